@@ -1,0 +1,69 @@
+/** A JSON object as decoded from a request body or a manifest. */
+export type JsonObject = { [key: string]: unknown };
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+  [key: string]: unknown;
+}
+
+/** Any Kubernetes object, in its JSON form. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [key: string]: unknown;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a nested field, e.g. `getField(obj, 'spec', 'replicas')`. */
+export function getField(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** Returns the object at `path`, creating empty objects along the way. */
+export function ensureObject(root: JsonObject, ...path: string[]): JsonObject {
+  let current = root;
+  for (const key of path) {
+    const existing = current[key];
+    const next: JsonObject = isObject(existing) ? existing : {};
+    current[key] = next;
+    current = next;
+  }
+  return current;
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}

@@ -1,0 +1,139 @@
+import { AuthService, BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_NAMESPACES,
+  getEntityNamespaceRefs,
+} from '@namespace-scheduler/backstage-plugin-common';
+
+/** A namespace on a known cluster. */
+export interface ManagedNamespaceRef {
+  cluster: string;
+  namespace: string;
+}
+
+/** A namespace with the entities that claim it and their owners. */
+export interface NamespaceClaim extends ManagedNamespaceRef {
+  entityRefs: string[];
+  ownerRefs: string[];
+}
+
+const CLAIM_FILTER = [
+  { [`metadata.annotations.${ANNOTATION_NAMESPACES}`]: CATALOG_FILTER_EXISTS },
+  {
+    [`metadata.annotations.${ANNOTATION_KUBERNETES_NAMESPACE}`]:
+      CATALOG_FILTER_EXISTS,
+  },
+];
+
+/**
+ * Reads which catalog entities claim which namespaces. The claim index is
+ * cached briefly: ownership changes slowly and every permission check of a
+ * namespace needs it.
+ */
+export class NamespaceCatalog {
+  private cache?: { at: number; claims: Promise<Map<string, NamespaceClaim>> };
+
+  static create(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    defaultCluster: string;
+    cacheTtlMs?: number;
+  }) {
+    return new NamespaceCatalog(
+      options.catalog,
+      options.auth,
+      options.defaultCluster,
+      options.cacheTtlMs ?? 30_000,
+    );
+  }
+
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly defaultCluster: string,
+    private readonly cacheTtlMs: number,
+  ) {}
+
+  /** The entity, read with the caller's credentials (so catalog permissions apply). */
+  async getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`No entity named ${entityRef}`);
+    return entity;
+  }
+
+  /** The namespaces an entity claims, with the default cluster filled in. */
+  namespacesOf(entity: Entity): ManagedNamespaceRef[] {
+    return getEntityNamespaceRefs(entity).map(ref => ({
+      cluster: ref.cluster ?? this.defaultCluster,
+      namespace: ref.namespace,
+    }));
+  }
+
+  /** Who claims a namespace; undefined when no entity does. */
+  async claimOf(ref: ManagedNamespaceRef): Promise<NamespaceClaim | undefined> {
+    return (await this.claims()).get(keyOf(ref));
+  }
+
+  /** Every claimed namespace. */
+  async allClaims(): Promise<NamespaceClaim[]> {
+    return [...(await this.claims()).values()];
+  }
+
+  private claims(): Promise<Map<string, NamespaceClaim>> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > this.cacheTtlMs) {
+      const claims = this.loadClaims();
+      // A failed load must not be cached.
+      claims.catch(() => (this.cache = undefined));
+      this.cache = { at: now, claims };
+    }
+    return this.cache.claims;
+  }
+
+  private async loadClaims(): Promise<Map<string, NamespaceClaim>> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const { items } = await this.catalog.getEntities(
+      { filter: CLAIM_FILTER },
+      { credentials },
+    );
+    const claims = new Map<string, NamespaceClaim>();
+    for (const entity of items) {
+      for (const ref of this.namespacesOf(entity)) {
+        const claim = claims.get(keyOf(ref)) ?? {
+          ...ref,
+          entityRefs: [],
+          ownerRefs: [],
+        };
+        addUnique(claim.entityRefs, [stringifyEntityRef(entity)]);
+        addUnique(claim.ownerRefs, ownersOf(entity));
+        claims.set(keyOf(ref), claim);
+      }
+    }
+    return claims;
+  }
+}
+
+function keyOf(ref: ManagedNamespaceRef): string {
+  return `${ref.cluster}/${ref.namespace}`;
+}
+
+function ownersOf(entity: Entity): string[] {
+  return (entity.relations ?? [])
+    .filter(relation => relation.type === RELATION_OWNED_BY)
+    .map(relation => relation.targetRef);
+}
+
+function addUnique(target: string[], items: string[]) {
+  for (const item of items) if (!target.includes(item)) target.push(item);
+}

@@ -1,0 +1,58 @@
+import {
+  ApisApi,
+  AppsV1Api,
+  AutoscalingV2Api,
+  BatchV1Api,
+  CoreV1Api,
+  createConfiguration,
+  CustomObjectsApi,
+  KubeConfig,
+  ServerConfiguration,
+  wrapHttpLibrary,
+} from '@kubernetes/client-node';
+import { createClusterPolicies } from './http/resiliencePolicy';
+import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
+import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
+import { TokenBucket } from './http/TokenBucket';
+import type { ClusterAccessOptions, ClusterClient } from './types';
+
+export interface ManagedClusterClient {
+  client: ClusterClient;
+  close(): Promise<void>;
+}
+
+/** Builds a cluster's API clients on one shared agent, rate limit and policy set. */
+export function createClusterClient(
+  name: string,
+  kubeConfig: KubeConfig,
+  options: ClusterAccessOptions,
+): ManagedClusterClient {
+  const server = kubeConfig.getCurrentCluster()?.server;
+  if (!server) {
+    throw new Error(`Cluster "${name}": its kubeconfig has no current cluster`);
+  }
+  const auth = new SharedAgentAuthentication(kubeConfig, options.maxSockets);
+  const http = new ResilientHttpLibrary(
+    name,
+    createClusterPolicies(options),
+    TokenBucket.create({ perSecond: options.qps, burst: options.burst }),
+    options.breakerHalfOpenAfterMs,
+  );
+  const configuration = createConfiguration({
+    baseServer: new ServerConfiguration(server, {}),
+    authMethods: { default: auth },
+    httpApi: wrapHttpLibrary(http),
+  });
+  return {
+    client: {
+      name,
+      core: new CoreV1Api(configuration),
+      apps: new AppsV1Api(configuration),
+      batch: new BatchV1Api(configuration),
+      autoscaling: new AutoscalingV2Api(configuration),
+      customObjects: new CustomObjectsApi(configuration),
+      apis: new ApisApi(configuration),
+    },
+    close: () => auth.destroy(),
+  };
+}

@@ -1,0 +1,9 @@
+export { ClusterRegistry } from './ClusterRegistry';
+export { ClusterRequestError, ClusterUnavailableError } from './errors';
+export {
+  DEFAULT_CLUSTER_ACCESS_OPTIONS,
+  type ClusterAccess,
+  type ClusterAccessOptions,
+  type ClusterClient,
+  type NamedKubeConfig,
+} from './types';

@@ -1,0 +1,65 @@
+import type {
+  ApisApi,
+  AppsV1Api,
+  AutoscalingV2Api,
+  BatchV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
+
+/** Typed API clients for one cluster, sharing its connection pool, rate limit and breaker. */
+export interface ClusterClient {
+  readonly name: string;
+  readonly core: CoreV1Api;
+  readonly apps: AppsV1Api;
+  readonly batch: BatchV1Api;
+  readonly autoscaling: AutoscalingV2Api;
+  readonly customObjects: CustomObjectsApi;
+  readonly apis: ApisApi;
+}
+
+/** Access to the configured clusters by name. */
+export interface ClusterAccess {
+  clusterNames(): string[];
+  /** Throws a `NotFoundError` for a cluster that is not configured. */
+  get(name: string): ClusterClient;
+}
+
+/** A cluster given as an already-built KubeConfig (current context is used). */
+export interface NamedKubeConfig {
+  name: string;
+  kubeConfig: KubeConfig;
+}
+
+/** How requests to every cluster are paced and made resilient. */
+export interface ClusterAccessOptions {
+  /** Sustained requests per second per cluster; 0 disables the limit. */
+  qps: number;
+  /** Requests that may go at once before `qps` applies. */
+  burst: number;
+  /** Keep-alive sockets per cluster. */
+  maxSockets: number;
+  /** Time limit of one HTTP attempt. */
+  requestTimeoutMs: number;
+  /** Retries after the first attempt, on 429, 5xx, timeouts and connection errors. */
+  retryMaxAttempts: number;
+  retryInitialDelayMs: number;
+  retryMaxDelayMs: number;
+  /** Consecutive failed attempts that open a cluster's circuit. */
+  breakerConsecutiveFailures: number;
+  /** How long an open circuit fails fast before letting a probe through. */
+  breakerHalfOpenAfterMs: number;
+}
+
+export const DEFAULT_CLUSTER_ACCESS_OPTIONS: Readonly<ClusterAccessOptions> = {
+  qps: 50,
+  burst: 100,
+  maxSockets: 16,
+  requestTimeoutMs: 10_000,
+  retryMaxAttempts: 3,
+  retryInitialDelayMs: 100,
+  retryMaxDelayMs: 2_000,
+  breakerConsecutiveFailures: 10,
+  breakerHalfOpenAfterMs: 30_000,
+};

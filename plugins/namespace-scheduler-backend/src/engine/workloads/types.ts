@@ -1,0 +1,56 @@
+import type { WorkloadKind } from '@namespace-scheduler/backstage-plugin-common';
+import type { ClusterClient } from '../../clusters';
+
+export interface WorkloadRef {
+  kind: WorkloadKind;
+  name: string;
+}
+
+/**
+ * A workload read from the cluster, reduced to what the engine decides on.
+ * `level` is spec.replicas, HPA minReplicas, or 1/0 for a running/stopped
+ * CronJob (suspend) or ScaledObject (paused at 0).
+ */
+export interface Workload extends WorkloadRef {
+  resourceVersion: string;
+  generation?: number;
+  observedGeneration?: number;
+  annotations: Readonly<Record<string, string>>;
+  level: number;
+  readyReplicas?: number;
+  /** What an HPA or ScaledObject scales. */
+  target?: WorkloadRef;
+  /** Set when the engine must leave the workload alone whatever the operation. */
+  hands_off?: string;
+}
+
+/** The part of a workload the engine writes: its level and its original-value marker. */
+export interface WorkloadState {
+  level: number;
+  /** Our original-value annotation; null when absent. */
+  marker: string | null;
+}
+
+/** How the engine reads and writes one kind. */
+export interface KindAdapter {
+  readonly kind: WorkloadKind;
+  /** The annotation holding the original value while asleep. */
+  readonly markerAnnotation: string;
+  /** Default wake phase (lower wakes first, sleeps last). */
+  readonly phase: number;
+  list(client: ClusterClient, namespace: string): Promise<Workload[]>;
+  read(client: ClusterClient, namespace: string, name: string): Promise<Workload>;
+  /** One merge patch carrying the level, the marker and the read resourceVersion. */
+  write(
+    client: ClusterClient,
+    namespace: string,
+    workload: Workload,
+    state: WorkloadState,
+    dryRun: boolean,
+  ): Promise<Workload>;
+  /** The level a sleeping workload of this kind has. */
+  sleepLevel(workload: Workload): number;
+  encode(level: number): string;
+  /** undefined for a value that is not a valid original. */
+  decode(marker: string): number | undefined;
+}

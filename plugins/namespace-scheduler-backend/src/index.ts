@@ -1,0 +1,1 @@
+export { namespaceSchedulerPlugin as default } from './plugin';

@@ -1,0 +1,4 @@
+export * from './resource';
+export * from './rules';
+export * from './conditions';
+export * from './NamespaceAuthorizer';

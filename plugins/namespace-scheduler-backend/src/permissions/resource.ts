@@ -1,0 +1,25 @@
+import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
+import { NAMESPACE_RESOURCE_TYPE } from '@namespace-scheduler/backstage-plugin-common';
+
+/** What permission rules see of a managed namespace. */
+export interface NamespaceResource {
+  cluster: string;
+  namespace: string;
+  /** Entities that claim the namespace. */
+  entityRefs: string[];
+  /** Owners (groups/users) of those entities. */
+  ownerRefs: string[];
+}
+
+/** A filter a rule can turn into; the plugin filters in memory. */
+export type NamespaceQuery = { ownerRefs: string[] };
+
+export const namespaceResourceRef = createPermissionResourceRef<
+  NamespaceResource,
+  NamespaceQuery
+>().with({ pluginId: 'namespace-scheduler', resourceType: NAMESPACE_RESOURCE_TYPE });
+
+/** `cluster/namespace`: how a namespace is named as a permission resource. */
+export function toResourceRef(cluster: string, namespace: string): string {
+  return `${cluster}/${namespace}`;
+}

@@ -1,0 +1,94 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A throwaway PostgreSQL server in a temp dir, for tests. */
+export interface TestPostgres {
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+const PG_BIN_CANDIDATES = [
+  process.env.PG_BIN,
+  '/usr/lib/postgresql/15/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/17/bin',
+].filter((dir): dir is string => Boolean(dir));
+
+function pgBin(name: string): string {
+  const dir = PG_BIN_CANDIDATES.find(d => fs.existsSync(path.join(d, name)));
+  if (!dir) {
+    throw new Error(
+      `PostgreSQL server binaries not found (tried ${PG_BIN_CANDIDATES.join(', ')}); apt-get install postgresql`,
+    );
+  }
+  return path.join(dir, name);
+}
+
+/** initdb and postgres refuse to run as root: drop to the postgres user then. */
+function asServerUser(cmd: string, args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [cmd, args];
+  return ['runuser', ['-u', 'postgres', '--', cmd, ...args]];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`postgres exited with code ${child.exitCode}`);
+    }
+    const open = await new Promise<boolean>(resolve => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => socket.end(() => resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`postgres did not listen on ${port} within ${timeoutMs} ms`);
+}
+
+/** Starts PostgreSQL on a free loopback port; user `postgres`, trust auth. */
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-pg-'));
+  fs.chmodSync(dir, 0o777);
+  const dataDir = path.join(dir, 'data');
+  const [initCmd, initArgs] = asServerUser(pgBin('initdb'), [
+    '-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8',
+  ]);
+  execFileSync(initCmd, initArgs, { stdio: 'ignore' });
+
+  const port = await freePort();
+  const [cmd, args] = asServerUser(pgBin('postgres'), [
+    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
+    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+    '-c', 'max_connections=200',
+  ]);
+  const child = spawn(cmd, args, { stdio: 'ignore' });
+  await waitForPort(port, child, 20_000);
+
+  return {
+    connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        child.kill('SIGINT');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

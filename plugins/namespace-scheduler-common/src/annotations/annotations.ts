@@ -1,0 +1,22 @@
+/** Catalog annotations read by the Namespace Scheduler. */
+export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+/** `[cluster/]namespace, …` — the namespaces an entity claims. */
+export const ANNOTATION_NAMESPACES = 'namespace-scheduler/namespaces';
+/** `CC-1, CC-2` — the cost centers an entity (or its owner Group) may charge. */
+export const ANNOTATION_COST_CENTERS = 'namespace-scheduler/cost-centers';
+
+/** Annotations the engine reads and writes on Kubernetes objects. */
+export const K8S_ANNOTATIONS = {
+  exclude: 'namespace-scheduler/exclude',
+  originalReplicas: 'namespace-scheduler/original-replicas',
+  originalSuspend: 'namespace-scheduler/original-suspend',
+  originalMinReplicas: 'namespace-scheduler/original-min-replicas',
+  /** On a KEDA ScaledObject we paused: its paused-replicas value before (`none` when unpaused). */
+  originalPausedReplicas: 'namespace-scheduler/original-paused-replicas',
+  wakePhase: 'namespace-scheduler/wake-phase',
+  /** kube-downscaler compatibility (read only). */
+  downscalerExclude: 'downscaler/exclude',
+  downscalerOriginalReplicas: 'downscaler/original-replicas',
+  /** KEDA: a ScaledObject with this annotation holds its target at that many replicas. */
+  kedaPausedReplicas: 'autoscaling.keda.sh/paused-replicas',
+} as const;

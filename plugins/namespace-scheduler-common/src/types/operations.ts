@@ -1,0 +1,97 @@
+import { WorkloadKind } from './status';
+
+/** Typed operations only: no free-form commands. */
+export type OperationType = 'sleep' | 'wake' | 'scale';
+
+/**
+ * A change the engine made (or, in a dry run, would make). "Replicas" are
+ * spec.replicas for Deployments/StatefulSets, minReplicas for HPAs, and 1/0
+ * (running/stopped) for CronJobs (suspend) and KEDA ScaledObjects (paused).
+ */
+export interface ScaledResource {
+  type: WorkloadKind;
+  name: string;
+  from_replicas: number;
+  to_replicas: number;
+  status: 'success' | 'planned';
+}
+
+export interface FailedResource {
+  type: WorkloadKind;
+  name: string;
+  status: 'failed';
+  error: string;
+}
+
+export interface SkippedResource {
+  type: WorkloadKind;
+  name: string;
+  reason: string;
+}
+
+export interface RollbackResult {
+  type: WorkloadKind;
+  name: string;
+  restored_replicas: number;
+  status: 'success' | 'failed';
+  error?: string;
+}
+
+/** Original values recorded before a change, for the caller to persist. */
+export interface OriginalValue {
+  type: WorkloadKind;
+  name: string;
+  /**
+   * replicas, HPA minReplicas, or 1/0 for a CronJob that was active/suspended
+   * and a ScaledObject that was unpaused/paused (kube-downscaler's convention).
+   */
+  value: number;
+}
+
+/** The result of one operation on one namespace (seed 003's shape). */
+export interface OperationResult {
+  operation: OperationType;
+  cluster: string;
+  namespace: string;
+  dry_run: boolean;
+  success: boolean;
+  scaled_resources: ScaledResource[];
+  failed_resources: FailedResource[];
+  skipped_resources: SkippedResource[];
+  total_scaled: number;
+  total_failed: number;
+  rollback_performed: boolean;
+  rollback_results: RollbackResult[];
+  rollback_success_count: number;
+  rollback_failed_count: number;
+  originals: OriginalValue[];
+  /** For `scale`: the replicas asked for. */
+  target_replicas?: number;
+  /** Changes planned but never started because an earlier one failed. */
+  not_attempted?: Array<{ type: WorkloadKind; name: string }>;
+  errors: string[];
+  started_at: string;
+  finished_at: string;
+}
+
+/** What happened to one workload during an operation, as it happens. */
+export interface OperationProgressEvent {
+  operation: OperationType;
+  cluster: string;
+  namespace: string;
+  type: WorkloadKind;
+  name: string;
+  /** The wake phase the workload runs in (lower wakes first, sleeps last). */
+  phase: number;
+  stage:
+    | 'started'
+    | 'succeeded'
+    | 'failed'
+    | 'rolling_back'
+    | 'rolled_back'
+    | 'rollback_failed';
+  from_replicas: number;
+  to_replicas: number;
+  dry_run: boolean;
+  error?: string;
+}

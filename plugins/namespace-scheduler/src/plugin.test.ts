@@ -1,0 +1,7 @@
+import { namespaceSchedulerPlugin } from './plugin';
+
+describe('namespace-scheduler', () => {
+  it('should export plugin', () => {
+    expect(namespaceSchedulerPlugin).toBeDefined();
+  });
+});
