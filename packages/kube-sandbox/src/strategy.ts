@@ -1,6 +1,6 @@
 import { ResourceDef } from './resources';
 import { ObjectStore } from './store';
-import { ensureObject, getField, JsonObject, KubeObject } from './types';
+import { ensureObject, getField, JsonObject, KubeObject, ObjectMeta } from './types';
 import { initialStatus, isScalable, settledStatus } from './workloads';
 
 /**
@@ -108,8 +108,30 @@ export function specChanged(next: KubeObject, current: KubeObject): boolean {
   return JSON.stringify(body(next)) !== JSON.stringify(body(current));
 }
 
-/** Orders fields like the real server's output: kind, apiVersion, metadata, ..., status. */
+const METADATA_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+];
+
+/**
+ * Orders fields like the real server's output (kind, apiVersion, metadata, ..., status).
+ * `resourceVersion` keeps its slot even while unset, so the store fills it in place.
+ */
 export function shape(obj: KubeObject): KubeObject {
   const { kind, apiVersion, metadata, status, ...rest } = obj;
-  return { kind, apiVersion, metadata, ...rest, ...(status === undefined ? {} : { status }) };
+  const ordered: ObjectMeta = {};
+  for (const key of new Set([...METADATA_ORDER, ...Object.keys(metadata)])) {
+    if (metadata[key] !== undefined || key === 'resourceVersion') ordered[key] = metadata[key];
+  }
+  return { kind, apiVersion, metadata: ordered, ...rest, ...(status === undefined ? {} : { status }) };
 }

@@ -2,30 +2,99 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  isResourcePermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { namespaceSchedulerPermissions } from '@namespace-scheduler/backstage-plugin-common';
+import { createRouter } from './api/router';
+import { NamespaceCatalog } from './catalog/NamespaceCatalog';
+import { ClusterRegistry } from './clusters';
+import { migrateUp } from './database/migrations';
+import { NamespaceEngine } from './engine';
+import { ExtraCluster, namespaceSchedulerClustersExtensionPoint } from './extensions';
+import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
+import {
+  NamespaceAuthorizer,
+  namespaceResourceRef,
+  namespaceRules,
+} from './permissions';
+
+const isResource = (permission: Permission) => isResourcePermission(permission);
 
 /**
- * namespaceSchedulerPlugin backend plugin
+ * The namespace-scheduler backend plugin. Wiring only: dependencies in,
+ * services built, router mounted.
  *
  * @public
  */
 export const namespaceSchedulerPlugin = createBackendPlugin({
   pluginId: 'namespace-scheduler',
   register(env) {
+    const extraClusters: ExtraCluster[] = [];
+    env.registerExtensionPoint(namespaceSchedulerClustersExtensionPoint, {
+      addCluster: cluster => extraClusters.push(cluster),
+    });
+
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        database: coreServices.database,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init(deps) {
+        const { config, logger, httpRouter, lifecycle } = deps;
+        await migrateUp(await deps.database.getClient());
+
+        const clusters = ClusterRegistry.fromConfig(config, {
+          logger,
+          extraClusters,
+        });
+        lifecycle.addShutdownHook(() => clusters.close());
+        const engine = NamespaceEngine.create({ clusters, logger });
+
+        const catalog = NamespaceCatalog.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          defaultCluster:
+            config.getOptionalString('namespaceScheduler.defaultCluster') ??
+            clusters.clusterNames()[0] ??
+            'default',
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: namespaceResourceRef,
+          permissions: namespaceSchedulerPermissions.filter(isResource),
+          rules: Object.values(namespaceRules),
+          getResources: refs =>
+            Promise.all(refs.map(ref => catalog.claimOfResourceRef(ref))),
+        });
+        deps.permissionsRegistry.addPermissions(
+          namespaceSchedulerPermissions.filter(p => !isResource(p)),
+        );
+
+        const authorizer = NamespaceAuthorizer.create(deps);
+        const namespaceStatus = NamespaceStatusService.create({
+          catalog,
+          authorizer,
+          statusReader: engine,
+        });
+
         httpRouter.use(
           await createRouter({
-            httpAuth,
-            todoList,
+            httpAuth: deps.httpAuth,
+            namespaceStatus,
+            clusterNames: () => clusters.clusterNames(),
           }),
         );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

@@ -1,3 +1,8 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/** The admin page. */
+export const rootRouteRef = createRouteRef({ id: 'namespace-scheduler' });
+/** The entity tab (legacy frontend system). */
+export const entityContentRouteRef = createRouteRef({
+  id: 'namespace-scheduler:entity-content',
+});

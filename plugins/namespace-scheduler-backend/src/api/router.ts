@@ -4,36 +4,41 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
-import { EntityNamespacesService } from '../namespaces/EntityNamespacesService';
+import { NamespaceStatusService } from '../namespaces/NamespaceStatusService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  entityNamespaces: EntityNamespacesService;
-  clusterNames: () => { name: string; url?: string }[];
+  namespaceStatus: NamespaceStatusService;
+  clusterNames: () => string[];
 }
 
 /** Thin HTTP layer: the OpenAPI spec validates, one service call per route. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, entityNamespaces } = options;
+  const { httpAuth, namespaceStatus } = options;
   const router = createValidatedOpenApiRouter(spec);
+  const credentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/clusters', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: options.clusterNames() });
+    await credentials(req);
+    res.json({ items: options.clusterNames().map(name => ({ name })) });
+  });
+
+  router.get('/namespaces', async (req, res) => {
+    res.json({ items: await namespaceStatus.listAll(await credentials(req)) });
   });
 
   router.get('/entity-namespaces', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
     const entityRef = normalizeEntityRef(req.query.entityRef);
-    res.json({ items: await entityNamespaces.list(entityRef, credentials) });
+    res.json({
+      items: await namespaceStatus.listForEntity(entityRef, await credentials(req)),
+    });
   });
 
   return router;

@@ -14,18 +14,18 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 
 /** A namespace on a known cluster. */
-export interface ManagedNamespaceRef {
+export type ManagedNamespaceRef = {
   cluster: string;
   namespace: string;
-}
+};
 
 /** A namespace with the entities that claim it and their owners. */
-export interface NamespaceClaim extends ManagedNamespaceRef {
+export type NamespaceClaim = ManagedNamespaceRef & {
   entityRefs: string[];
   ownerRefs: string[];
-}
+};
 
-const CLAIM_FILTER = [
+const CLAIM_FILTER: Record<string, symbol>[] = [
   { [`metadata.annotations.${ANNOTATION_NAMESPACES}`]: CATALOG_FILTER_EXISTS },
   {
     [`metadata.annotations.${ANNOTATION_KUBERNETES_NAMESPACE}`]:
@@ -83,6 +83,14 @@ export class NamespaceCatalog {
   /** Who claims a namespace; undefined when no entity does. */
   async claimOf(ref: ManagedNamespaceRef): Promise<NamespaceClaim | undefined> {
     return (await this.claims()).get(keyOf(ref));
+  }
+
+  /** Who claims `cluster/namespace` (a permission resource ref). */
+  async claimOfResourceRef(
+    resourceRef: string,
+  ): Promise<NamespaceClaim | undefined> {
+    const [cluster, namespace] = resourceRef.split('/');
+    return this.claimOf({ cluster, namespace });
   }
 
   /** Every claimed namespace. */

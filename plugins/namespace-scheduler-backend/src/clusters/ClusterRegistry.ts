@@ -1,7 +1,7 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { kubeConfigFromSpec } from './config/kubeConfigFromSpec';
+import { kubeConfigFromSpec, kubeConfigFromYaml } from './config/kubeConfigFromSpec';
 import { readClusterAccessOptions } from './config/readClusterAccessOptions';
 import { readClusterSpecs } from './config/readClusterSpecs';
 import { createClusterClient, ManagedClusterClient } from './createClusterClient';
@@ -10,6 +10,7 @@ import {
   ClusterAccessOptions,
   ClusterClient,
   DEFAULT_CLUSTER_ACCESS_OPTIONS,
+  KubeConfigYaml,
   NamedKubeConfig,
 } from './types';
 
@@ -17,13 +18,24 @@ import {
 export class ClusterRegistry implements ClusterAccess {
   private constructor(private readonly clusters: ReadonlyMap<string, ManagedClusterClient>) {}
 
-  /** From `kubernetes.clusterLocatorMethods`, `namespaceScheduler.clusters` and `.clusterAccess`. */
-  static fromConfig(config: Config, options: { logger: LoggerService }): ClusterRegistry {
-    const specs = readClusterSpecs(config, options.logger);
-    return ClusterRegistry.fromKubeConfigs(
-      specs.map(spec => ({ name: spec.name, kubeConfig: kubeConfigFromSpec(spec) })),
-      readClusterAccessOptions(config),
-    );
+  /**
+   * From `kubernetes.clusterLocatorMethods`, `namespaceScheduler.clusters` and
+   * `.clusterAccess`, plus clusters given as kubeconfig YAML (which win on a name clash).
+   */
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService; extraClusters?: KubeConfigYaml[] },
+  ): ClusterRegistry {
+    const configured = readClusterSpecs(config, options.logger).map(spec => ({
+      name: spec.name,
+      kubeConfig: kubeConfigFromSpec(spec),
+    }));
+    const extra = (options.extraClusters ?? []).map(({ name, kubeConfig }) => ({
+      name,
+      kubeConfig: kubeConfigFromYaml(kubeConfig),
+    }));
+    const byName = new Map([...configured, ...extra].map(c => [c.name, c]));
+    return ClusterRegistry.fromKubeConfigs([...byName.values()], readClusterAccessOptions(config));
   }
 
   /** From KubeConfigs built by the caller (dev backend, tests, benchmarks). */

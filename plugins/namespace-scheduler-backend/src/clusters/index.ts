@@ -5,5 +5,6 @@ export {
   type ClusterAccess,
   type ClusterAccessOptions,
   type ClusterClient,
+  type KubeConfigYaml,
   type NamedKubeConfig,
 } from './types';

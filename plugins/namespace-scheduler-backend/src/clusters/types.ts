@@ -32,6 +32,12 @@ export interface NamedKubeConfig {
   kubeConfig: KubeConfig;
 }
 
+/** A cluster given as kubeconfig YAML whose current context reaches it. */
+export interface KubeConfigYaml {
+  name: string;
+  kubeConfig: string;
+}
+
 /** How requests to every cluster are paced and made resilient. */
 export interface ClusterAccessOptions {
   /** Sustained requests per second per cluster; 0 disables the limit. */

@@ -73,6 +73,37 @@ export const spec = {
         },
       },
     },
+    '/namespaces': {
+      get: {
+        operationId: 'ListNamespaces',
+        description:
+          'Every namespace claimed by a catalog entity that the caller may read, across clusters, with live state and claimants (seed 000 `GET /api/namespaces` and `GET /api/namespaces/status`).\n',
+        responses: {
+          '200': {
+            description: 'Claimed namespaces with live state.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ManagedNamespace',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entity-namespaces': {
       get: {
         operationId: 'ListEntityNamespaces',
@@ -134,10 +165,12 @@ export const spec = {
     schemas: {
       Error: {
         type: 'object',
+        additionalProperties: false,
         required: ['error'],
         properties: {
           error: {
             type: 'object',
+            additionalProperties: false,
             required: ['name', 'message'],
             properties: {
               name: {
@@ -152,6 +185,7 @@ export const spec = {
       },
       Cluster: {
         type: 'object',
+        additionalProperties: false,
         required: ['name'],
         properties: {
           name: {
@@ -164,6 +198,7 @@ export const spec = {
       },
       WorkloadStatus: {
         type: 'object',
+        additionalProperties: false,
         required: ['kind', 'name', 'excluded', 'state'],
         properties: {
           kind: {
@@ -232,6 +267,7 @@ export const spec = {
           },
           counts: {
             type: 'object',
+            additionalProperties: false,
             required: ['total', 'awake', 'asleep', 'excluded'],
             properties: {
               total: {
@@ -256,6 +292,31 @@ export const spec = {
             format: 'date-time',
           },
         },
+      },
+      ManagedNamespace: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/NamespaceStatus',
+          },
+          {
+            type: 'object',
+            required: ['entityRefs', 'ownerRefs'],
+            properties: {
+              entityRefs: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              ownerRefs: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        ],
       },
     },
   },

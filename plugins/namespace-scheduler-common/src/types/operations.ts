@@ -8,37 +8,37 @@ export type OperationType = 'sleep' | 'wake' | 'scale';
  * spec.replicas for Deployments/StatefulSets, minReplicas for HPAs, and 1/0
  * (running/stopped) for CronJobs (suspend) and KEDA ScaledObjects (paused).
  */
-export interface ScaledResource {
+export type ScaledResource = {
   type: WorkloadKind;
   name: string;
   from_replicas: number;
   to_replicas: number;
   status: 'success' | 'planned';
-}
+};
 
-export interface FailedResource {
+export type FailedResource = {
   type: WorkloadKind;
   name: string;
   status: 'failed';
   error: string;
-}
+};
 
-export interface SkippedResource {
+export type SkippedResource = {
   type: WorkloadKind;
   name: string;
   reason: string;
-}
+};
 
-export interface RollbackResult {
+export type RollbackResult = {
   type: WorkloadKind;
   name: string;
   restored_replicas: number;
   status: 'success' | 'failed';
   error?: string;
-}
+};
 
 /** Original values recorded before a change, for the caller to persist. */
-export interface OriginalValue {
+export type OriginalValue = {
   type: WorkloadKind;
   name: string;
   /**
@@ -46,10 +46,10 @@ export interface OriginalValue {
    * and a ScaledObject that was unpaused/paused (kube-downscaler's convention).
    */
   value: number;
-}
+};
 
 /** The result of one operation on one namespace (seed 003's shape). */
-export interface OperationResult {
+export type OperationResult = {
   operation: OperationType;
   cluster: string;
   namespace: string;
@@ -72,10 +72,10 @@ export interface OperationResult {
   errors: string[];
   started_at: string;
   finished_at: string;
-}
+};
 
 /** What happened to one workload during an operation, as it happens. */
-export interface OperationProgressEvent {
+export type OperationProgressEvent = {
   operation: OperationType;
   cluster: string;
   namespace: string;
@@ -94,4 +94,4 @@ export interface OperationProgressEvent {
   to_replicas: number;
   dry_run: boolean;
   error?: string;
-}
+};

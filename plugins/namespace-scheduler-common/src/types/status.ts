@@ -10,7 +10,7 @@ export type WorkloadKind =
   | 'ScaledObject';
 
 /** One workload's live state. */
-export interface WorkloadStatus {
+export type WorkloadStatus = {
   kind: WorkloadKind;
   name: string;
   /** spec.replicas (Deployment/StatefulSet) or minReplicas (HPA). */
@@ -29,25 +29,25 @@ export interface WorkloadStatus {
   state: 'awake' | 'asleep';
   /** Set when something scaled the workload back up while it should sleep. */
   drift?: string;
-}
+};
 
 /**
  * Counts over the workloads that make up the namespace state: every kind but
  * HPAs (they follow their target). `awake`/`asleep` exclude excluded workloads.
  */
-export interface WorkloadCounts {
+export type WorkloadCounts = {
   total: number;
   awake: number;
   asleep: number;
   excluded: number;
-}
+};
 
 /**
  * A managed namespace with its live state: `awake` when every counted workload
  * runs, `asleep` when none does (also a namespace with no counted workloads,
  * since nothing in it runs or costs), `partial` otherwise.
  */
-export interface NamespaceStatus {
+export type NamespaceStatus = {
   cluster: string;
   namespace: string;
   state: NamespaceState;
@@ -56,4 +56,4 @@ export interface NamespaceStatus {
   /** Why the state is `unknown` (cluster unreachable, namespace missing, …). */
   error?: string;
   observedAt: string;
-}
+};

@@ -25,6 +25,12 @@ export function kubeConfigFromSpec(spec: ClusterSpec): KubeConfig {
   return kubeConfig;
 }
 
+export function kubeConfigFromYaml(yaml: string): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(yaml);
+  return kubeConfig;
+}
+
 /** The pod's CA goes with the pod's token when no CA is configured. */
 function caFileFor(spec: Extract<ClusterSpec, { source: 'url' }>): string | undefined {
   if (spec.caFile || spec.caData || spec.serviceAccountToken) {

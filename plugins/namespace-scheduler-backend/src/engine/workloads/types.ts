@@ -18,10 +18,10 @@ export interface Workload extends WorkloadRef {
   annotations: Readonly<Record<string, string>>;
   level: number;
   readyReplicas?: number;
-  /** What an HPA or ScaledObject scales. */
-  target?: WorkloadRef;
-  /** Set when the engine must leave the workload alone whatever the operation. */
-  hands_off?: string;
+  /** What an HPA or ScaledObject scales (any kind, e.g. a ReplicaSet). */
+  target?: { kind: string; name: string };
+  /** Why the engine must leave this workload alone whatever the operation. */
+  leaveAlone?: string;
 }
 
 /** The part of a workload the engine writes: its level and its original-value marker. */

@@ -3,7 +3,7 @@ import {
   NamespaceStatus,
   namespaceReadPermission,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import { NamespaceCatalog, NamespaceClaim } from '../catalog/NamespaceCatalog';
 import { NamespaceAuthorizer } from '../permissions';
 
 /** Reads a namespace's live state (implemented by the engine). */
@@ -11,14 +11,18 @@ export interface NamespaceStatusReader {
   status(cluster: string, namespace: string): Promise<NamespaceStatus>;
 }
 
-/** The namespaces of one catalog entity, with live state. */
-export class EntityNamespacesService {
+/** A claimed namespace with live state and who claims it. */
+export type ManagedNamespaceStatus = NamespaceStatus &
+  Pick<NamespaceClaim, 'entityRefs' | 'ownerRefs'>;
+
+/** Live state of the namespaces a caller may read. */
+export class NamespaceStatusService {
   static create(options: {
     catalog: NamespaceCatalog;
     authorizer: NamespaceAuthorizer;
     statusReader: NamespaceStatusReader;
   }) {
-    return new EntityNamespacesService(
+    return new NamespaceStatusService(
       options.catalog,
       options.authorizer,
       options.statusReader,
@@ -31,8 +35,8 @@ export class EntityNamespacesService {
     private readonly statusReader: NamespaceStatusReader,
   ) {}
 
-  /** Only the namespaces the caller may read; each read live from its cluster. */
-  async list(
+  /** The namespaces one entity claims, each read live from its cluster. */
+  async listForEntity(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<NamespaceStatus[]> {
@@ -44,6 +48,24 @@ export class EntityNamespacesService {
     );
     return Promise.all(
       readable.map(ref => this.statusReader.status(ref.cluster, ref.namespace)),
+    );
+  }
+
+  /** Every claimed namespace across clusters, with its claimants. */
+  async listAll(
+    credentials: BackstageCredentials,
+  ): Promise<ManagedNamespaceStatus[]> {
+    const readable = await this.authorizer.filter(
+      credentials,
+      namespaceReadPermission,
+      await this.catalog.allClaims(),
+    );
+    return Promise.all(
+      readable.map(async claim => ({
+        ...(await this.statusReader.status(claim.cluster, claim.namespace)),
+        entityRefs: claim.entityRefs,
+        ownerRefs: claim.ownerRefs,
+      })),
     );
   }
 }

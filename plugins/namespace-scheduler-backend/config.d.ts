@@ -1,0 +1,120 @@
+export interface Config {
+  /**
+   * The Backstage kubernetes plugin's cluster config, reused by the Namespace
+   * Scheduler. Only the fields it reads are declared here; the kubernetes
+   * plugin's own schema, when installed, declares the rest.
+   */
+  kubernetes?: {
+    clusterLocatorMethods?: Array<{
+      /** `config` and `localKubectlProxy` are read; other types are skipped with a warning. */
+      type: string;
+      clusters?: Array<{
+        name: string;
+        url: string;
+        /**
+         * `serviceAccount` (token below, or the pod's own when absent) and
+         * `inCluster`; other providers are skipped with a warning.
+         * @default serviceAccount
+         */
+        authProvider?: string;
+        /** @visibility secret */
+        serviceAccountToken?: string;
+        skipTLSVerify?: boolean;
+        /** @visibility secret */
+        caData?: string;
+        caFile?: string;
+      }>;
+    }>;
+  };
+
+  namespaceScheduler?: {
+    /**
+     * Clusters reached through a kubeconfig context or from inside the
+     * cluster; they override `kubernetes` clusters of the same name.
+     * @visibility backend
+     */
+    clusters?: Array<{
+      name: string;
+      /** Context to use; the kubeconfig's current context when absent. */
+      kubeconfigContext?: string;
+      /** Kubeconfig file; `KUBECONFIG` or ~/.kube/config when absent. */
+      kubeconfigPath?: string;
+      /** Use the pod's service account (loadFromCluster). */
+      inCluster?: boolean;
+    }>;
+
+    /**
+     * Writes in flight per sleep/wake/scale operation.
+     * @default 8
+     * @visibility backend
+     */
+    concurrency?: number;
+
+    /**
+     * How long a woken StatefulSet may take to accept its new scale before
+     * the operation fails and rolls back.
+     * @default 60000
+     * @visibility backend
+     */
+    statefulSetAcceptTimeoutMs?: number;
+
+    /**
+     * How every cluster is called: one keep-alive connection pool, a token
+     * bucket rate limit, retries and a circuit breaker per cluster.
+     * @visibility backend
+     */
+    clusterAccess?: {
+      /**
+       * Sustained requests per second per cluster; 0 disables the limit.
+       * @default 50
+       */
+      qps?: number;
+      /**
+       * Requests that may go at once before `qps` applies.
+       * @default 100
+       */
+      burst?: number;
+      /**
+       * Keep-alive sockets per cluster.
+       * @default 16
+       */
+      maxSockets?: number;
+      /**
+       * Time limit of one HTTP attempt, in milliseconds.
+       * @default 10000
+       */
+      requestTimeoutMs?: number;
+      /** Retries on 429, 5xx, timeouts and connection errors (never on 409). */
+      retry?: {
+        /**
+         * Retries after the first attempt.
+         * @default 3
+         */
+        maxAttempts?: number;
+        /**
+         * First backoff (exponential, decorrelated jitter), in milliseconds.
+         * @default 100
+         */
+        initialDelayMs?: number;
+        /**
+         * Longest backoff, in milliseconds.
+         * @default 2000
+         */
+        maxDelayMs?: number;
+      };
+      /** Fails a cluster fast after repeated failures. */
+      circuitBreaker?: {
+        /**
+         * Consecutive failed attempts that open the circuit.
+         * @default 10
+         */
+        consecutiveFailures?: number;
+        /**
+         * How long the circuit stays open before a probe, in milliseconds.
+         * @default 30000
+         */
+        halfOpenAfterMs?: number;
+      };
+    };
+  };
+}

@@ -1,0 +1,71 @@
+import { isConflict } from '../errors';
+import { directionOf } from '../plan/intent';
+import { currentState, planWorkload } from '../plan/planWorkload';
+import type { Change } from '../plan/types';
+import { ADAPTERS, Workload } from '../workloads';
+import { awaitAccepted } from './awaitAccepted';
+import { sameState } from './sameState';
+import type { ExecutionContext } from './types';
+
+/** Re-reads after a 409 before giving up on a workload that keeps changing. */
+const MAX_CONFLICTS = 5;
+
+export type ApplyOutcome =
+  | { type: 'applied'; change: Change }
+  | { type: 'settled'; workload: Workload; reason: string };
+
+/**
+ * Writes one change. A 409 means the object changed since it was read: re-read
+ * it and plan again from what is there now, never overwrite blindly.
+ */
+export async function applyChange(context: ExecutionContext, change: Change): Promise<ApplyOutcome> {
+  let current = change;
+  for (let conflicts = 0; ; conflicts++) {
+    try {
+      await write(context, current);
+      return { type: 'applied', change: current };
+    } catch (error) {
+      if (!isConflict(error) || conflicts >= MAX_CONFLICTS) {
+        throw error;
+      }
+      const next = await replan(context, current);
+      if (next.type !== 'change') {
+        return next;
+      }
+      current = next.change;
+    }
+  }
+}
+
+async function write(context: ExecutionContext, change: Change): Promise<void> {
+  const { client, namespace, dryRun } = context;
+  const adapter = ADAPTERS[change.workload.kind];
+  const written = await adapter.write(client, namespace, change.workload, change.to, dryRun);
+  await accepted(context, written);
+}
+
+/** StatefulSets woken must be accepted before the next phase starts. */
+async function accepted(context: ExecutionContext, written: Workload): Promise<void> {
+  const waits = written.kind === 'StatefulSet' && directionOf(context.intent) === 'up';
+  if (waits && !context.dryRun) {
+    await awaitAccepted(context, written);
+  }
+}
+
+async function replan(
+  context: ExecutionContext,
+  change: Change,
+): Promise<ApplyOutcome | { type: 'change'; change: Change }> {
+  const { kind, name } = change.workload;
+  const fresh = await ADAPTERS[kind].read(context.client, context.namespace, name);
+  context.logger.debug(`Conflict on ${kind} ${name}; re-read at ${fresh.resourceVersion}`);
+  if (sameState(currentState(fresh), change.to)) {
+    // An earlier attempt landed although its response was lost.
+    await accepted(context, fresh);
+    return { type: 'applied', change };
+  }
+  const decision = planWorkload(context.intent, fresh, context.plan);
+  return decision.type === 'skip'
+    ? { type: 'settled', workload: fresh, reason: `${decision.reason} (after a concurrent change)` }
+    : decision;
+}

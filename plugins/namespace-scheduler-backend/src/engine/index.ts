@@ -1,0 +1,7 @@
+export {
+  NamespaceEngine,
+  type NamespaceEngineOptions,
+  type NamespaceOperations,
+} from './NamespaceEngine';
+export type { EngineLogger, OperationOptions, WakeOptions } from './types';
+export type { RollbackRetry } from './execute/rollback';

@@ -1,0 +1,102 @@
+import {
+  PatchStrategy,
+  setHeaderOptions,
+  V1ListMeta,
+  V1ObjectMeta,
+} from '@kubernetes/client-node';
+import type { WorkloadKind } from '@namespace-scheduler/backstage-plugin-common';
+import type { ClusterClient } from '../../clusters';
+import type { MarkerCodec } from './codecs';
+import type { KindAdapter, Workload, WorkloadState } from './types';
+
+export const MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+const PAGE_SIZE = 500;
+
+export function dryRunParam(dryRun: boolean): string | undefined {
+  return dryRun ? 'All' : undefined;
+}
+
+/** The fields every kind shares, from its metadata. */
+export function fromMeta(
+  kind: WorkloadKind,
+  meta: V1ObjectMeta | undefined,
+): Pick<Workload, 'kind' | 'name' | 'resourceVersion' | 'generation' | 'annotations'> {
+  return {
+    kind,
+    name: meta?.name ?? '',
+    resourceVersion: meta?.resourceVersion ?? '',
+    generation: meta?.generation,
+    annotations: meta?.annotations ?? {},
+  };
+}
+
+/**
+ * The metadata half of a write: our marker, plus the resourceVersion read, so the
+ * server rejects the patch with 409 if anything changed since.
+ */
+export function metadataPatch(
+  workload: Workload,
+  markerAnnotation: string,
+  state: WorkloadState,
+  extra: Record<string, string | null> = {},
+) {
+  return {
+    resourceVersion: workload.resourceVersion,
+    annotations: { ...extra, [markerAnnotation]: state.marker },
+  };
+}
+
+/** Follows `continue` tokens until the list is complete. */
+export async function listAll<T>(
+  fetchPage: (
+    limit: number,
+    cont: string | undefined,
+  ) => Promise<{ items: T[]; metadata?: V1ListMeta }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cont: string | undefined;
+  do {
+    const page = await fetchPage(PAGE_SIZE, cont);
+    items.push(...page.items);
+    cont = page.metadata?._continue || undefined;
+  } while (cont);
+  return items;
+}
+
+/** What a kind supplies to become a KindAdapter. */
+export interface KindDefinition<T> extends MarkerCodec {
+  kind: WorkloadKind;
+  markerAnnotation: string;
+  phase: number;
+  list(client: ClusterClient, namespace: string): Promise<T[]>;
+  read(client: ClusterClient, namespace: string, name: string): Promise<T>;
+  patch(client: ClusterClient, namespace: string, name: string, body: object, dryRun: boolean): Promise<T>;
+  toWorkload(object: T): Workload;
+  /** The merge patch for a state, without metadata.resourceVersion. */
+  patchBody(workload: Workload, state: WorkloadState): object;
+  sleepLevel(workload: Workload): number;
+}
+
+export function defineAdapter<T>(definition: KindDefinition<T>): KindAdapter {
+  const { kind, markerAnnotation, phase, encode, decode, sleepLevel, toWorkload } = definition;
+  return {
+    kind,
+    markerAnnotation,
+    phase,
+    encode,
+    decode,
+    sleepLevel,
+    list: async (client, namespace) => (await definition.list(client, namespace)).map(toWorkload),
+    read: async (client, namespace, name) => toWorkload(await definition.read(client, namespace, name)),
+    write: async (client, namespace, workload, state, dryRun) =>
+      toWorkload(
+        await definition.patch(
+          client,
+          namespace,
+          workload.name,
+          definition.patchBody(workload, state),
+          dryRun,
+        ),
+      ),
+  };
+}

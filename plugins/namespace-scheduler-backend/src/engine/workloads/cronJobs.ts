@@ -1,0 +1,31 @@
+import type { V1CronJob } from '@kubernetes/client-node';
+import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
+import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import { suspendCodec } from './codecs';
+
+/** CronJobs sleep by `spec.suspend`; level 1 = active, 0 = suspended. */
+export const cronJobAdapter = defineAdapter<V1CronJob>({
+  ...suspendCodec,
+  kind: 'CronJob',
+  markerAnnotation: K8S_ANNOTATIONS.originalSuspend,
+  phase: 3,
+  sleepLevel: () => 0,
+  toWorkload: object => ({
+    ...fromMeta('CronJob', object.metadata),
+    level: object.spec?.suspend ? 0 : 1,
+  }),
+  patchBody: (workload, state) => ({
+    metadata: metadataPatch(workload, K8S_ANNOTATIONS.originalSuspend, state),
+    spec: { suspend: state.level === 0 },
+  }),
+  list: (client, namespace) =>
+    listAll(
+      (limit, cont) => client.batch.listNamespacedCronJob({ namespace, limit, _continue: cont }),
+    ),
+  read: (client, namespace, name) => client.batch.readNamespacedCronJob({ namespace, name }),
+  patch: (client, namespace, name, body, dryRun) =>
+    client.batch.patchNamespacedCronJob(
+      { namespace, name, body, dryRun: dryRunParam(dryRun) },
+      MERGE_PATCH,
+    ),
+});

@@ -1,0 +1,64 @@
+import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
+import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
+import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import { replicasCodec } from './codecs';
+import type { Workload, WorkloadState } from './types';
+
+type ReplicaObject = V1Deployment | V1StatefulSet;
+
+function toWorkload(kind: 'Deployment' | 'StatefulSet') {
+  return (object: ReplicaObject): Workload => ({
+    ...fromMeta(kind, object.metadata),
+    level: object.spec?.replicas ?? 1,
+    readyReplicas: object.status?.readyReplicas ?? 0,
+    observedGeneration: object.status?.observedGeneration,
+  });
+}
+
+function patchBody(workload: Workload, state: WorkloadState): object {
+  return {
+    metadata: metadataPatch(workload, K8S_ANNOTATIONS.originalReplicas, state),
+    spec: { replicas: state.level },
+  };
+}
+
+const common = {
+  ...replicasCodec,
+  markerAnnotation: K8S_ANNOTATIONS.originalReplicas,
+  patchBody,
+  sleepLevel: () => 0,
+};
+
+export const deploymentAdapter = defineAdapter<V1Deployment>({
+  ...common,
+  kind: 'Deployment',
+  phase: 1,
+  toWorkload: toWorkload('Deployment'),
+  list: (client, namespace) =>
+    listAll(
+      (limit, cont) => client.apps.listNamespacedDeployment({ namespace, limit, _continue: cont }),
+    ),
+  read: (client, namespace, name) => client.apps.readNamespacedDeployment({ namespace, name }),
+  patch: (client, namespace, name, body, dryRun) =>
+    client.apps.patchNamespacedDeployment(
+      { namespace, name, body, dryRun: dryRunParam(dryRun) },
+      MERGE_PATCH,
+    ),
+});
+
+export const statefulSetAdapter = defineAdapter<V1StatefulSet>({
+  ...common,
+  kind: 'StatefulSet',
+  phase: 0,
+  toWorkload: toWorkload('StatefulSet'),
+  list: (client, namespace) =>
+    listAll(
+      (limit, cont) => client.apps.listNamespacedStatefulSet({ namespace, limit, _continue: cont }),
+    ),
+  read: (client, namespace, name) => client.apps.readNamespacedStatefulSet({ namespace, name }),
+  patch: (client, namespace, name, body, dryRun) =>
+    client.apps.patchNamespacedStatefulSet(
+      { namespace, name, body, dryRun: dryRunParam(dryRun) },
+      MERGE_PATCH,
+    ),
+});

@@ -1,0 +1,2 @@
+export * from './NamespaceSchedulerApi';
+export * from './NamespaceSchedulerClient';

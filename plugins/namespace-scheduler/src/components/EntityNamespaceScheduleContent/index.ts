@@ -1,0 +1,1 @@
+export { EntityNamespaceScheduleContent } from './EntityNamespaceScheduleContent';

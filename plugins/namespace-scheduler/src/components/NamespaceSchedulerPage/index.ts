@@ -1,0 +1,1 @@
+export { NamespaceSchedulerPage } from './NamespaceSchedulerPage';

@@ -1,0 +1,16 @@
+import Typography from '@material-ui/core/Typography';
+import { WorkloadCounts as Counts } from '@namespace-scheduler/backstage-plugin-common';
+
+/** "3 awake · 1 asleep · 1 excluded" */
+export const WorkloadCounts = ({ counts }: { counts: Counts }) => {
+  const parts = [
+    `${counts.awake} awake`,
+    `${counts.asleep} asleep`,
+    ...(counts.excluded ? [`${counts.excluded} excluded`] : []),
+  ];
+  return (
+    <Typography variant="body2" aria-label={`${counts.total} workloads`}>
+      {parts.join(' · ')}
+    </Typography>
+  );
+};

@@ -1,0 +1,2 @@
+export * from './NamespaceStateChip';
+export * from './WorkloadCounts';

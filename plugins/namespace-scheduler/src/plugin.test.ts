@@ -1,7 +1,0 @@
-import { namespaceSchedulerPlugin } from './plugin';
-
-describe('namespace-scheduler', () => {
-  it('should export plugin', () => {
-    expect(namespaceSchedulerPlugin).toBeDefined();
-  });
-});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the machine packages the tests start for real: PostgreSQL server
+# binaries (Java and Chromium join as their tests arrive). Needs root + apt.
+set -euo pipefail
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "Missing system packages: ${need[*]} (install them with your package manager)" >&2
+  exit 1
+fi
+echo "› apt-get install ${need[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
