@@ -12,7 +12,12 @@ import { isObject } from './types';
  *   DELETE /sandbox/faults (all, and the global latency) · DELETE /sandbox/faults/{id} ·
  *   GET /sandbox/stats · DELETE /sandbox/stats (reset)
  */
-export async function handleAdmin(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleAdmin(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   try {
     const body = await readBody(req);
     const [, , resource, id] = path.split('/');
@@ -51,13 +56,21 @@ function describe(handle: FaultHandle): object {
   const { path } = handle.rule;
   return {
     id: handle.id,
-    rule: { ...handle.rule, ...(path === undefined ? {} : { path: typeof path === 'string' ? path : path.source }) },
+    rule: {
+      ...handle.rule,
+      ...(path === undefined
+        ? {}
+        : { path: typeof path === 'string' ? path : path.source }),
+    },
     matched: handle.matched,
     fired: handle.fired,
   };
 }
 
-const RULE_FIELDS: Record<keyof FaultRule, 'string' | 'strings' | 'number' | 'boolean'> = {
+const RULE_FIELDS: Record<
+  keyof FaultRule,
+  'string' | 'strings' | 'number' | 'boolean'
+> = {
   method: 'strings',
   path: 'string',
   verb: 'strings',
@@ -76,14 +89,22 @@ const RULE_FIELDS: Record<keyof FaultRule, 'string' | 'strings' | 'number' | 'bo
 };
 
 function hasType(value: unknown, type: string): boolean {
-  if (type === 'strings') return typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string'));
+  if (type === 'strings')
+    return (
+      typeof value === 'string' ||
+      (Array.isArray(value) && value.every(v => typeof v === 'string'))
+    );
   return typeof value === type;
 }
 
 function isFaultRule(value: unknown): value is FaultRule {
   return (
     isObject(value) &&
-    Object.entries(value).every(([key, field]) => key in RULE_FIELDS && hasType(field, RULE_FIELDS[key as keyof FaultRule]))
+    Object.entries(value).every(
+      ([key, field]) =>
+        key in RULE_FIELDS &&
+        hasType(field, RULE_FIELDS[key as keyof FaultRule]),
+    )
   );
 }
 

@@ -9,8 +9,22 @@ import {
 } from './errors';
 import { apiVersionOf, ResourceDef, ResourceRegistry } from './resources';
 import { ObjectStore } from './store';
-import { applyDefaults, serverStatus, shape, specChanged, StrategyContext, tracksGeneration } from './strategy';
-import { clone, isObject, KubeObject, randomSuffix, sameJson, timestamp } from './types';
+import {
+  applyDefaults,
+  serverStatus,
+  shape,
+  specChanged,
+  StrategyContext,
+  tracksGeneration,
+} from './strategy';
+import {
+  clone,
+  isObject,
+  KubeObject,
+  randomSuffix,
+  sameJson,
+  timestamp,
+} from './types';
 import { decodeError, validateObject } from './validation';
 
 export interface WriteOptions {
@@ -26,7 +40,11 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
-const NAMESPACES: ResourceNames = { group: '', plural: 'namespaces', kind: 'Namespace' };
+const NAMESPACES: ResourceNames = {
+  group: '',
+  plural: 'namespaces',
+  kind: 'Namespace',
+};
 
 /**
  * The semantics of create, update and delete (the registry layer of kube-apiserver): admission,
@@ -44,29 +62,49 @@ export class Cluster {
     this.ctx = { store, readyDelayMs };
   }
 
-  read(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+  read(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const found = this.store.get(def.kind, namespace, name);
     if (!found) throw notFound(def, name);
     return found;
   }
 
-  create(def: ResourceDef, namespace: string | undefined, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  create(
+    def: ResourceDef,
+    namespace: string | undefined,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const obj = this.admit(def, namespace, input);
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = `${obj.metadata.generateName}${randomSuffix()}`;
     }
     const name = obj.metadata.name ?? '';
     this.checkTypes(def, obj, options);
-    if (def.namespaced && namespace && !this.store.get('Namespace', undefined, namespace)) {
+    if (
+      def.namespaced &&
+      namespace &&
+      !this.store.get('Namespace', undefined, namespace)
+    ) {
       throw notFound(NAMESPACES, namespace);
     }
-    this.defaultAndValidate(def, obj);
-    if (this.store.get(def.kind, namespace, name)) throw alreadyExists(def, name);
+    applyDefaults(obj);
+    this.validate(def, obj);
+    if (this.store.get(def.kind, namespace, name))
+      throw alreadyExists(def, name);
 
     const { resourceVersion, deletionTimestamp, ...metadata } = obj.metadata;
-    obj.metadata = { ...metadata, uid: randomUUID(), creationTimestamp: timestamp() };
+    obj.metadata = {
+      ...metadata,
+      uid: randomUUID(),
+      creationTimestamp: timestamp(),
+    };
     if (tracksGeneration(def.kind)) obj.metadata.generation = 1;
-    if (!options.keepStatus) obj.status = serverStatus(def, obj, undefined, this.ctx);
+    if (!options.keepStatus)
+      obj.status = serverStatus(def, obj, undefined, this.ctx);
     const result = shape(obj);
     return options.dryRun ? result : this.store.commit(def.kind, result);
   }
@@ -80,11 +118,14 @@ export class Cluster {
   ): KubeObject {
     const current = this.read(def, namespace, name);
     if (input.metadata.name !== name) {
-      throw badRequest(`the name of the object (${input.metadata.name}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${input.metadata.name}) does not match the name on the URL (${name})`,
+      );
     }
     const obj = this.admit(def, namespace, input);
     this.checkTypes(def, obj, options);
     this.checkPreconditions(def, obj, current);
+    applyDefaults(obj);
 
     obj.metadata = {
       ...obj.metadata,
@@ -94,23 +135,38 @@ export class Cluster {
     };
     if (tracksGeneration(def.kind)) {
       const generation = current.metadata.generation ?? 1;
-      obj.metadata.generation = specChanged(obj, current) ? generation + 1 : generation;
+      obj.metadata.generation = specChanged(obj, current)
+        ? generation + 1
+        : generation;
     }
-    this.defaultAndValidate(def, obj);
-    if (!options.keepStatus) obj.status = serverStatus(def, obj, current, this.ctx);
+    this.validate(def, obj);
+    if (!options.keepStatus)
+      obj.status = serverStatus(def, obj, current, this.ctx);
     const result = shape(obj);
     // Like etcd, an update that changes nothing keeps the resourceVersion and sends no event.
     if (sameJson(result, current) || options.dryRun) return result;
     return this.store.commit(def.kind, result);
   }
 
-  remove(def: ResourceDef, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
+  remove(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {},
+  ): KubeObject {
     const current = this.read(def, namespace, name);
     const { uid, resourceVersion } = options.preconditions ?? {};
     if (uid && uid !== current.metadata.uid) {
-      throw conflict(def, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`);
+      throw conflict(
+        def,
+        name,
+        `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`,
+      );
     }
-    if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
+    if (
+      resourceVersion &&
+      resourceVersion !== current.metadata.resourceVersion
+    ) {
       throw conflict(
         def,
         name,
@@ -125,10 +181,14 @@ export class Cluster {
   /** Creates the object, or replaces it unconditionally. For seeds and test setup. */
   put(input: KubeObject, options: WriteOptions = {}): KubeObject {
     const def = this.registry.byKind(input.kind);
-    if (!def) throw badRequest(`no kind "${input.kind}" is registered in the sandbox`);
-    const namespace = def.namespaced ? input.metadata.namespace ?? 'default' : undefined;
+    if (!def)
+      throw badRequest(`no kind "${input.kind}" is registered in the sandbox`);
+    const namespace = def.namespaced
+      ? input.metadata.namespace ?? 'default'
+      : undefined;
     const name = input.metadata.name ?? '';
-    if (!this.store.get(def.kind, namespace, name)) return this.create(def, namespace, input, options);
+    if (!this.store.get(def.kind, namespace, name))
+      return this.create(def, namespace, input, options);
     const { resourceVersion, ...metadata } = input.metadata;
     return this.update(def, namespace, name, { ...input, metadata }, options);
   }
@@ -146,47 +206,75 @@ export class Cluster {
         this.store.remove(def.kind, name, obj.metadata.name ?? '');
       }
     }
-    const deleted = this.store.remove('Namespace', undefined, name) ?? namespace;
-    return { ...deleted, metadata: { ...deleted.metadata, deletionTimestamp: timestamp() }, status: { phase: 'Terminating' } };
+    const deleted =
+      this.store.remove('Namespace', undefined, name) ?? namespace;
+    return {
+      ...deleted,
+      metadata: { ...deleted.metadata, deletionTimestamp: timestamp() },
+      status: { phase: 'Terminating' },
+    };
   }
 
-  /** Sets what the URL decides: kind, apiVersion and namespace. */
-  private admit(def: ResourceDef, namespace: string | undefined, input: KubeObject): KubeObject {
+  /** Sets what the URL decides: kind, namespace, and the storage apiVersion. */
+  private admit(
+    def: ResourceDef,
+    namespace: string | undefined,
+    input: KubeObject,
+  ): KubeObject {
     const obj = clone(input);
     if (!isObject(obj.metadata)) obj.metadata = {};
     if (def.namespaced) {
       if (obj.metadata.namespace && obj.metadata.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       obj.metadata.namespace = namespace;
     } else {
       delete obj.metadata.namespace;
     }
     obj.kind = def.kind;
-    obj.apiVersion = apiVersionOf(def);
+    // Stored in the storage version, whichever version the request came through.
+    obj.apiVersion = apiVersionOf(this.registry.byKind(def.kind) ?? def);
     return obj;
   }
 
-  private checkTypes(def: ResourceDef, obj: KubeObject, options: WriteOptions): void {
+  private checkTypes(
+    def: ResourceDef,
+    obj: KubeObject,
+    options: WriteOptions,
+  ): void {
     const problem = decodeError(def.kind, obj);
     if (!problem) return;
     if (options.patched) {
-      throw invalid(def, obj.metadata.name ?? '', [{ field: 'patch', type: 'Invalid', detail: problem }]);
+      throw invalid(def, obj.metadata.name ?? '', [
+        { field: 'patch', type: 'Invalid', detail: problem },
+      ]);
     }
-    throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${problem}`);
+    throw badRequest(
+      `${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${problem}`,
+    );
   }
 
-  private checkPreconditions(def: ResourceDef, obj: KubeObject, current: KubeObject): void {
+  private checkPreconditions(
+    def: ResourceDef,
+    obj: KubeObject,
+    current: KubeObject,
+  ): void {
     const name = current.metadata.name ?? '';
     const { uid, resourceVersion } = obj.metadata;
     if (uid && uid !== current.metadata.uid) {
-      throw conflict(def, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`);
+      throw conflict(
+        def,
+        name,
+        `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`,
+      );
     }
-    if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) throw conflict(def, name);
+    if (resourceVersion && resourceVersion !== current.metadata.resourceVersion)
+      throw conflict(def, name);
   }
 
-  private defaultAndValidate(def: ResourceDef, obj: KubeObject): void {
-    applyDefaults(obj);
+  private validate(def: ResourceDef, obj: KubeObject): void {
     const errors = validateObject(def, obj);
     if (errors.length) throw invalid(def, obj.metadata.name ?? '', errors);
   }

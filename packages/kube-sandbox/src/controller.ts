@@ -1,8 +1,20 @@
-import { buildPod, isOwnedBy, newPodName, podOwner, podRevision, templateHash } from './pods';
+import {
+  buildPod,
+  isOwnedBy,
+  newPodName,
+  podOwner,
+  podRevision,
+  templateHash,
+} from './pods';
 import { ObjectStore, StoreEvent } from './store';
 import { Timers } from './timers';
 import { KubeObject } from './types';
-import { isScalable, isSettled, readyReplicas, settledStatus } from './workloads';
+import {
+  isScalable,
+  isSettled,
+  readyReplicas,
+  settledStatus,
+} from './workloads';
 
 /**
  * Stands in for the deployment, statefulset and replicaset controllers: after
@@ -27,12 +39,19 @@ export class WorkloadController {
   private onEvent({ type, kind, object }: StoreEvent): void {
     if (isScalable(kind)) {
       if (type !== 'DELETED') this.scheduleSettle(object);
-      this.reconcilePods(kind, object, type === 'DELETED' ? 0 : readyReplicas(object));
+      this.reconcilePods(
+        kind,
+        object,
+        type === 'DELETED' ? 0 : readyReplicas(object),
+      );
     } else if (kind === 'Pod' && type === 'DELETED') {
       // A deleted pod comes back, as its ReplicaSet or StatefulSet would recreate it.
       const owner = podOwner(object);
-      const workload = owner && this.store.get(owner.kind, object.metadata.namespace, owner.name);
-      if (workload) this.reconcilePods(workload.kind, workload, readyReplicas(workload));
+      const workload =
+        owner &&
+        this.store.get(owner.kind, object.metadata.namespace, owner.name);
+      if (workload)
+        this.reconcilePods(workload.kind, workload, readyReplicas(workload));
     }
   }
 
@@ -42,24 +61,44 @@ export class WorkloadController {
     this.timers.after(this.readyDelayMs, () => {
       const current = this.store.get(workload.kind, namespace, name ?? '');
       // A newer spec has its own timer.
-      if (!current || current.metadata.generation !== generation || isSettled(current)) return;
-      this.store.commit(current.kind, { ...current, status: settledStatus(current) });
+      if (
+        !current ||
+        current.metadata.generation !== generation ||
+        isSettled(current)
+      )
+        return;
+      this.store.commit(current.kind, {
+        ...current,
+        status: settledStatus(current),
+      });
     });
   }
 
-  private reconcilePods(kind: string, workload: KubeObject, ready: number): void {
+  private reconcilePods(
+    kind: string,
+    workload: KubeObject,
+    ready: number,
+  ): void {
     const namespace = workload.metadata.namespace;
-    const owned = this.store.list('Pod', namespace).filter(pod => isOwnedBy(pod, workload));
+    const owned = this.store
+      .list('Pod', namespace)
+      .filter(pod => isOwnedBy(pod, workload));
     const revision = templateHash(workload);
-    const outdated = owned.filter(pod => podRevision(pod, workload) !== revision);
-    const current = owned.filter(pod => podRevision(pod, workload) === revision);
+    const outdated = owned.filter(
+      pod => podRevision(pod, workload) !== revision,
+    );
+    const current = owned.filter(
+      pod => podRevision(pod, workload) === revision,
+    );
     // StatefulSets scale down from the highest ordinal.
     if (kind === 'StatefulSet') current.sort((a, b) => ordinal(a) - ordinal(b));
     const surplus = current.slice(ready);
     for (const pod of [...outdated, ...surplus]) {
       this.store.remove('Pod', namespace, pod.metadata.name ?? '');
     }
-    const taken = new Set(current.slice(0, ready).map(pod => pod.metadata.name ?? ''));
+    const taken = new Set(
+      current.slice(0, ready).map(pod => pod.metadata.name ?? ''),
+    );
     for (let count = taken.size; count < ready; count++) {
       const podName = newPodName(workload, taken);
       taken.add(podName);

@@ -22,16 +22,18 @@ function metricsOf(obj: KubeObject | undefined): unknown[] {
 }
 
 function withoutUndefined(obj: JsonObject): JsonObject {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries(obj).filter(([, v]) => v !== undefined),
+  );
 }
 
 function toV1(stored: KubeObject): KubeObject {
   const spec = isObject(stored.spec) ? stored.spec : {};
   const status = isObject(stored.status) ? stored.status : {};
   const cpu = metricsOf(stored).find(isCpuUtilization);
-  const currentCpu = (Array.isArray(status.currentMetrics) ? status.currentMetrics : []).find(
-    m => getField(m, 'resource', 'name') === 'cpu',
-  );
+  const currentCpu = (
+    Array.isArray(status.currentMetrics) ? status.currentMetrics : []
+  ).find(m => getField(m, 'resource', 'name') === 'cpu');
   return {
     kind: 'HorizontalPodAutoscaler',
     apiVersion: 'autoscaling/v1',
@@ -40,14 +42,24 @@ function toV1(stored: KubeObject): KubeObject {
       scaleTargetRef: spec.scaleTargetRef,
       minReplicas: spec.minReplicas,
       maxReplicas: spec.maxReplicas,
-      targetCPUUtilizationPercentage: getField(cpu, 'resource', 'target', 'averageUtilization'),
+      targetCPUUtilizationPercentage: getField(
+        cpu,
+        'resource',
+        'target',
+        'averageUtilization',
+      ),
     }),
     status: withoutUndefined({
       observedGeneration: status.observedGeneration,
       lastScaleTime: status.lastScaleTime,
       currentReplicas: status.currentReplicas,
       desiredReplicas: status.desiredReplicas,
-      currentCPUUtilizationPercentage: getField(currentCpu, 'resource', 'current', 'averageUtilization'),
+      currentCPUUtilizationPercentage: getField(
+        currentCpu,
+        'resource',
+        'current',
+        'averageUtilization',
+      ),
     }),
   };
 }
@@ -59,7 +71,15 @@ function toV2(served: KubeObject, current?: KubeObject): KubeObject {
   const cpuMetric =
     cpuTarget === undefined
       ? []
-      : [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpuTarget } } }];
+      : [
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: cpuTarget },
+            },
+          },
+        ];
   const currentSpec = isObject(current?.spec) ? current.spec : {};
   return {
     ...served,

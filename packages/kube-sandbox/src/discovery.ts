@@ -2,7 +2,11 @@ import { apiVersionOf, ResourceDef, ResourceRegistry } from './resources';
 
 /** Discovery documents (/version, /api, /apis, APIResourceLists), in the legacy JSON form. */
 
-export const KUBERNETES_VERSION = { major: '1', minor: '31', gitVersion: 'v1.31.0' };
+const KUBERNETES_VERSION = {
+  major: '1',
+  minor: '31',
+  gitVersion: 'v1.31.0',
+};
 
 function versionInfo(): object {
   return {
@@ -16,7 +20,10 @@ function versionInfo(): object {
   };
 }
 
-function groupVersion(group: string, version: string): { groupVersion: string; version: string } {
+function groupVersion(
+  group: string,
+  version: string,
+): { groupVersion: string; version: string } {
   return { groupVersion: apiVersionOf({ group, version }), version };
 }
 
@@ -63,7 +70,11 @@ function apiResource(def: ResourceDef): object[] {
 }
 
 /** The discovery document at `path`, or undefined if it is not a discovery path. */
-export function discoveryDocument(path: string, registry: ResourceRegistry, serverAddress: string): object | undefined {
+export function discoveryDocument(
+  path: string,
+  registry: ResourceRegistry,
+  serverAddress: string,
+): object | undefined {
   const all = groups(registry);
   if (path === '/version') return versionInfo();
   if (path === '/api') {
@@ -83,7 +94,11 @@ export function discoveryDocument(path: string, registry: ResourceRegistry, serv
   const [, prefix, group, version, ...rest] = path.split('/');
   const isCore = prefix === 'api' && group === 'v1' && version === undefined;
   if (prefix === 'apis' && all.has(group) && version === undefined) {
-    return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, all.get(group) ?? []) };
+    return {
+      kind: 'APIGroup',
+      apiVersion: 'v1',
+      ...apiGroup(group, all.get(group) ?? []),
+    };
   }
   const [g, v] = isCore ? ['', 'v1'] : [group, version];
   const defs = registry.inGroupVersion(g, v);

@@ -93,7 +93,7 @@ const REASON_BY_CODE: Record<number, StatusReason> = {
   504: 'Timeout',
 };
 
-export function reasonForCode(code: number): StatusReason {
+function reasonForCode(code: number): StatusReason {
   return REASON_BY_CODE[code] ?? 'Unknown';
 }
 
@@ -146,27 +146,47 @@ function detailsFor(r: ResourceNames, name: string): StatusDetails {
 }
 
 export function notFound(r: ResourceNames, name: string): ApiError {
-  return failure(404, `${qualifiedResource(r)} "${name}" not found`, detailsFor(r, name));
+  return failure(
+    404,
+    `${qualifiedResource(r)} "${name}" not found`,
+    detailsFor(r, name),
+  );
 }
 
 export function alreadyExists(r: ResourceNames, name: string): ApiError {
-  return failure(409, `${qualifiedResource(r)} "${name}" already exists`, detailsFor(r, name), 'AlreadyExists');
+  return failure(
+    409,
+    `${qualifiedResource(r)} "${name}" already exists`,
+    detailsFor(r, name),
+    'AlreadyExists',
+  );
 }
 
 export const STALE_OBJECT_MESSAGE =
   'the object has been modified; please apply your changes to the latest version and try again';
 
-export function conflict(r: ResourceNames, name: string, why: string = STALE_OBJECT_MESSAGE): ApiError {
+export function conflict(
+  r: ResourceNames,
+  name: string,
+  why: string = STALE_OBJECT_MESSAGE,
+): ApiError {
   return failure(
     409,
-    `Operation cannot be fulfilled on ${qualifiedResource(r)} "${name}": ${why}`,
+    `Operation cannot be fulfilled on ${qualifiedResource(
+      r,
+    )} "${name}": ${why}`,
     detailsFor(r, name),
   );
 }
 
-export function invalid(r: ResourceNames, name: string, errors: FieldError[]): ApiError {
+export function invalid(
+  r: ResourceNames,
+  name: string,
+  errors: FieldError[],
+): ApiError {
   const rendered = errors.map(e => `${e.field}: ${fieldErrorMessage(e)}`);
-  const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
+  const summary =
+    rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
   return failure(422, `${qualifiedKind(r)} "${name}" is invalid: ${summary}`, {
     name,
     group: r.group,
@@ -188,7 +208,11 @@ export function unauthorized(): ApiError {
 }
 
 export function methodNotAllowed(): ApiError {
-  return failure(405, 'the server does not allow this method on the requested resource', {});
+  return failure(
+    405,
+    'the server does not allow this method on the requested resource',
+    {},
+  );
 }
 
 export function pathNotFound(): ApiError {
@@ -198,7 +222,9 @@ export function pathNotFound(): ApiError {
 export function unsupportedMediaType(accepted: readonly string[]): ApiError {
   return failure(
     415,
-    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(
+      ', ',
+    )}`,
   );
 }
 

@@ -3,7 +3,14 @@
  * no answer at all (hang), or a reset connection (drop).
  */
 
-export type FaultVerb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
+export type FaultVerb =
+  | 'get'
+  | 'list'
+  | 'watch'
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete';
 
 export interface FaultRule {
   /** HTTP method(s), case-insensitive. */
@@ -54,7 +61,12 @@ export interface RequestFacts {
 }
 
 export type FaultAction =
-  | { type: 'status'; status: number; message?: string; retryAfterSeconds?: number }
+  | {
+      type: 'status';
+      status: number;
+      message?: string;
+      retryAfterSeconds?: number;
+    }
   | { type: 'hang' }
   | { type: 'drop' };
 
@@ -140,26 +152,45 @@ function actionOf(rule: FaultRule): FaultAction | undefined {
   if (rule.hang) return { type: 'hang' };
   if (rule.drop) return { type: 'drop' };
   if (rule.status !== undefined) {
-    return { type: 'status', status: rule.status, message: rule.message, retryAfterSeconds: rule.retryAfterSeconds };
+    return {
+      type: 'status',
+      status: rule.status,
+      message: rule.message,
+      retryAfterSeconds: rule.retryAfterSeconds,
+    };
   }
   return undefined;
 }
 
 function validateRule(rule: FaultRule): void {
-  const actions = [rule.hang, rule.drop, rule.status !== undefined].filter(Boolean).length;
-  if (actions > 1) throw new Error('a fault rule takes at most one of status, hang and drop');
-  if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
-    throw new Error(`fault status must be an HTTP error code (400-599), got ${rule.status}`);
+  const actions = [rule.hang, rule.drop, rule.status !== undefined].filter(
+    Boolean,
+  ).length;
+  if (actions > 1)
+    throw new Error('a fault rule takes at most one of status, hang and drop');
+  if (
+    rule.status !== undefined &&
+    !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)
+  ) {
+    throw new Error(
+      `fault status must be an HTTP error code (400-599), got ${rule.status}`,
+    );
   }
-  if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
-    throw new Error(`fault probability must be between 0 and 1, got ${rule.probability}`);
+  if (
+    rule.probability !== undefined &&
+    !(rule.probability >= 0 && rule.probability <= 1)
+  ) {
+    throw new Error(
+      `fault probability must be between 0 and 1, got ${rule.probability}`,
+    );
   }
 }
 
 function matcher(rule: FaultRule): (facts: RequestFacts) => boolean {
   const methods = list(rule.method)?.map(m => m.toUpperCase());
   const verbs: string[] | undefined = list(rule.verb);
-  const path = typeof rule.path === 'string' ? new RegExp(rule.path) : rule.path;
+  const path =
+    typeof rule.path === 'string' ? new RegExp(rule.path) : rule.path;
   return facts =>
     (!methods || methods.includes(facts.method.toUpperCase())) &&
     (!verbs || (facts.verb !== undefined && verbs.includes(facts.verb))) &&

@@ -29,7 +29,11 @@ export function served(def: ResourceDef, obj: KubeObject): KubeObject {
   return def.view ? def.view.toServed(obj) : obj;
 }
 
-function toStorage(def: ResourceDef, obj: KubeObject, current?: KubeObject): KubeObject {
+function toStorage(
+  def: ResourceDef,
+  obj: KubeObject,
+  current?: KubeObject,
+): KubeObject {
   return def.view ? def.view.toStored(obj, current) : obj;
 }
 
@@ -45,7 +49,9 @@ export function selectorsOf(query: URLSearchParams, kind: string): Selectors {
 }
 
 export function getObject({ cluster, route }: ApiCall): Reply {
-  return ok(served(route.def, cluster.read(route.def, route.namespace, nameOf(route))));
+  return ok(
+    served(route.def, cluster.read(route.def, route.namespace, nameOf(route))),
+  );
 }
 
 export function listObjects({ cluster, route, query }: ApiCall): Reply {
@@ -62,7 +68,9 @@ export function listObjects({ cluster, route, query }: ApiCall): Reply {
     metadata: {
       resourceVersion: String(page.revision),
       ...(page.continueToken ? { continue: page.continueToken } : {}),
-      ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+      ...(page.remainingItemCount !== undefined
+        ? { remainingItemCount: page.remainingItemCount }
+        : {}),
     },
     items: page.items.map(obj => listItem(def, served(def, obj))),
   });
@@ -77,7 +85,10 @@ function listItem(def: ResourceDef, obj: KubeObject): unknown {
 
 function decodeInput(call: ApiCall): KubeObject {
   const { def } = call.route;
-  return toKubeObject(parseBody(call.body, call.contentType), { kind: def.kind, apiVersion: apiVersionOf(def) });
+  return toKubeObject(parseBody(call.body, call.contentType), {
+    kind: def.kind,
+    apiVersion: apiVersionOf(def),
+  });
 }
 
 export function createObject(call: ApiCall): Reply {
@@ -93,9 +104,15 @@ export function replaceObject(call: ApiCall): Reply {
   const { cluster, route, query } = call;
   const current = cluster.read(route.def, route.namespace, nameOf(route));
   const input = toStorage(route.def, decodeInput(call), current);
-  const updated = cluster.update(route.def, route.namespace, nameOf(route), input, {
-    dryRun: isDryRun(query.getAll('dryRun'), 'UpdateOptions'),
-  });
+  const updated = cluster.update(
+    route.def,
+    route.namespace,
+    nameOf(route),
+    input,
+    {
+      dryRun: isDryRun(query.getAll('dryRun'), 'UpdateOptions'),
+    },
+  );
   return ok(served(route.def, updated));
 }
 
@@ -103,8 +120,17 @@ export function patchObject(call: ApiCall): Reply {
   const { cluster, route, query } = call;
   const { def } = route;
   const current = cluster.read(def, route.namespace, nameOf(route));
-  const patched = applyPatch(call.contentType, served(def, current), call.body, { custom: def.custom });
-  const input = toStorage(def, toKubeObject(patched, { kind: def.kind, apiVersion: apiVersionOf(def) }), current);
+  const patched = applyPatch(
+    call.contentType,
+    served(def, current),
+    call.body,
+    { custom: def.custom },
+  );
+  const input = toStorage(
+    def,
+    toKubeObject(patched, { kind: def.kind, apiVersion: apiVersionOf(def) }),
+    current,
+  );
   const updated = cluster.update(def, route.namespace, nameOf(route), input, {
     dryRun: isDryRun(query.getAll('dryRun'), 'PatchOptions'),
     patched: true,
@@ -114,8 +140,21 @@ export function patchObject(call: ApiCall): Reply {
 
 export function deleteObject({ cluster, route, query, body }: ApiCall): Reply {
   const { def } = route;
-  const deleted = cluster.remove(def, route.namespace, nameOf(route), deleteOptions(query, body));
+  const deleted = cluster.remove(
+    def,
+    route.namespace,
+    nameOf(route),
+    deleteOptions(query, body),
+  );
   // Kinds with graceful deletion or finalizers answer with the object; the rest with a Status.
-  if (def.kind === 'Namespace' || def.kind === 'Pod') return ok(served(def, deleted));
-  return ok(successStatus({ name: nameOf(route), group: def.group, kind: def.plural, uid: deleted.metadata.uid }));
+  if (def.kind === 'Namespace' || def.kind === 'Pod')
+    return ok(served(def, deleted));
+  return ok(
+    successStatus({
+      name: nameOf(route),
+      group: def.group,
+      kind: def.plural,
+      uid: deleted.metadata.uid,
+    }),
+  );
 }

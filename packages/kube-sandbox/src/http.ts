@@ -6,7 +6,12 @@ import { ApiError, failure } from './errors';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(code, {
@@ -20,9 +25,21 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, heade
 
 export function sendError(res: ServerResponse, error: unknown): void {
   const apiError =
-    error instanceof ApiError ? error : failure(500, `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);
+    error instanceof ApiError
+      ? error
+      : failure(
+          500,
+          `Internal error occurred: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
   const retryAfter = apiError.status.details?.retryAfterSeconds;
-  sendJson(res, apiError.code, apiError.status, retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) });
+  sendJson(
+    res,
+    apiError.code,
+    apiError.status,
+    retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+  );
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {

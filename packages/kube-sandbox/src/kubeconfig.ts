@@ -13,7 +13,12 @@ export interface KubeConfigOptions {
   currentContext: string;
 }
 
-export function kubeConfigOptions(clusterName: string, server: string, token: string | undefined, contextName = clusterName): KubeConfigOptions {
+export function kubeConfigOptions(
+  clusterName: string,
+  server: string,
+  token: string | undefined,
+  contextName = clusterName,
+): KubeConfigOptions {
   const user = `${clusterName}-user`;
   return {
     clusters: [{ name: clusterName, server, skipTLSVerify: true }],
@@ -27,9 +32,18 @@ export function kubeConfigYaml(options: KubeConfigOptions): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: options.clusters.map(({ name, server }) => ({ name, cluster: { server, 'insecure-skip-tls-verify': true } })),
-    users: options.users.map(({ name, token }) => ({ name, user: token ? { token } : {} })),
-    contexts: options.contexts.map(({ name, cluster, user }) => ({ name, context: { cluster, user } })),
+    clusters: options.clusters.map(({ name, server }) => ({
+      name,
+      cluster: { server, 'insecure-skip-tls-verify': true },
+    })),
+    users: options.users.map(({ name, token }) => ({
+      name,
+      user: token ? { token } : {},
+    })),
+    contexts: options.contexts.map(({ name, cluster, user }) => ({
+      name,
+      context: { cluster, user },
+    })),
     'current-context': options.currentContext,
   });
 }

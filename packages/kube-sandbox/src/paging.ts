@@ -34,8 +34,14 @@ interface ContinueToken {
 const TOO_OLD =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.';
 
-export function listPage(store: ObjectStore, kind: string, request: PageRequest): Page {
-  const token = request.continueToken ? decodeToken(request.continueToken) : undefined;
+export function listPage(
+  store: ObjectStore,
+  kind: string,
+  request: PageRequest,
+): Page {
+  const token = request.continueToken
+    ? decodeToken(request.continueToken)
+    : undefined;
   const revision = token?.rv ?? store.currentRevision;
   const objects = token ? store.snapshot(kind, token.rv) : store.list(kind);
   if (!objects) throw expired(TOO_OLD);
@@ -46,21 +52,29 @@ export function listPage(store: ObjectStore, kind: string, request: PageRequest)
       matchesSelectors(request.selectors, obj) &&
       (!token || keyOf(obj) >= token.start),
   );
-  if (!request.limit || matching.length <= request.limit) return { items: matching, revision };
+  if (!request.limit || matching.length <= request.limit)
+    return { items: matching, revision };
 
   const items = matching.slice(0, request.limit);
-  const unfiltered = request.selectors.labels.length === 0 && request.selectors.fields.length === 0;
+  const unfiltered =
+    request.selectors.labels.length === 0 &&
+    request.selectors.fields.length === 0;
   return {
     items,
     revision,
-    continueToken: encodeToken({ v: 'meta.k8s.io/v1', rv: revision, start: `${keyOf(items[items.length - 1])}\u0000` }),
+    continueToken: encodeToken({
+      v: 'meta.k8s.io/v1',
+      rv: revision,
+      start: `${keyOf(items[items.length - 1])}\u0000`,
+    }),
     remainingItemCount: unfiltered ? matching.length - items.length : undefined,
   };
 }
 
 export function parseLimit(value: string | null): number | undefined {
   if (value === null || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw badRequest(`invalid limit: ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value))
+    throw badRequest(`invalid limit: ${JSON.stringify(value)}`);
   return Number(value) || undefined;
 }
 
@@ -74,11 +88,22 @@ function encodeToken(token: ContinueToken): string {
 
 function decodeToken(text: string): ContinueToken {
   try {
-    const token: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    const [v, rv, start] = ['v', 'rv', 'start'].map(key => getField(token, key));
-    if (v === 'meta.k8s.io/v1' && typeof rv === 'number' && typeof start === 'string') return { v, rv, start };
+    const token: unknown = JSON.parse(
+      Buffer.from(text, 'base64url').toString('utf8'),
+    );
+    const [v, rv, start] = ['v', 'rv', 'start'].map(key =>
+      getField(token, key),
+    );
+    if (
+      v === 'meta.k8s.io/v1' &&
+      typeof rv === 'number' &&
+      typeof start === 'string'
+    )
+      return { v, rv, start };
   } catch {
     // falls through to the error below
   }
-  throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  throw badRequest(
+    'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+  );
 }

@@ -1,9 +1,14 @@
-import { applyPatch as applyJsonPatch, JsonPatchError, Operation } from 'fast-json-patch';
+import {
+  applyPatch as applyJsonPatch,
+  JsonPatchError,
+  Operation,
+} from 'fast-json-patch';
+import { mediaType } from './body';
 import { badRequest, failure, unsupportedMediaType } from './errors';
 import { strategicMergePatch } from './strategic';
 import { clone, isObject, JsonObject } from './types';
 
-export const PatchType = {
+const PatchType = {
   json: 'application/json-patch+json',
   merge: 'application/merge-patch+json',
   strategic: 'application/strategic-merge-patch+json',
@@ -19,12 +24,12 @@ export function applyPatch(
   body: string,
   options: { custom: boolean },
 ): JsonObject {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaType(contentType);
   // Custom resources have no Go types to read merge keys from, so the server refuses SMP for them.
   const accepted: string[] = options.custom
     ? [PatchType.json, PatchType.merge]
     : [PatchType.json, PatchType.merge, PatchType.strategic];
-  switch (accepted.includes(mediaType) ? mediaType : undefined) {
+  switch (accepted.includes(type) ? type : undefined) {
     case PatchType.json:
       return jsonPatch(target, parseBody(body));
     case PatchType.merge:
@@ -46,7 +51,11 @@ function parseBody(body: string): unknown {
 
 function requireObject(patch: unknown): JsonObject {
   if (!isObject(patch)) {
-    throw badRequest(`json: cannot unmarshal ${jsonTypeName(patch)} into Go value of type map[string]interface {}`);
+    throw badRequest(
+      `json: cannot unmarshal ${jsonTypeName(
+        patch,
+      )} into Go value of type map[string]interface {}`,
+    );
   }
   return patch;
 }
@@ -78,15 +87,30 @@ function mergePatchObject(target: JsonObject, patch: unknown): JsonObject {
  */
 function jsonPatch(target: JsonObject, patch: unknown): JsonObject {
   if (!Array.isArray(patch)) {
-    throw badRequest(`json: cannot unmarshal ${jsonTypeName(patch)} into Go value of type jsonpatch.Patch`);
+    throw badRequest(
+      `json: cannot unmarshal ${jsonTypeName(
+        patch,
+      )} into Go value of type jsonpatch.Patch`,
+    );
   }
   try {
-    const { newDocument } = applyJsonPatch(target, patch as Operation[], true, false);
+    const { newDocument } = applyJsonPatch(
+      target,
+      patch as Operation[],
+      true,
+      false,
+    );
     return requireObject(newDocument);
   } catch (e) {
     if (!(e instanceof JsonPatchError)) throw e;
-    throw failure(422, 'the server rejected our request due to an error in our request', {
-      causes: [{ reason: 'FieldValueInvalid', message: e.message.split('\n')[0] }],
-    });
+    throw failure(
+      422,
+      'the server rejected our request due to an error in our request',
+      {
+        causes: [
+          { reason: 'FieldValueInvalid', message: e.message.split('\n')[0] },
+        ],
+      },
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { getField, isObject, JsonObject, KubeObject, NAME_ALPHABET, randomSuffix, timestamp } from './types';
+import {
+  getField,
+  isObject,
+  JsonObject,
+  KubeObject,
+  NAME_ALPHABET,
+  randomSuffix,
+  timestamp,
+} from './types';
 
 /**
  * Pods as the ReplicaSet and StatefulSet controllers would make them, so pod lists, ready
@@ -12,7 +20,9 @@ const NODE_NAME = 'sandbox-node';
 /** A short stable hash of the pod template, encoded like Kubernetes' pod-template-hash. */
 export function templateHash(workload: KubeObject): string {
   let hash = 0x811c9dc5; // FNV-1a, as the deployment controller uses
-  for (const byte of Buffer.from(JSON.stringify(getField(workload, 'spec', 'template') ?? {}))) {
+  for (const byte of Buffer.from(
+    JSON.stringify(getField(workload, 'spec', 'template') ?? {}),
+  )) {
     hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   }
   let encoded = '';
@@ -23,10 +33,17 @@ export function templateHash(workload: KubeObject): string {
 }
 
 /** The workload (kind and name) that controls a pod, if it is one the sandbox made. */
-export function podOwner(pod: KubeObject): { kind: string; name: string } | undefined {
+export function podOwner(
+  pod: KubeObject,
+): { kind: string; name: string } | undefined {
   const ref = pod.metadata.ownerReferences?.find(r => r.controller);
-  if (ref?.kind === 'StatefulSet') return { kind: 'StatefulSet', name: ref.name };
-  if (ref?.kind === 'ReplicaSet') return { kind: 'Deployment', name: ref.name.slice(0, ref.name.lastIndexOf('-')) };
+  if (ref?.kind === 'StatefulSet')
+    return { kind: 'StatefulSet', name: ref.name };
+  if (ref?.kind === 'ReplicaSet')
+    return {
+      kind: 'Deployment',
+      name: ref.name.slice(0, ref.name.lastIndexOf('-')),
+    };
   return undefined;
 }
 
@@ -36,17 +53,23 @@ export function isOwnedBy(pod: KubeObject, workload: KubeObject): boolean {
 }
 
 /** The template a pod was made from, in the workload's own terms. */
-export function podRevision(pod: KubeObject, workload: KubeObject): string | undefined {
+export function podRevision(
+  pod: KubeObject,
+  workload: KubeObject,
+): string | undefined {
   const labels = pod.metadata.labels ?? {};
   return workload.kind === 'StatefulSet'
-    ? labels['controller-revision-hash']?.slice(`${workload.metadata.name}-`.length)
+    ? labels['controller-revision-hash']?.slice(
+        `${workload.metadata.name}-`.length,
+      )
     : labels['pod-template-hash'];
 }
 
 /** The name of a new pod: the next free ordinal for StatefulSets, a random suffix otherwise. */
 export function newPodName(workload: KubeObject, taken: Set<string>): string {
   const name = workload.metadata.name ?? '';
-  if (workload.kind !== 'StatefulSet') return `${name}-${templateHash(workload)}-${randomSuffix()}`;
+  if (workload.kind !== 'StatefulSet')
+    return `${name}-${templateHash(workload)}-${randomSuffix()}`;
   let ordinal = 0;
   while (taken.has(`${name}-${ordinal}`)) ordinal++;
   return `${name}-${ordinal}`;
@@ -71,7 +94,11 @@ export function buildPod(workload: KubeObject, podName: string): KubeObject {
   };
   const owner = isStatefulSet
     ? { kind: 'StatefulSet', name, uid: workload.metadata.uid ?? '' }
-    : { kind: 'ReplicaSet', name: `${name}-${hash}`, uid: derivedUid(`${workload.metadata.uid}/${hash}`) };
+    : {
+        kind: 'ReplicaSet',
+        name: `${name}-${hash}`,
+        uid: derivedUid(`${workload.metadata.uid}/${hash}`),
+      };
   const spec = { ...(isObject(podSpec) ? podSpec : {}), nodeName: NODE_NAME };
   const now = timestamp();
   return {
@@ -84,7 +111,14 @@ export function buildPod(workload: KubeObject, podName: string): KubeObject {
       uid: randomUUID(),
       creationTimestamp: now,
       labels,
-      ownerReferences: [{ apiVersion: 'apps/v1', ...owner, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          ...owner,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     spec,
     status: runningStatus(spec, now),
@@ -96,7 +130,13 @@ function runningStatus(spec: JsonObject, now: string): JsonObject {
   const podIP = `10.244.0.${1 + Math.floor(Math.random() * 254)}`;
   return {
     phase: 'Running',
-    conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(type => ({
+    conditions: [
+      'PodReadyToStartContainers',
+      'Initialized',
+      'Ready',
+      'ContainersReady',
+      'PodScheduled',
+    ].map(type => ({
       type,
       status: 'True',
       lastProbeTime: null,
@@ -126,22 +166,29 @@ function qosClass(containers: unknown[]): string {
     limits: getField(c, 'resources', 'limits'),
   }));
   const none = (v: unknown) => !isObject(v) || Object.keys(v).length === 0;
-  if (resources.every(r => none(r.requests) && none(r.limits))) return 'BestEffort';
+  if (resources.every(r => none(r.requests) && none(r.limits)))
+    return 'BestEffort';
   const guaranteed = resources.every(({ requests, limits }) =>
     ['cpu', 'memory'].every(
       resource =>
         getField(limits, resource) !== undefined &&
-        (getField(requests, resource) ?? getField(limits, resource)) === getField(limits, resource),
+        (getField(requests, resource) ?? getField(limits, resource)) ===
+          getField(limits, resource),
     ),
   );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
 function stringMap(obj: JsonObject): Record<string, string> {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(obj).map(([k, v]) => [k, String(v)]),
+  );
 }
 
 function derivedUid(seed: string): string {
   const hex = createHash('sha1').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
+    12,
+    16,
+  )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

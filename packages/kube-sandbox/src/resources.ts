@@ -2,9 +2,24 @@ import { ResourceNames } from './errors';
 import { hpaV1View } from './conversion';
 import { KubeObject } from './types';
 
-export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
+export type Verb =
+  | 'get'
+  | 'list'
+  | 'watch'
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete';
 
-const ALL_VERBS: readonly Verb[] = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+const ALL_VERBS: readonly Verb[] = [
+  'create',
+  'delete',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 const READ_VERBS: readonly Verb[] = ['get', 'list', 'watch'];
 
 /** Serves a stored object at another API version (autoscaling/v1 HPAs from autoscaling/v2 storage). */
@@ -35,7 +50,10 @@ export function apiVersionOf(def: { group: string; version: string }): string {
 }
 
 function define(
-  partial: Pick<ResourceDef, 'group' | 'version' | 'plural' | 'kind' | 'namespaced'> &
+  partial: Pick<
+    ResourceDef,
+    'group' | 'version' | 'plural' | 'kind' | 'namespaced'
+  > &
     Partial<ResourceDef>,
 ): ResourceDef {
   return {
@@ -48,24 +66,106 @@ function define(
   };
 }
 
-const hpa = { group: 'autoscaling', plural: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler' };
+const hpa = {
+  group: 'autoscaling',
+  plural: 'horizontalpodautoscalers',
+  kind: 'HorizontalPodAutoscaler',
+};
 
 const BUILT_IN: ResourceDef[] = [
-  define({ group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false, shortNames: ['ns'] }),
+  define({
+    group: '',
+    version: 'v1',
+    plural: 'namespaces',
+    kind: 'Namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+  }),
   // Pods are made by the workload controller; clients may read and delete them (they come back).
-  define({ group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'], verbs: [...READ_VERBS, 'delete'] }),
-  define({ group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'], scale: true }),
-  define({ group: 'apps', version: 'v1', plural: 'statefulsets', kind: 'StatefulSet', namespaced: true, shortNames: ['sts'], categories: ['all'], scale: true }),
-  define({ group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true, shortNames: ['cj'], categories: ['all'] }),
-  define({ ...hpa, version: 'v2', namespaced: true, shortNames: ['hpa'], categories: ['all'] }),
-  define({ ...hpa, version: 'v1', namespaced: true, shortNames: ['hpa'], categories: ['all'], view: hpaV1View }),
-  define({ group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'] }),
+  define({
+    group: '',
+    version: 'v1',
+    plural: 'pods',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+    verbs: [...READ_VERBS, 'delete'],
+  }),
+  define({
+    group: 'apps',
+    version: 'v1',
+    plural: 'deployments',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    scale: true,
+  }),
+  define({
+    group: 'apps',
+    version: 'v1',
+    plural: 'statefulsets',
+    kind: 'StatefulSet',
+    namespaced: true,
+    shortNames: ['sts'],
+    categories: ['all'],
+    scale: true,
+  }),
+  define({
+    group: 'batch',
+    version: 'v1',
+    plural: 'cronjobs',
+    kind: 'CronJob',
+    namespaced: true,
+    shortNames: ['cj'],
+    categories: ['all'],
+  }),
+  define({
+    ...hpa,
+    version: 'v2',
+    namespaced: true,
+    shortNames: ['hpa'],
+    categories: ['all'],
+  }),
+  define({
+    ...hpa,
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['hpa'],
+    categories: ['all'],
+    view: hpaV1View,
+  }),
+  define({
+    group: 'policy',
+    version: 'v1',
+    plural: 'poddisruptionbudgets',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+  }),
 ];
 
 const KEDA: ResourceDef[] = [
-  define({ group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects', kind: 'ScaledObject', namespaced: true, shortNames: ['so'], custom: true }),
+  define({
+    group: 'keda.sh',
+    version: 'v1alpha1',
+    plural: 'scaledobjects',
+    kind: 'ScaledObject',
+    namespaced: true,
+    shortNames: ['so'],
+    custom: true,
+  }),
   // Read-only, so clients can detect the KEDA CRD the way they would on a real cluster.
-  define({ group: 'apiextensions.k8s.io', version: 'v1', plural: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, shortNames: ['crd', 'crds'], verbs: READ_VERBS }),
+  define({
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    plural: 'customresourcedefinitions',
+    kind: 'CustomResourceDefinition',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    verbs: READ_VERBS,
+  }),
 ];
 
 /** The API groups and resources this sandbox serves. */
@@ -73,11 +173,19 @@ export class ResourceRegistry {
   private constructor(private readonly defs: readonly ResourceDef[]) {}
 
   static create(options: { keda: boolean }): ResourceRegistry {
-    return new ResourceRegistry(options.keda ? [...BUILT_IN, ...KEDA] : BUILT_IN);
+    return new ResourceRegistry(
+      options.keda ? [...BUILT_IN, ...KEDA] : BUILT_IN,
+    );
   }
 
-  find(group: string, version: string, plural: string): ResourceDef | undefined {
-    return this.defs.find(d => d.group === group && d.version === version && d.plural === plural);
+  find(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceDef | undefined {
+    return this.defs.find(
+      d => d.group === group && d.version === version && d.plural === plural,
+    );
   }
 
   /** The storage definition of a kind (the version objects are kept in). */

@@ -15,14 +15,18 @@ export type RequestVerb = Verb | 'deletecollection';
  * Resolves `/api/v1/...` and `/apis/{group}/{version}/...` resource paths:
  * `[namespaces/{ns}/]{plural}[/{name}[/{subresource}]]`.
  */
-export function resolveResource(path: string, registry: ResourceRegistry): ResourceRoute | undefined {
+export function resolveResource(
+  path: string,
+  registry: ResourceRegistry,
+): ResourceRoute | undefined {
   const api = splitApiPath(path);
   if (!api || api.rest.length === 0 || api.rest.includes('')) return undefined;
   const { group, version, rest } = api;
 
   if (rest[0] === 'namespaces' && rest.length >= 3 && rest.length <= 5) {
     const def = registry.find(group, version, rest[2]);
-    if (def?.namespaced) return { def, namespace: rest[1], name: rest[3], subresource: rest[4] };
+    if (def?.namespaced)
+      return { def, namespace: rest[1], name: rest[3], subresource: rest[4] };
   }
   const def = registry.find(group, version, rest[0]);
   if (!def || rest.length > 3) return undefined;
@@ -31,24 +35,32 @@ export function resolveResource(path: string, registry: ResourceRegistry): Resou
   return { def, name: rest[1], subresource: rest[2] };
 }
 
-function splitApiPath(path: string): { group: string; version: string; rest: string[] } | undefined {
+function splitApiPath(
+  path: string,
+): { group: string; version: string; rest: string[] } | undefined {
   let parts: string[];
   try {
     parts = path.split('/').slice(1).map(decodeURIComponent);
   } catch {
     return undefined;
   }
-  if (parts[0] === 'api' && parts.length >= 2) return { group: '', version: parts[1], rest: parts.slice(2) };
-  if (parts[0] === 'apis' && parts.length >= 3) return { group: parts[1], version: parts[2], rest: parts.slice(3) };
+  if (parts[0] === 'api' && parts.length >= 2)
+    return { group: '', version: parts[1], rest: parts.slice(2) };
+  if (parts[0] === 'apis' && parts.length >= 3)
+    return { group: parts[1], version: parts[2], rest: parts.slice(3) };
   return undefined;
 }
 
-export function isWatch(query: URLSearchParams): boolean {
+function isWatch(query: URLSearchParams): boolean {
   const watch = query.get('watch');
   return watch === 'true' || watch === '1';
 }
 
-export function requestVerb(method: string, route: ResourceRoute, query: URLSearchParams): RequestVerb | undefined {
+export function requestVerb(
+  method: string,
+  route: ResourceRoute,
+  query: URLSearchParams,
+): RequestVerb | undefined {
   const named = route.name !== undefined;
   switch (method) {
     case 'GET':

@@ -3,7 +3,11 @@ import { AddressInfo } from 'node:net';
 import { Cluster } from './cluster';
 import { WorkloadController } from './controller';
 import { FaultInjector } from './faults';
-import { KubeConfigOptions, kubeConfigOptions, kubeConfigYaml } from './kubeconfig';
+import {
+  KubeConfigOptions,
+  kubeConfigOptions,
+  kubeConfigYaml,
+} from './kubeconfig';
 import { ResourceRegistry } from './resources';
 import { loadManifests } from './seed';
 import { requestHandler } from './server';
@@ -40,7 +44,11 @@ export interface KubeSandboxOptions {
 /** Direct access to the objects, bypassing HTTP (and faults), for test setup and assertions. */
 export interface SandboxStore {
   /** `kind` is the Kind, e.g. "Deployment"; namespace is ignored for cluster-scoped kinds. */
-  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  get(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined;
   list(kind: string, namespace?: string): KubeObject[];
   /**
    * Creates or replaces an object, with the server's defaulting and validation (throws an
@@ -69,7 +77,12 @@ export interface KubeSandbox {
   close(): Promise<void>;
 }
 
-const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+const SYSTEM_NAMESPACES = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+];
 
 const KEDA_CRD: KubeObject = {
   apiVersion: 'apiextensions.k8s.io/v1',
@@ -77,13 +90,28 @@ const KEDA_CRD: KubeObject = {
   metadata: { name: 'scaledobjects.keda.sh' },
   spec: {
     group: 'keda.sh',
-    names: { kind: 'ScaledObject', listKind: 'ScaledObjectList', plural: 'scaledobjects', singular: 'scaledobject', shortNames: ['so'] },
+    names: {
+      kind: 'ScaledObject',
+      listKind: 'ScaledObjectList',
+      plural: 'scaledobjects',
+      singular: 'scaledobject',
+      shortNames: ['so'],
+    },
     scope: 'Namespaced',
-    versions: [{ name: 'v1alpha1', served: true, storage: true, subresources: { status: {} } }],
+    versions: [
+      {
+        name: 'v1alpha1',
+        served: true,
+        storage: true,
+        subresources: { status: {} },
+      },
+    ],
   },
 };
 
-export async function startKubeSandbox(options: KubeSandboxOptions = {}): Promise<KubeSandbox> {
+export async function startKubeSandbox(
+  options: KubeSandboxOptions = {},
+): Promise<KubeSandbox> {
   const name = options.name ?? 'sandbox';
   const readyDelayMs = options.readyDelayMs ?? 0;
   const registry = ResourceRegistry.create({ keda: options.keda ?? false });
@@ -101,12 +129,21 @@ export async function startKubeSandbox(options: KubeSandboxOptions = {}): Promis
   const host = options.host ?? '127.0.0.1';
   let url = '';
   const server = createServer(
-    requestHandler({ cluster, faults, stats, timers, token: options.token, adminApi: options.adminApi ?? false, serverAddress: () => url.replace('http://', '') }),
+    requestHandler({
+      cluster,
+      faults,
+      stats,
+      timers,
+      token: options.token,
+      adminApi: options.adminApi ?? false,
+      serverAddress: () => url.replace('http://', ''),
+    }),
   );
   const port = await listen(server, options.port ?? 0, host);
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  const config = (contextName?: string) => kubeConfigOptions(name, url, options.token, contextName);
+  const config = (contextName?: string) =>
+    kubeConfigOptions(name, url, options.token, contextName);
   return {
     name,
     url,
@@ -130,8 +167,15 @@ export async function startKubeSandbox(options: KubeSandboxOptions = {}): Promis
 
 /** System namespaces, the KEDA CRD, then seeds and given objects, namespaces before the rest. */
 function initialObjects(options: KubeSandboxOptions): KubeObject[] {
-  const given = [...(options.seedDir ? loadManifests(options.seedDir) : []), ...(options.objects ?? [])];
-  const namespaces: KubeObject[] = SYSTEM_NAMESPACES.map(ns => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
+  const given = [
+    ...(options.seedDir ? loadManifests(options.seedDir) : []),
+    ...(options.objects ?? []),
+  ];
+  const namespaces: KubeObject[] = SYSTEM_NAMESPACES.map(ns => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns },
+  }));
   return [
     ...namespaces,
     ...(options.keda ? [KEDA_CRD] : []),
@@ -144,12 +188,14 @@ function sandboxStore(cluster: Cluster): SandboxStore {
   const scope = (kind: string, namespace: string | undefined) =>
     cluster.registry.byKind(kind)?.namespaced ? namespace : undefined;
   return {
-    get: (kind, namespace, name) => cluster.store.get(kind, scope(kind, namespace), name),
+    get: (kind, namespace, name) =>
+      cluster.store.get(kind, scope(kind, namespace), name),
     list: (kind, namespace) => cluster.store.list(kind, scope(kind, namespace)),
     put: obj => cluster.put(obj, { keepStatus: obj.status !== undefined }),
     delete: (kind, namespace, name) => {
       const def = cluster.registry.byKind(kind);
-      if (!def || !cluster.store.get(kind, scope(kind, namespace), name)) return false;
+      if (!def || !cluster.store.get(kind, scope(kind, namespace), name))
+        return false;
       cluster.remove(def, scope(kind, namespace), name);
       return true;
     },

@@ -5,14 +5,21 @@ import { getField, isObject, KubeObject, ObjectMeta } from './types';
 
 /** Kubernetes manifests from multi-document YAML, as `kubectl apply -f <dir>` reads them. */
 
-export function parseManifests(text: string, source = 'manifest'): KubeObject[] {
+export function parseManifests(
+  text: string,
+  source = 'manifest',
+): KubeObject[] {
   return parseAllDocuments(text).flatMap((doc, index) => {
     const [error] = doc.errors;
-    if (error) throw new Error(`${source} (document ${index + 1}): ${error.message}`);
+    if (error)
+      throw new Error(`${source} (document ${index + 1}): ${error.message}`);
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) return [];
-    const items = getField(value, 'kind') === 'List' ? getField(value, 'items') : [value];
-    return (Array.isArray(items) ? items : []).map(item => toManifest(item, `${source} (document ${index + 1})`));
+    const items =
+      getField(value, 'kind') === 'List' ? getField(value, 'items') : [value];
+    return (Array.isArray(items) ? items : []).map(item =>
+      toManifest(item, `${source} (document ${index + 1})`),
+    );
   });
 }
 
@@ -20,10 +27,18 @@ function toManifest(value: unknown, where: string): KubeObject {
   const kind = getField(value, 'kind');
   const apiVersion = getField(value, 'apiVersion');
   const metadata = getField(value, 'metadata');
-  if (!isObject(value) || typeof kind !== 'string' || typeof apiVersion !== 'string' || !isObject(metadata)) {
-    throw new Error(`${where}: every document needs apiVersion, kind and metadata`);
+  if (
+    !isObject(value) ||
+    typeof kind !== 'string' ||
+    typeof apiVersion !== 'string' ||
+    !isObject(metadata)
+  ) {
+    throw new Error(
+      `${where}: every document needs apiVersion, kind and metadata`,
+    );
   }
-  if (typeof metadata.name !== 'string') throw new Error(`${where}: ${kind} without metadata.name`);
+  if (typeof metadata.name !== 'string')
+    throw new Error(`${where}: ${kind} without metadata.name`);
   const meta: ObjectMeta = { ...metadata, name: metadata.name };
   return { ...value, kind, apiVersion, metadata: meta };
 }
@@ -33,5 +48,7 @@ export function loadManifests(dir: string): KubeObject[] {
   return readdirSync(dir)
     .filter(file => /\.ya?ml$/.test(file))
     .sort()
-    .flatMap(file => parseManifests(readFileSync(join(dir, file), 'utf8'), file));
+    .flatMap(file =>
+      parseManifests(readFileSync(join(dir, file), 'utf8'), file),
+    );
 }

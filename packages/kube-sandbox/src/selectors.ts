@@ -1,9 +1,17 @@
 import { badRequest } from './errors';
-import { getField, isObject, KubeObject } from './types';
+import { compareStrings, getField, isObject, KubeObject } from './types';
 
 /** Label selectors (`app=web,tier in (a,b),!legacy`) and field selectors, with the server's syntax. */
 
-type Operator = '=' | '!=' | 'in' | 'notin' | 'exists' | '!exists' | 'gt' | 'lt';
+type Operator =
+  | '='
+  | '!='
+  | 'in'
+  | 'notin'
+  | 'exists'
+  | '!exists'
+  | 'gt'
+  | 'lt';
 
 export interface Requirement {
   key: string;
@@ -15,13 +23,25 @@ const KEY = String.raw`[A-Za-z0-9][-A-Za-z0-9_./]*`;
 const VALUE = String.raw`[-A-Za-z0-9_.]*`;
 const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-const SET_REQUIREMENT = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s*\(([^()]*)\)$`);
-const EQUALITY_REQUIREMENT = new RegExp(String.raw`^(${KEY})\s*(==|=|!=|>|<)\s*(${VALUE})$`);
+const SET_REQUIREMENT = new RegExp(
+  String.raw`^(${KEY})\s+(in|notin)\s*\(([^()]*)\)$`,
+);
+const EQUALITY_REQUIREMENT = new RegExp(
+  String.raw`^(${KEY})\s*(==|=|!=|>|<)\s*(${VALUE})$`,
+);
 const EXISTS_REQUIREMENT = new RegExp(String.raw`^(!?)\s*(${KEY})$`);
 
-const EQUALITY_OPERATORS: Record<string, Operator> = { '=': '=', '==': '=', '!=': '!=', '>': 'gt', '<': 'lt' };
+const EQUALITY_OPERATORS: Record<string, Operator> = {
+  '=': '=',
+  '==': '=',
+  '!=': '!=',
+  '>': 'gt',
+  '<': 'lt',
+};
 
-export function parseLabelSelector(selector: string | undefined): Requirement[] {
+export function parseLabelSelector(
+  selector: string | undefined,
+): Requirement[] {
   if (!selector?.trim()) return [];
   return splitTopLevel(selector).map(parseRequirement);
 }
@@ -58,7 +78,11 @@ function parseRequirement(text: string): Requirement {
   }
   const exists = EXISTS_REQUIREMENT.exec(text);
   if (exists) {
-    return checked({ key: exists[2], operator: exists[1] ? '!exists' : 'exists', values: [] });
+    return checked({
+      key: exists[2],
+      operator: exists[1] ? '!exists' : 'exists',
+      values: [],
+    });
   }
   throw badRequest(`unable to parse requirement: ${JSON.stringify(text)}`);
 }
@@ -67,19 +91,33 @@ function checked(req: Requirement): Requirement {
   const slash = req.key.lastIndexOf('/');
   const name = req.key.slice(slash + 1);
   if (!NAME_PART.test(name) || name.length > 63) {
-    throw badRequest(`unable to parse requirement: invalid label key "${req.key}"`);
+    throw badRequest(
+      `unable to parse requirement: invalid label key "${req.key}"`,
+    );
   }
-  const badValue = req.values.find(v => v.length > 63 || (v !== '' && !NAME_PART.test(v)));
+  const badValue = req.values.find(
+    v => v.length > 63 || (v !== '' && !NAME_PART.test(v)),
+  );
   if (badValue !== undefined) {
-    throw badRequest(`unable to parse requirement: invalid label value: "${badValue}"`);
+    throw badRequest(
+      `unable to parse requirement: invalid label value: "${badValue}"`,
+    );
   }
-  if ((req.operator === 'gt' || req.operator === 'lt') && !/^-?\d+$/.test(req.values[0])) {
-    throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
+  if (
+    (req.operator === 'gt' || req.operator === 'lt') &&
+    !/^-?\d+$/.test(req.values[0])
+  ) {
+    throw badRequest(
+      `unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`,
+    );
   }
   return req;
 }
 
-export function matchesLabels(requirements: Requirement[], labels: Record<string, string> = {}): boolean {
+export function matchesLabels(
+  requirements: Requirement[],
+  labels: Record<string, string> = {},
+): boolean {
   return requirements.every(({ key, operator, values }) => {
     const has = Object.prototype.hasOwnProperty.call(labels, key);
     const value = labels[key];
@@ -110,12 +148,15 @@ export function labelSelectorString(selector: unknown): string {
   const matchExpressions = getField(selector, 'matchExpressions');
   const parts: Array<[string, string]> = [];
   if (isObject(matchLabels)) {
-    for (const [key, value] of Object.entries(matchLabels)) parts.push([key, `${key}=${value}`]);
+    for (const [key, value] of Object.entries(matchLabels))
+      parts.push([key, `${key}=${value}`]);
   }
   for (const expr of Array.isArray(matchExpressions) ? matchExpressions : []) {
     const key = String(getField(expr, 'key'));
     const rawValues = getField(expr, 'values');
-    const values = (Array.isArray(rawValues) ? rawValues.map(String) : []).sort().join(',');
+    const values = (Array.isArray(rawValues) ? rawValues.map(String) : [])
+      .sort()
+      .join(',');
     const rendered: Record<string, string> = {
       In: `${key} in (${values})`,
       NotIn: `${key} notin (${values})`,
@@ -125,14 +166,21 @@ export function labelSelectorString(selector: unknown): string {
     parts.push([key, rendered[String(getField(expr, 'operator'))] ?? key]);
   }
   return parts
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([, text]) => text)
     .join(',');
 }
 
 // Field selectors: every kind supports metadata.name/namespace; a few kinds add their own.
 const EXTRA_FIELDS: Record<string, string[]> = {
-  Pod: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+  ],
   Namespace: ['status.phase'],
 };
 
@@ -142,18 +190,32 @@ export interface FieldRequirement {
   value: string;
 }
 
-export function parseFieldSelector(selector: string | undefined, kind: string): FieldRequirement[] {
+export function parseFieldSelector(
+  selector: string | undefined,
+  kind: string,
+): FieldRequirement[] {
   if (!selector?.trim()) return [];
-  const supported = ['metadata.name', 'metadata.namespace', ...(EXTRA_FIELDS[kind] ?? [])];
+  const supported = [
+    'metadata.name',
+    'metadata.namespace',
+    ...(EXTRA_FIELDS[kind] ?? []),
+  ];
   return selector.split(',').map(part => {
     const match = /^\s*([A-Za-z.]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(part);
-    if (!match) throw badRequest(`invalid selector: '${selector}'; can't understand '${part}'`);
-    if (!supported.includes(match[1])) throw badRequest(`field label not supported: ${match[1]}`);
+    if (!match)
+      throw badRequest(
+        `invalid selector: '${selector}'; can't understand '${part}'`,
+      );
+    if (!supported.includes(match[1]))
+      throw badRequest(`field label not supported: ${match[1]}`);
     return { field: match[1], negate: match[2] === '!=', value: match[3] };
   });
 }
 
-export function matchesFields(requirements: FieldRequirement[], obj: KubeObject): boolean {
+function matchesFields(
+  requirements: FieldRequirement[],
+  obj: KubeObject,
+): boolean {
   return requirements.every(({ field, negate, value }) => {
     const actual = getField(obj, ...field.split('.'));
     return (String(actual ?? '') === value) !== negate;
@@ -166,6 +228,12 @@ export interface Selectors {
   fields: FieldRequirement[];
 }
 
-export function matchesSelectors(selectors: Selectors, obj: KubeObject): boolean {
-  return matchesLabels(selectors.labels, obj.metadata.labels) && matchesFields(selectors.fields, obj);
+export function matchesSelectors(
+  selectors: Selectors,
+  obj: KubeObject,
+): boolean {
+  return (
+    matchesLabels(selectors.labels, obj.metadata.labels) &&
+    matchesFields(selectors.fields, obj)
+  );
 }

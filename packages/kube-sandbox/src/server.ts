@@ -2,13 +2,36 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
 import { Cluster } from './cluster';
 import { discoveryDocument } from './discovery';
-import { failure, methodNotAllowed, pathNotFound, qualifiedResource, STALE_OBJECT_MESSAGE, unauthorized } from './errors';
+import {
+  failure,
+  methodNotAllowed,
+  pathNotFound,
+  qualifiedResource,
+  STALE_OBJECT_MESSAGE,
+  unauthorized,
+} from './errors';
 import { FaultAction, FaultInjector, RequestFacts } from './faults';
-import { ApiCall, createObject, deleteObject, getObject, listObjects, patchObject, replaceObject, selectorsOf, served } from './handlers';
+import {
+  ApiCall,
+  createObject,
+  deleteObject,
+  getObject,
+  listObjects,
+  patchObject,
+  replaceObject,
+  Reply,
+  selectorsOf,
+  served,
+} from './handlers';
 import { readBody, sendError, sendJson } from './http';
 import { getScale, patchScale, replaceScale } from './scale';
 import { RequestStats } from './stats';
-import { requestVerb, RequestVerb, resolveResource, ResourceRoute } from './router';
+import {
+  requestVerb,
+  RequestVerb,
+  resolveResource,
+  ResourceRoute,
+} from './router';
 import { Timers } from './timers';
 import { serveWatch, startRevision } from './watch';
 
@@ -24,13 +47,19 @@ export interface ServerContext {
   serverAddress(): string;
 }
 
-export function requestHandler(ctx: ServerContext): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestHandler(
+  ctx: ServerContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(ctx, req, res).catch(error => sendError(res, error));
   };
 }
 
-async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
   if (ctx.adminApi && url.pathname.startsWith('/sandbox/')) {
     await handleAdmin(ctx, req, res, url.pathname);
@@ -43,18 +72,25 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
     method,
     path: url.pathname,
     verb: verb ?? (method === 'GET' ? 'get' : undefined),
-    resource: route && (route.subresource ? `${route.def.plural}/${route.subresource}` : route.def.plural),
+    resource:
+      route &&
+      (route.subresource
+        ? `${route.def.plural}/${route.subresource}`
+        : route.def.plural),
     namespace: route?.namespace,
   };
   const record = ctx.stats.begin(facts, url.search);
-  res.on('close', () => ctx.stats.end(record, res.headersSent ? res.statusCode : 0));
+  res.on('close', () =>
+    ctx.stats.end(record, res.headersSent ? res.statusCode : 0),
+  );
 
   if (ctx.token && req.headers.authorization !== `Bearer ${ctx.token}`) {
     sendError(res, unauthorized());
     return;
   }
   const decision = ctx.faults.decide(facts);
-  if (decision.latencyMs > 0 && !(await ctx.timers.sleep(decision.latencyMs))) return; // sandbox closed
+  if (decision.latencyMs > 0 && !(await ctx.timers.sleep(decision.latencyMs)))
+    return; // sandbox closed
   if (decision.action) {
     record.fault = decision.action.type;
     applyFault(decision.action, route, req, res);
@@ -62,55 +98,97 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   }
   const body = await readBody(req);
   if (route) {
-    serveResource(ctx, { cluster: ctx.cluster, route, query: url.searchParams, contentType: req.headers['content-type'], body }, verb, res);
+    serveResource(
+      ctx,
+      {
+        cluster: ctx.cluster,
+        route,
+        query: url.searchParams,
+        contentType: req.headers['content-type'],
+        body,
+      },
+      verb,
+      res,
+    );
   } else {
     serveNonResource(ctx, url.pathname, method, res);
   }
 }
 
-function serveResource(ctx: ServerContext, call: ApiCall, verb: RequestVerb | undefined, res: ServerResponse): void {
+const OBJECT_HANDLERS: Partial<Record<RequestVerb, (call: ApiCall) => Reply>> =
+  {
+    get: getObject,
+    list: listObjects,
+    create: createObject,
+    update: replaceObject,
+    patch: patchObject,
+    delete: deleteObject,
+  };
+
+const SCALE_HANDLERS: Partial<Record<RequestVerb, (call: ApiCall) => Reply>> = {
+  get: getScale,
+  update: replaceScale,
+  patch: patchScale,
+};
+
+function serveResource(
+  ctx: ServerContext,
+  call: ApiCall,
+  verb: RequestVerb | undefined,
+  res: ServerResponse,
+): void {
   const { def, subresource } = call.route;
-  if (subresource !== undefined) {
-    if (subresource !== 'scale' || !def.scale) throw pathNotFound();
-    const scaleHandlers: Partial<Record<RequestVerb, typeof getScale>> = { get: getScale, update: replaceScale, patch: patchScale };
-    const handler = verb && scaleHandlers[verb];
-    if (!handler) throw methodNotAllowed();
-    const reply = handler(call);
-    sendJson(res, reply.code, reply.body);
+  if (subresource !== undefined && (subresource !== 'scale' || !def.scale)) {
+    throw pathNotFound();
+  }
+  const allowed = subresource !== undefined || def.verbs.some(v => v === verb);
+  if (allowed && verb === 'watch') {
+    startWatch(ctx, call, res);
     return;
   }
-  if (!verb || verb === 'deletecollection' || !def.verbs.includes(verb)) throw methodNotAllowed();
-  if (verb === 'watch') {
-    const timeout = call.query.get('timeoutSeconds');
-    const resourceVersion = call.query.get('resourceVersion') ?? undefined;
-    startRevision(resourceVersion); // throws on a malformed value before the stream starts
-    serveWatch(
-      ctx.cluster.store,
-      {
-        def,
-        namespace: call.route.namespace,
-        selectors: selectorsOf(call.query, def.kind),
-        resourceVersion,
-        timeoutSeconds: timeout ? Number(timeout) : undefined,
-        allowBookmarks: call.query.get('allowWatchBookmarks') === 'true',
-        served: obj => served(def, obj),
-      },
-      res,
-    );
-    return;
-  }
-  const handlers = { get: getObject, list: listObjects, create: createObject, update: replaceObject, patch: patchObject, delete: deleteObject };
-  const reply = handlers[verb](call);
+  const handlers = subresource ? SCALE_HANDLERS : OBJECT_HANDLERS;
+  const handler = allowed && verb ? handlers[verb] : undefined;
+  if (!handler) throw methodNotAllowed();
+  const reply = handler(call);
   sendJson(res, reply.code, reply.body);
 }
 
-function serveNonResource(ctx: ServerContext, path: string, method: string, res: ServerResponse): void {
+function startWatch(ctx: ServerContext, call: ApiCall, res: ServerResponse) {
+  const { def, namespace } = call.route;
+  const timeout = call.query.get('timeoutSeconds');
+  const resourceVersion = call.query.get('resourceVersion') ?? undefined;
+  startRevision(resourceVersion); // throws on a malformed value before the stream starts
+  serveWatch(
+    ctx.cluster.store,
+    {
+      def,
+      namespace,
+      selectors: selectorsOf(call.query, def.kind),
+      resourceVersion,
+      timeoutSeconds: timeout ? Number(timeout) : undefined,
+      allowBookmarks: call.query.get('allowWatchBookmarks') === 'true',
+      served: obj => served(def, obj),
+    },
+    res,
+  );
+}
+
+function serveNonResource(
+  ctx: ServerContext,
+  path: string,
+  method: string,
+  res: ServerResponse,
+): void {
   if (['/healthz', '/livez', '/readyz'].includes(path)) {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('ok');
     return;
   }
-  const document = discoveryDocument(path, ctx.cluster.registry, ctx.serverAddress());
+  const document = discoveryDocument(
+    path,
+    ctx.cluster.registry,
+    ctx.serverAddress(),
+  );
   if (!document) throw pathNotFound();
   if (method !== 'GET') throw methodNotAllowed();
   sendJson(res, 200, document);
@@ -123,21 +201,44 @@ const FAULT_MESSAGES: Record<number, string> = {
   504: 'Timeout: request did not complete within the allotted timeout',
 };
 
-function applyFault(action: FaultAction, route: ResourceRoute | undefined, req: IncomingMessage, res: ServerResponse): void {
+function applyFault(
+  action: FaultAction,
+  route: ResourceRoute | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   if (action.type === 'drop') {
     req.socket.destroy();
     return;
   }
   if (action.type === 'hang') return; // the socket closes when the client gives up or the sandbox closes
-  const retryAfterSeconds = action.status === 429 || action.status === 503 ? action.retryAfterSeconds ?? 1 : undefined;
-  const named = route?.name ? { name: route.name, group: route.def.group, kind: route.def.plural } : {};
-  sendError(res, failure(action.status, faultMessage(action, route), { ...named, retryAfterSeconds }));
+  const retryAfterSeconds =
+    action.status === 429 || action.status === 503
+      ? action.retryAfterSeconds ?? 1
+      : undefined;
+  const named = route?.name
+    ? { name: route.name, group: route.def.group, kind: route.def.plural }
+    : {};
+  sendError(
+    res,
+    failure(action.status, faultMessage(action, route), {
+      ...named,
+      retryAfterSeconds,
+    }),
+  );
 }
 
-function faultMessage(action: Extract<FaultAction, { type: 'status' }>, route: ResourceRoute | undefined): string {
+function faultMessage(
+  action: Extract<FaultAction, { type: 'status' }>,
+  route: ResourceRoute | undefined,
+): string {
   if (action.message) return action.message;
   if (action.status === 409 && route?.name) {
-    return `Operation cannot be fulfilled on ${qualifiedResource(route.def)} "${route.name}": ${STALE_OBJECT_MESSAGE}`;
+    return `Operation cannot be fulfilled on ${qualifiedResource(route.def)} "${
+      route.name
+    }": ${STALE_OBJECT_MESSAGE}`;
   }
-  return FAULT_MESSAGES[action.status] ?? `injected fault (HTTP ${action.status})`;
+  return (
+    FAULT_MESSAGES[action.status] ?? `injected fault (HTTP ${action.status})`
+  );
 }

@@ -35,7 +35,12 @@ export class RequestStats {
   private maxInFlight = 0;
 
   begin(facts: RequestFacts, query: string): RequestRecord {
-    const record: RequestRecord = { ...facts, query, status: 0, startedAt: Date.now() };
+    const record: RequestRecord = {
+      ...facts,
+      query,
+      status: 0,
+      startedAt: Date.now(),
+    };
     this.total++;
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -73,7 +78,9 @@ export class RequestStats {
       byMethod: count(r => r.method),
       byVerb: count(r => r.verb),
       byRoute: count(r => `${r.method} ${r.path}`),
-      byStatus: count(r => (r.endedAt === undefined ? undefined : String(r.status))),
+      byStatus: count(r =>
+        r.endedAt === undefined ? undefined : String(r.status),
+      ),
       requests: this.records.map(r => ({ ...r })),
     };
   }

@@ -1,4 +1,4 @@
-import { clone, KubeObject, objectKey } from './types';
+import { clone, compareStrings, KubeObject, objectKey } from './types';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -40,7 +40,11 @@ export class ObjectStore {
     return this.compacted;
   }
 
-  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  get(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
     const found = this.kinds.get(kind)?.get(objectKey(namespace, name));
     return found && clone(found);
   }
@@ -54,24 +58,43 @@ export class ObjectStore {
 
   /** Stores the object under a new revision and returns the stored copy. */
   commit(kind: string, object: KubeObject): KubeObject {
-    const key = objectKey(object.metadata.namespace, object.metadata.name ?? '');
+    const key = objectKey(
+      object.metadata.namespace,
+      object.metadata.name ?? '',
+    );
     const prev = this.partition(kind).get(key);
     const stored = clone(object);
     stored.metadata.resourceVersion = String(++this.revision);
     this.partition(kind).set(key, stored);
-    this.record({ type: prev ? 'MODIFIED' : 'ADDED', kind, revision: this.revision, object: stored, prev });
+    this.record({
+      type: prev ? 'MODIFIED' : 'ADDED',
+      kind,
+      revision: this.revision,
+      object: stored,
+      prev,
+    });
     return clone(stored);
   }
 
   /** Removes an object; returns it as deleted (with the deletion's resourceVersion). */
-  remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  remove(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
     const key = objectKey(namespace, name);
     const prev = this.partition(kind).get(key);
     if (!prev) return undefined;
     this.partition(kind).delete(key);
     const deleted = clone(prev);
     deleted.metadata.resourceVersion = String(++this.revision);
-    this.record({ type: 'DELETED', kind, revision: this.revision, object: deleted, prev });
+    this.record({
+      type: 'DELETED',
+      kind,
+      revision: this.revision,
+      object: deleted,
+      prev,
+    });
     return clone(deleted);
   }
 
@@ -88,7 +111,10 @@ export class ObjectStore {
     const state = new Map(this.partition(kind));
     for (const event of later.reverse()) {
       if (event.kind !== kind) continue;
-      const key = objectKey(event.object.metadata.namespace, event.object.metadata.name ?? '');
+      const key = objectKey(
+        event.object.metadata.namespace,
+        event.object.metadata.name ?? '',
+      );
       if (event.prev) state.set(key, event.prev);
       else state.delete(key);
     }
@@ -122,7 +148,11 @@ export class ObjectStore {
   private dispatch(): void {
     this.dispatching = true;
     try {
-      for (let event = this.pending.shift(); event; event = this.pending.shift()) {
+      for (
+        let event = this.pending.shift();
+        event;
+        event = this.pending.shift()
+      ) {
         for (const listener of [...this.listeners]) listener(event);
       }
     } finally {
@@ -132,5 +162,7 @@ export class ObjectStore {
 }
 
 function sortByKey(objects: Map<string, KubeObject>): KubeObject[] {
-  return [...objects.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, o]) => o);
+  return [...objects.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, o]) => o);
 }

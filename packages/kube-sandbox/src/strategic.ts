@@ -34,24 +34,36 @@ const SET_LISTS = new Set(['finalizers']);
 const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
 const SET_ELEMENT_ORDER = '$setElementOrder/';
 
-export function strategicMergePatch(original: JsonObject, patch: JsonObject): JsonObject {
+export function strategicMergePatch(
+  original: JsonObject,
+  patch: JsonObject,
+): JsonObject {
   const merged = mergeMap(original, patch);
-  if (!merged) throw badRequest('a strategic merge patch cannot delete the whole object');
+  if (!merged)
+    throw badRequest('a strategic merge patch cannot delete the whole object');
   return merged;
 }
 
 /** Returns undefined when the patch deletes the map (`$patch: delete`). */
-function mergeMap(original: JsonObject, patch: JsonObject): JsonObject | undefined {
+function mergeMap(
+  original: JsonObject,
+  patch: JsonObject,
+): JsonObject | undefined {
   const { $patch: directive, $retainKeys: retainKeys, ...fields } = patch;
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return mergeMap({}, fields);
-  if (directive !== undefined) throw badRequest(`Unknown patch type: ${String(directive)}`);
+  if (directive !== undefined)
+    throw badRequest(`Unknown patch type: ${String(directive)}`);
 
   const result: JsonObject = clone(original);
   for (const [key, value] of Object.entries(fields)) {
     if (key.startsWith(SET_ELEMENT_ORDER)) continue;
     if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
-      deleteFromList(result, key.slice(DELETE_FROM_PRIMITIVE_LIST.length), value);
+      deleteFromList(
+        result,
+        key.slice(DELETE_FROM_PRIMITIVE_LIST.length),
+        value,
+      );
     } else if (value === null) {
       delete result[key];
     } else if (isObject(value)) {
@@ -66,31 +78,52 @@ function mergeMap(original: JsonObject, patch: JsonObject): JsonObject | undefin
     }
   }
   if (Array.isArray(retainKeys)) {
-    for (const key of Object.keys(result)) if (!retainKeys.includes(key)) delete result[key];
+    for (const key of Object.keys(result))
+      if (!retainKeys.includes(key)) delete result[key];
   }
   return result;
 }
 
-function mergeList(field: string, original: unknown, patch: unknown[]): unknown[] {
+function mergeList(
+  field: string,
+  original: unknown,
+  patch: unknown[],
+): unknown[] {
   const originalItems = Array.isArray(original) ? original : [];
   if (patch.some(item => isObject(item) && item.$patch === 'replace')) {
-    return insertable(patch.filter(item => !(isObject(item) && item.$patch === 'replace')));
+    return insertable(
+      patch.filter(item => !(isObject(item) && item.$patch === 'replace')),
+    );
   }
   const mergeKey = MERGE_KEYS[field];
   if (mergeKey) return mergeByKey(field, mergeKey, originalItems, patch);
   if (SET_LISTS.has(field)) {
-    return [...originalItems, ...patch.filter(item => !originalItems.includes(item))];
+    return [
+      ...originalItems,
+      ...patch.filter(item => !originalItems.includes(item)),
+    ];
   }
   return insertable(patch);
 }
 
-function mergeByKey(field: string, mergeKey: string, original: unknown[], patch: unknown[]): unknown[] {
+function mergeByKey(
+  field: string,
+  mergeKey: string,
+  original: unknown[],
+  patch: unknown[],
+): unknown[] {
   const result = clone(original);
   for (const item of patch) {
     if (!isObject(item) || item[mergeKey] === undefined) {
-      throw badRequest(`map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey} (in ${field})`);
+      throw badRequest(
+        `map: ${JSON.stringify(
+          item,
+        )} does not contain declared merge key: ${mergeKey} (in ${field})`,
+      );
     }
-    const index = result.findIndex(existing => isObject(existing) && existing[mergeKey] === item[mergeKey]);
+    const index = result.findIndex(
+      existing => isObject(existing) && existing[mergeKey] === item[mergeKey],
+    );
     const existing = result[index];
     if (item.$patch === 'delete') {
       if (index >= 0) result.splice(index, 1);
@@ -108,7 +141,11 @@ function insertable(items: unknown[]): unknown[] {
   return items.map(item => (isObject(item) ? mergeMap({}, item) ?? {} : item));
 }
 
-function deleteFromList(target: JsonObject, field: string, values: unknown): void {
+function deleteFromList(
+  target: JsonObject,
+  field: string,
+  values: unknown,
+): void {
   const current = target[field];
   if (!Array.isArray(current) || !Array.isArray(values)) return;
   target[field] = current.filter(item => !values.includes(item));

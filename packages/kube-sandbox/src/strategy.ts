@@ -1,6 +1,13 @@
 import { ResourceDef } from './resources';
 import { ObjectStore } from './store';
-import { ensureObject, getField, JsonObject, KubeObject, ObjectMeta } from './types';
+import {
+  ensureObject,
+  getField,
+  JsonObject,
+  KubeObject,
+  ObjectMeta,
+  sameJson,
+} from './types';
 import { initialStatus, isScalable, settledStatus } from './workloads';
 
 /**
@@ -16,7 +23,10 @@ export interface StrategyContext {
 const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   Namespace: obj => {
     // The server always labels a namespace with its own name.
-    obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name ?? '' };
+    obj.metadata.labels = {
+      ...obj.metadata.labels,
+      'kubernetes.io/metadata.name': obj.metadata.name ?? '',
+    };
     ensureObject(obj, 'spec').finalizers ??= ['kubernetes'];
   },
   Deployment: obj => {
@@ -26,7 +36,8 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
     spec.progressDeadlineSeconds ??= 600;
     const strategy = ensureObject(spec, 'strategy');
     strategy.type ??= 'RollingUpdate';
-    if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
+    if (strategy.type === 'RollingUpdate')
+      strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
   },
   StatefulSet: obj => {
     const spec = ensureObject(obj, 'spec');
@@ -35,8 +46,12 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
     spec.podManagementPolicy ??= 'OrderedReady';
     const strategy = ensureObject(spec, 'updateStrategy');
     strategy.type ??= 'RollingUpdate';
-    if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { partition: 0 };
-    spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+    if (strategy.type === 'RollingUpdate')
+      strategy.rollingUpdate ??= { partition: 0 };
+    spec.persistentVolumeClaimRetentionPolicy ??= {
+      whenDeleted: 'Retain',
+      whenScaled: 'Retain',
+    };
   },
   CronJob: obj => {
     const spec = ensureObject(obj, 'spec');
@@ -50,7 +65,13 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
     spec.minReplicas ??= 1;
     if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) {
       spec.metrics = [
-        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+        {
+          type: 'Resource',
+          resource: {
+            name: 'cpu',
+            target: { type: 'Utilization', averageUtilization: 80 },
+          },
+        },
       ];
     }
   },
@@ -72,7 +93,9 @@ export function serverStatus(
   ctx: StrategyContext,
 ): unknown {
   if (isScalable(def.kind)) {
-    return ctx.readyDelayMs === 0 ? settledStatus(obj) : current?.status ?? initialStatus(def.kind);
+    return ctx.readyDelayMs === 0
+      ? settledStatus(obj)
+      : current?.status ?? initialStatus(def.kind);
   }
   switch (def.kind) {
     case 'Namespace':
@@ -80,10 +103,19 @@ export function serverStatus(
     case 'HorizontalPodAutoscaler':
       return hpaStatus(obj, ctx.store);
     case 'PodDisruptionBudget':
-      return current?.status ?? { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
+      return (
+        current?.status ?? {
+          disruptionsAllowed: 0,
+          currentHealthy: 0,
+          desiredHealthy: 0,
+          expectedPods: 0,
+        }
+      );
     default:
       if (!def.statusSubresource) return obj.status;
-      return current ? current.status : def.custom ? undefined : {};
+      if (current) return current.status;
+      // Built-in kinds start with an empty status; custom resources with none.
+      return def.custom ? undefined : {};
   }
 }
 
@@ -94,7 +126,10 @@ function hpaStatus(hpa: KubeObject, store: ObjectStore): JsonObject {
   const target = store.get(kind, hpa.metadata.namespace, name);
   const replicas = getField(target, 'spec', 'replicas');
   const count = typeof replicas === 'number' ? replicas : 0;
-  return { ...(count ? { currentReplicas: count } : {}), desiredReplicas: count };
+  return {
+    ...(count ? { currentReplicas: count } : {}),
+    desiredReplicas: count,
+  };
 }
 
 /** Namespaces and pods have no generation; everything else counts spec changes. */
@@ -105,7 +140,7 @@ export function tracksGeneration(kind: string): boolean {
 /** Whether anything besides metadata and status changed (what bumps the generation). */
 export function specChanged(next: KubeObject, current: KubeObject): boolean {
   const body = ({ metadata, status, ...rest }: KubeObject): JsonObject => rest;
-  return JSON.stringify(body(next)) !== JSON.stringify(body(current));
+  return !sameJson(body(next), body(current));
 }
 
 const METADATA_ORDER = [
@@ -131,7 +166,14 @@ export function shape(obj: KubeObject): KubeObject {
   const { kind, apiVersion, metadata, status, ...rest } = obj;
   const ordered: ObjectMeta = {};
   for (const key of new Set([...METADATA_ORDER, ...Object.keys(metadata)])) {
-    if (metadata[key] !== undefined || key === 'resourceVersion') ordered[key] = metadata[key];
+    if (metadata[key] !== undefined || key === 'resourceVersion')
+      ordered[key] = metadata[key];
   }
-  return { kind, apiVersion, metadata: ordered, ...rest, ...(status === undefined ? {} : { status }) };
+  return {
+    kind,
+    apiVersion,
+    metadata: ordered,
+    ...rest,
+    ...(status === undefined ? {} : { status }),
+  };
 }

@@ -9,7 +9,13 @@ export class Timers {
 
   /** Resolves true after `ms`, or false as soon as the timers are cleared. */
   sleep(ms: number): Promise<boolean> {
-    return new Promise(resolve => this.start(ms, () => resolve(true), () => resolve(false)));
+    return new Promise(resolve =>
+      this.start(
+        ms,
+        () => resolve(true),
+        () => resolve(false),
+      ),
+    );
   }
 
   clear(): void {

@@ -75,8 +75,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+    isObject(v)
+      ? Object.fromEntries(
+          Object.entries(v).sort(([x], [y]) => compareStrings(x, y)),
+        )
+      : v,
   );
+}
+
+/** Byte-wise order, as etcd sorts keys and Go sorts strings. */
+export function compareStrings(a: string, b: string): number {
+  return Number(a > b) - Number(a < b);
 }
 
 /** RFC 3339 with second precision, as the server writes timestamps. */
@@ -88,5 +97,8 @@ export function timestamp(date = new Date()): string {
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export function randomSuffix(length = 5): string {
-  return Array.from({ length }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
+  return Array.from(
+    { length },
+    () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)],
+  ).join('');
 }

@@ -1,6 +1,10 @@
 import { FieldError } from './errors';
 import { ResourceDef } from './resources';
-import { labelSelectorString, matchesLabels, parseLabelSelector } from './selectors';
+import {
+  labelSelectorString,
+  matchesLabels,
+  parseLabelSelector,
+} from './selectors';
 import { getField, isObject, KubeObject } from './types';
 
 /**
@@ -9,31 +13,57 @@ import { getField, isObject, KubeObject } from './types';
  */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const LABEL_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const SUBDOMAIN_MESSAGE =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
-export function validateName(name: string, kind: string): FieldError[] {
+function validateName(name: string, kind: string): FieldError[] {
   const field = 'metadata.name';
-  if (!name) return [{ field, type: 'Required', detail: 'name or generateName is required' }];
+  if (!name)
+    return [
+      { field, type: 'Required', detail: 'name or generateName is required' },
+    ];
   if (kind === 'Namespace') {
-    if (name.length > 63) return [{ field, type: 'Invalid', value: name, detail: 'must be no more than 63 characters' }];
-    return DNS1123_LABEL.test(name) ? [] : [{ field, type: 'Invalid', value: name, detail: LABEL_MESSAGE }];
+    if (name.length > 63)
+      return [
+        {
+          field,
+          type: 'Invalid',
+          value: name,
+          detail: 'must be no more than 63 characters',
+        },
+      ];
+    return DNS1123_LABEL.test(name)
+      ? []
+      : [{ field, type: 'Invalid', value: name, detail: LABEL_MESSAGE }];
   }
-  if (name.length > 253) return [{ field, type: 'Invalid', value: name, detail: 'must be no more than 253 characters' }];
-  if (!DNS1123_SUBDOMAIN.test(name)) return [{ field, type: 'Invalid', value: name, detail: SUBDOMAIN_MESSAGE }];
+  if (name.length > 253)
+    return [
+      {
+        field,
+        type: 'Invalid',
+        value: name,
+        detail: 'must be no more than 253 characters',
+      },
+    ];
+  if (!DNS1123_SUBDOMAIN.test(name))
+    return [{ field, type: 'Invalid', value: name, detail: SUBDOMAIN_MESSAGE }];
   // CronJob names get an 11-character suffix on their Jobs.
   if (kind === 'CronJob' && name.length > 52) {
-    return [{ field, type: 'Invalid', value: name, detail: 'must be no more than 52 characters' }];
+    return [
+      {
+        field,
+        type: 'Invalid',
+        value: name,
+        detail: 'must be no more than 52 characters',
+      },
+    ];
   }
   return [];
-}
-
-export function validateObject(def: ResourceDef, obj: KubeObject): FieldError[] {
-  return [...validateName(obj.metadata.name ?? '', def.kind), ...(KIND_RULES[def.kind]?.(obj) ?? [])];
 }
 
 const KIND_RULES: Record<string, (obj: KubeObject) => FieldError[]> = {
@@ -44,9 +74,29 @@ const KIND_RULES: Record<string, (obj: KubeObject) => FieldError[]> = {
   PodDisruptionBudget: validatePdb,
 };
 
-export function validateReplicas(value: unknown, field = 'spec.replicas'): FieldError[] {
+export function validateObject(
+  def: ResourceDef,
+  obj: KubeObject,
+): FieldError[] {
+  return [
+    ...validateName(obj.metadata.name ?? '', def.kind),
+    ...(KIND_RULES[def.kind]?.(obj) ?? []),
+  ];
+}
+
+export function validateReplicas(
+  value: unknown,
+  field = 'spec.replicas',
+): FieldError[] {
   return typeof value === 'number' && value < 0
-    ? [{ field, type: 'Invalid', value, detail: 'must be greater than or equal to 0' }]
+    ? [
+        {
+          field,
+          type: 'Invalid',
+          value,
+          detail: 'must be greater than or equal to 0',
+        },
+      ]
     : [];
 }
 
@@ -59,7 +109,10 @@ function validateWorkload(obj: KubeObject): FieldError[] {
   } else {
     const labels = getField(obj, 'spec', 'template', 'metadata', 'labels');
     const templateLabels = Object.fromEntries(
-      Object.entries(isObject(labels) ? labels : {}).map(([k, v]) => [k, String(v)]),
+      Object.entries(isObject(labels) ? labels : {}).map(([k, v]) => [
+        k,
+        String(v),
+      ]),
     );
     if (!matchesLabels(parseLabelSelector(selectorText), templateLabels)) {
       errors.push({
@@ -70,22 +123,48 @@ function validateWorkload(obj: KubeObject): FieldError[] {
       });
     }
   }
-  return [...errors, ...validateContainers(getField(obj, 'spec', 'template', 'spec', 'containers'), 'spec.template.spec.containers')];
+  return [
+    ...errors,
+    ...validateContainers(
+      getField(obj, 'spec', 'template', 'spec', 'containers'),
+      'spec.template.spec.containers',
+    ),
+  ];
 }
 
 function validateContainers(containers: unknown, field: string): FieldError[] {
-  if (!Array.isArray(containers) || containers.length === 0) return [{ field, type: 'Required' }];
+  if (!Array.isArray(containers) || containers.length === 0)
+    return [{ field, type: 'Required' }];
   return containers.flatMap((container, i) =>
     (['name', 'image'] as const)
       .filter(key => !getField(container, key))
-      .map(key => ({ field: `${field}[${i}].${key}`, type: 'Required' as const })),
+      .map(key => ({
+        field: `${field}[${i}].${key}`,
+        type: 'Required' as const,
+      })),
   );
 }
 
 function validateCronJob(obj: KubeObject): FieldError[] {
-  const errors: FieldError[] = getField(obj, 'spec', 'schedule') ? [] : [{ field: 'spec.schedule', type: 'Required' }];
-  const containers = getField(obj, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers');
-  return [...errors, ...validateContainers(containers, 'spec.jobTemplate.spec.template.spec.containers')];
+  const errors: FieldError[] = getField(obj, 'spec', 'schedule')
+    ? []
+    : [{ field: 'spec.schedule', type: 'Required' }];
+  const containers = getField(
+    obj,
+    'spec',
+    'jobTemplate',
+    'spec',
+    'template',
+    'spec',
+    'containers',
+  );
+  return [
+    ...errors,
+    ...validateContainers(
+      containers,
+      'spec.jobTemplate.spec.template.spec.containers',
+    ),
+  ];
 }
 
 function validateHpa(obj: KubeObject): FieldError[] {
@@ -95,20 +174,44 @@ function validateHpa(obj: KubeObject): FieldError[] {
   const min = getField(obj, 'spec', 'minReplicas');
   const max = getField(obj, 'spec', 'maxReplicas');
   if (typeof min === 'number' && min < 1) {
-    errors.push({ field: 'spec.minReplicas', type: 'Invalid', value: min, detail: 'must be greater than or equal to 1' });
+    errors.push({
+      field: 'spec.minReplicas',
+      type: 'Invalid',
+      value: min,
+      detail: 'must be greater than or equal to 1',
+    });
   }
   if (typeof max !== 'number' || max < 1) {
-    errors.push({ field: 'spec.maxReplicas', type: 'Invalid', value: max ?? 0, detail: 'must be greater than 0' });
+    errors.push({
+      field: 'spec.maxReplicas',
+      type: 'Invalid',
+      value: max ?? 0,
+      detail: 'must be greater than 0',
+    });
   } else if (typeof min === 'number' && max < min) {
-    errors.push({ field: 'spec.maxReplicas', type: 'Invalid', value: max, detail: 'must be greater than or equal to `minReplicas`' });
+    errors.push({
+      field: 'spec.maxReplicas',
+      type: 'Invalid',
+      value: max,
+      detail: 'must be greater than or equal to `minReplicas`',
+    });
   }
   return errors;
 }
 
 function validatePdb(obj: KubeObject): FieldError[] {
   const spec = getField(obj, 'spec');
-  return isObject(spec) && spec.minAvailable !== undefined && spec.maxUnavailable !== undefined
-    ? [{ field: 'spec', type: 'Invalid', value: spec, detail: 'minAvailable and maxUnavailable cannot be both set' }]
+  return isObject(spec) &&
+    spec.minAvailable !== undefined &&
+    spec.maxUnavailable !== undefined
+    ? [
+        {
+          field: 'spec',
+          type: 'Invalid',
+          value: spec,
+          detail: 'minAvailable and maxUnavailable cannot be both set',
+        },
+      ]
     : [];
 }
 
@@ -123,12 +226,24 @@ interface TypedField {
 }
 
 const TYPED_FIELDS: Record<string, TypedField[]> = {
-  Deployment: [{ path: ['spec', 'replicas'], type: 'int32', struct: 'DeploymentSpec' }],
-  StatefulSet: [{ path: ['spec', 'replicas'], type: 'int32', struct: 'StatefulSetSpec' }],
+  Deployment: [
+    { path: ['spec', 'replicas'], type: 'int32', struct: 'DeploymentSpec' },
+  ],
+  StatefulSet: [
+    { path: ['spec', 'replicas'], type: 'int32', struct: 'StatefulSetSpec' },
+  ],
   CronJob: [{ path: ['spec', 'suspend'], type: 'bool', struct: 'CronJobSpec' }],
   HorizontalPodAutoscaler: [
-    { path: ['spec', 'minReplicas'], type: 'int32', struct: 'HorizontalPodAutoscalerSpec' },
-    { path: ['spec', 'maxReplicas'], type: 'int32', struct: 'HorizontalPodAutoscalerSpec' },
+    {
+      path: ['spec', 'minReplicas'],
+      type: 'int32',
+      struct: 'HorizontalPodAutoscalerSpec',
+    },
+    {
+      path: ['spec', 'maxReplicas'],
+      type: 'int32',
+      struct: 'HorizontalPodAutoscalerSpec',
+    },
   ],
   Scale: [{ path: ['spec', 'replicas'], type: 'int32', struct: 'ScaleSpec' }],
 };
@@ -137,22 +252,36 @@ const TYPED_FIELDS: Record<string, TypedField[]> = {
 export function decodeError(kind: string, obj: KubeObject): string | undefined {
   for (const { path, type, struct } of TYPED_FIELDS[kind] ?? []) {
     const problem = typeProblem(getField(obj, ...path), type);
-    if (problem) return unmarshalMessage(problem, `${struct}.${path.join('.')}`, type);
+    if (problem)
+      return unmarshalMessage(problem, `${struct}.${path.join('.')}`, type);
   }
   for (const map of ['labels', 'annotations']) {
     const values = obj.metadata[map];
     if (values !== undefined && values !== null && !isObject(values)) {
-      return unmarshalMessage(jsonKind(values), `ObjectMeta.metadata.${map}`, 'map[string]string');
+      return unmarshalMessage(
+        jsonKind(values),
+        `ObjectMeta.metadata.${map}`,
+        'map[string]string',
+      );
     }
     for (const value of Object.values(isObject(values) ? values : {})) {
       const problem = typeProblem(value, 'string');
-      if (problem) return unmarshalMessage(problem, `ObjectMeta.metadata.${map}`, 'string');
+      if (problem)
+        return unmarshalMessage(
+          problem,
+          `ObjectMeta.metadata.${map}`,
+          'string',
+        );
     }
   }
   return undefined;
 }
 
-function unmarshalMessage(problem: string, field: string, type: string): string {
+function unmarshalMessage(
+  problem: string,
+  field: string,
+  type: string,
+): string {
   return `json: cannot unmarshal ${problem} into Go struct field ${field} of type ${type}`;
 }
 
@@ -161,7 +290,9 @@ function typeProblem(value: unknown, type: GoType): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (type === 'int32') {
     if (typeof value !== 'number') return jsonKind(value);
-    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? undefined : `number ${value}`;
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31
+      ? undefined
+      : `number ${value}`;
   }
   const expected = type === 'bool' ? 'boolean' : 'string';
   return typeof value === expected ? undefined : jsonKind(value);

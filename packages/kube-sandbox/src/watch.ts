@@ -25,33 +25,50 @@ export interface WatchRequest {
 type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 /** Validates the request before any byte is sent, so errors can still be a normal Status. */
-export function startRevision(resourceVersion: string | undefined): number | undefined {
+export function startRevision(
+  resourceVersion: string | undefined,
+): number | undefined {
   if (!resourceVersion || resourceVersion === '0') return undefined;
-  if (!/^\d+$/.test(resourceVersion)) throw badRequest(`invalid resource version: ${resourceVersion}`);
+  if (!/^\d+$/.test(resourceVersion))
+    throw badRequest(`invalid resource version: ${resourceVersion}`);
   return Number(resourceVersion);
 }
 
-export function serveWatch(store: ObjectStore, request: WatchRequest, res: ServerResponse): void {
+export function serveWatch(
+  store: ObjectStore,
+  request: WatchRequest,
+  res: ServerResponse,
+): void {
   const from = startRevision(request.resourceVersion);
   const matches = (obj: KubeObject) =>
-    (!request.namespace || obj.metadata.namespace === request.namespace) && matchesSelectors(request.selectors, obj);
-  const send = (type: WatchEventType, object: KubeObject | Status) => res.write(`${JSON.stringify({ type, object })}\n`);
+    (!request.namespace || obj.metadata.namespace === request.namespace) &&
+    matchesSelectors(request.selectors, obj);
+  const send = (type: WatchEventType, object: KubeObject | Status) =>
+    res.write(`${JSON.stringify({ type, object })}\n`);
   const sendEvent = (event: StoreEvent) => {
-    const translated = event.kind === request.def.kind ? translate(event, matches) : undefined;
+    const translated =
+      event.kind === request.def.kind ? translate(event, matches) : undefined;
     if (translated) send(translated.type, request.served(translated.object));
   };
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+  });
   res.flushHeaders();
 
   if (from === undefined) {
-    for (const obj of store.list(request.def.kind, request.namespace).filter(matches)) {
+    for (const obj of store
+      .list(request.def.kind, request.namespace)
+      .filter(matches)) {
       send('ADDED', request.served(obj));
     }
   } else {
     const replay = store.eventsSince(from);
     if (!replay) {
-      const error = expired(`too old resource version: ${from} (${store.oldestRevision})`);
+      const error = expired(
+        `too old resource version: ${from} (${store.oldestRevision})`,
+      );
       send('ERROR', error.status);
       res.end();
       return;
@@ -64,7 +81,8 @@ export function serveWatch(store: ObjectStore, request: WatchRequest, res: Serve
     request.timeoutSeconds === undefined
       ? undefined
       : setTimeout(() => {
-          if (request.allowBookmarks) send('BOOKMARK', bookmark(request.def, store.currentRevision));
+          if (request.allowBookmarks)
+            send('BOOKMARK', bookmark(request.def, store.currentRevision));
           res.end();
         }, request.timeoutSeconds * 1000);
   res.on('close', () => {
@@ -88,10 +106,17 @@ function translate(
   const object = event.type === 'DELETED' ? event.object : event.prev;
   return {
     type: 'DELETED',
-    object: { ...object, metadata: { ...object.metadata, resourceVersion: String(event.revision) } },
+    object: {
+      ...object,
+      metadata: { ...object.metadata, resourceVersion: String(event.revision) },
+    },
   };
 }
 
 function bookmark(def: ResourceDef, revision: number): KubeObject {
-  return { kind: def.kind, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(revision) } };
+  return {
+    kind: def.kind,
+    apiVersion: apiVersionOf(def),
+    metadata: { resourceVersion: String(revision) },
+  };
 }

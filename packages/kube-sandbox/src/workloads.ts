@@ -3,13 +3,13 @@ import { getField, isObject, JsonObject, KubeObject } from './types';
 
 /** Deployments and StatefulSets: replicas, the status their controllers report, and `/scale`. */
 
-export const SCALABLE_KINDS = ['Deployment', 'StatefulSet'];
+const SCALABLE_KINDS = ['Deployment', 'StatefulSet'];
 
 export function isScalable(kind: string): boolean {
   return SCALABLE_KINDS.includes(kind);
 }
 
-export function specReplicas(obj: KubeObject): number {
+function specReplicas(obj: KubeObject): number {
   const replicas = getField(obj, 'spec', 'replicas');
   return typeof replicas === 'number' ? replicas : 1;
 }
@@ -28,7 +28,11 @@ export function settledStatus(obj: KubeObject): JsonObject {
     return {
       observedGeneration,
       replicas,
-      ...withoutZeros({ readyReplicas: replicas, currentReplicas: replicas, updatedReplicas: replicas }),
+      ...withoutZeros({
+        readyReplicas: replicas,
+        currentReplicas: replicas,
+        updatedReplicas: replicas,
+      }),
       availableReplicas: replicas,
     };
   }
@@ -59,7 +63,8 @@ export function readyReplicas(obj: KubeObject): number {
 
 /** The autoscaling/v1 Scale view of a workload; it shares the workload's resourceVersion. */
 export function toScale(obj: KubeObject): KubeObject {
-  const { name, namespace, uid, resourceVersion, creationTimestamp } = obj.metadata;
+  const { name, namespace, uid, resourceVersion, creationTimestamp } =
+    obj.metadata;
   const statusReplicas = getField(obj, 'status', 'replicas');
   const selector = labelSelectorString(getField(obj, 'spec', 'selector'));
   return {
@@ -78,7 +83,14 @@ export function toScale(obj: KubeObject): KubeObject {
 /** The workload with the replicas (and resourceVersion precondition) a Scale asks for. */
 export function applyScale(obj: KubeObject, scale: KubeObject): KubeObject {
   const spec = isObject(obj.spec) ? obj.spec : {};
-  const metadata = { ...obj.metadata, resourceVersion: scale.metadata.resourceVersion };
+  const metadata = {
+    ...obj.metadata,
+    resourceVersion: scale.metadata.resourceVersion,
+  };
   if (!metadata.resourceVersion) delete metadata.resourceVersion;
-  return { ...obj, metadata, spec: { ...spec, replicas: getField(scale, 'spec', 'replicas') ?? 0 } };
+  return {
+    ...obj,
+    metadata,
+    spec: { ...spec, replicas: getField(scale, 'spec', 'replicas') ?? 0 },
+  };
 }
