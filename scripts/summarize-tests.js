@@ -1,25 +1,45 @@
 #!/usr/bin/env node
-// Prints the closing line CI reads: "N passed, N failed" — Jest's tests plus
-// the non-Jest steps (types, lint) — and exits non-zero on any failure.
+// Prints the closing line CI reads, "N passed, N failed, N skipped": the
+// non-test steps (types, lint, build) plus the tests of every Jest and
+// Playwright JSON report given, and exits non-zero on any failure.
+//   summarize-tests.js STEPS_PASSED STEPS_FAILED report.json...
 const fs = require('node:fs');
 
-const [file, stepsPassed, stepsFailed] = process.argv.slice(2);
-let passed = Number(stepsPassed);
-let failed = Number(stepsFailed);
-let skipped = 0;
+const [stepsPassed, stepsFailed, ...reports] = process.argv.slice(2);
+const total = { passed: Number(stepsPassed), failed: Number(stepsFailed), skipped: 0 };
 
-if (fs.existsSync(file)) {
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-  // A suite that fails to load has no failed tests but must still fail the run.
-  failed += report.numRuntimeErrorTestSuites;
-  if (report.numTotalTests === 0) failed += 1;
-} else {
-  console.error(`no Jest report at ${file}`);
-  failed += 1;
+function countJest(report) {
+  return {
+    passed: report.numPassedTests,
+    // A suite that fails to load has no failed tests but must fail the run.
+    failed: report.numFailedTests + report.numRuntimeErrorTestSuites,
+    skipped: report.numPendingTests + report.numTodoTests,
+    ran: report.numTotalTests,
+  };
 }
 
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 ? 1 : 0);
+function countPlaywright(report) {
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + flaky + (report.errors?.length ?? 0);
+  return { passed: expected, failed, skipped, ran: expected + unexpected + flaky };
+}
+
+for (const file of reports) {
+  if (!fs.existsSync(file)) {
+    console.error(`missing test report ${file}`);
+    total.failed += 1;
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const counts = 'numTotalTests' in report ? countJest(report) : countPlaywright(report);
+  if (counts.ran === 0) {
+    console.error(`${file}: no test ran`);
+    counts.failed += 1;
+  }
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+}
+
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

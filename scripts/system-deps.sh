@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the machine packages the tests start for real: PostgreSQL server
-# binaries (Java and Chromium join as their tests arrive). Needs root + apt.
+# binaries and Debian Chromium (for Playwright). Needs root + apt when missing.
 set -euo pipefail
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test: type checking, lint, and all Jest suites (unit,
-# backend integration against the Kubernetes sandbox, SQLite and PostgreSQL).
+# Runs every check and test: type checking, lint, all Jest suites (unit,
+# backend integration against the Kubernetes sandbox, SQLite and PostgreSQL)
+# and the browser end-to-end tests (Playwright + Debian Chromium).
 # Bootstraps Node 22, Yarn and the system packages the tests need.
 # Ends with a line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
@@ -23,7 +24,7 @@ step() {
   fi
 }
 
-bash scripts/system-deps.sh || exit 1
+bash scripts/system-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 yarn install --immutable > "$results/install.log" 2>&1 || {
   tail -40 "$results/install.log"; echo "0 passed, 1 failed"; exit 1; }
 
@@ -31,5 +32,9 @@ step "types (yarn tsc)" yarn tsc
 step "lint" yarn lint:all
 step "tests (jest)" env CI=true yarn backstage-cli repo test --json \
   --outputFile="$results/jest.json"
+# Browser end-to-end: the backend serves the built app with the sandbox.
+step "build app" yarn workspace app build
+step "e2e (playwright, chromium)" env CI=true yarn playwright test
 
-node scripts/summarize-tests.js "$results/jest.json" "$passed_steps" "$failed_steps"
+node scripts/summarize-tests.js "$passed_steps" "$failed_steps" \
+  "$results/jest.json" "$results/e2e.json"

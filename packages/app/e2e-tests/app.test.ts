@@ -1,33 +1,46 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, Page, test } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
+const SCREENSHOTS = '.test-results/screenshots';
 
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('link', { name: 'Namespace Scheduler', exact: true })).toBeVisible();
+}
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+test('an entity tab shows its namespaces with states read from the sandbox cluster', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/shop-api');
+  await page.getByRole('link', { name: 'Namespace schedule', exact: true }).click();
+  await expect(page).toHaveURL(/shop-api\/namespace-schedule/);
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  const row = page.getByRole('row', { name: /shop-dev/ });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Awake');
+  await expect(row).toContainText(/\d+ awake · \d+ asleep/);
+  await row.getByRole('button', { name: /detail panel/i }).click();
+  await expect(page.getByRole('cell', { name: 'api-gateway' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/entity-tab.png`, fullPage: true });
+});
+
+test('an entity with an asleep and a partial namespace shows both states', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api/namespace-schedule');
+  await expect(page.getByRole('row', { name: /payments-staging/ })).toContainText('Partial');
+  await page.goto('/catalog/default/component/search-service/namespace-schedule');
+  await expect(page.getByRole('row', { name: /search-sandbox/ })).toContainText('Asleep');
+});
+
+test('the admin page lists every managed namespace', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: 'Namespace Scheduler', exact: true }).click();
+  await expect(page.getByText(/Managed namespaces \(\d+\)/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /ml-experiments/ })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-page.png`, fullPage: true });
 });

@@ -59,7 +59,14 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           extraClusters,
         });
         lifecycle.addShutdownHook(() => clusters.close());
-        const engine = NamespaceEngine.create({ clusters, logger });
+        const engine = NamespaceEngine.create({
+          clusters,
+          logger,
+          concurrency: config.getOptionalNumber('namespaceScheduler.concurrency'),
+          statefulSetAcceptTimeoutMs: config.getOptionalNumber(
+            'namespaceScheduler.statefulSetAcceptTimeoutMs',
+          ),
+        });
 
         const catalog = NamespaceCatalog.create({
           catalog: deps.catalog,

@@ -1,10 +1,16 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { kubeConfigFromSpec, kubeConfigFromYaml } from './config/kubeConfigFromSpec';
+import {
+  kubeConfigFromSpec,
+  kubeConfigFromYaml,
+} from './config/kubeConfigFromSpec';
 import { readClusterAccessOptions } from './config/readClusterAccessOptions';
 import { readClusterSpecs } from './config/readClusterSpecs';
-import { createClusterClient, ManagedClusterClient } from './createClusterClient';
+import {
+  createClusterClient,
+  ManagedClusterClient,
+} from './createClusterClient';
 import {
   ClusterAccess,
   ClusterAccessOptions,
@@ -16,7 +22,9 @@ import {
 
 /** The configured clusters, each with its own connection pool, rate limit and breaker. */
 export class ClusterRegistry implements ClusterAccess {
-  private constructor(private readonly clusters: ReadonlyMap<string, ManagedClusterClient>) {}
+  private constructor(
+    private readonly clusters: ReadonlyMap<string, ManagedClusterClient>,
+  ) {}
 
   /**
    * From `kubernetes.clusterLocatorMethods`, `namespaceScheduler.clusters` and
@@ -35,7 +43,10 @@ export class ClusterRegistry implements ClusterAccess {
       kubeConfig: kubeConfigFromYaml(kubeConfig),
     }));
     const byName = new Map([...configured, ...extra].map(c => [c.name, c]));
-    return ClusterRegistry.fromKubeConfigs([...byName.values()], readClusterAccessOptions(config));
+    return ClusterRegistry.fromKubeConfigs(
+      [...byName.values()],
+      readClusterAccessOptions(config),
+    );
   }
 
   /** From KubeConfigs built by the caller (dev backend, tests, benchmarks). */
@@ -68,6 +79,8 @@ export class ClusterRegistry implements ClusterAccess {
 
   /** Closes every cluster's pooled connections. */
   async close(): Promise<void> {
-    await Promise.all([...this.clusters.values()].map(cluster => cluster.close()));
+    await Promise.all(
+      [...this.clusters.values()].map(cluster => cluster.close()),
+    );
   }
 }

@@ -2,7 +2,11 @@
 export class ClusterUnavailableError extends Error {
   readonly cluster: string;
 
-  constructor(cluster: string, lastFailure: string | undefined, retryAfterMs: number) {
+  constructor(
+    cluster: string,
+    lastFailure: string | undefined,
+    retryAfterMs: number,
+  ) {
     super(
       `Cluster "${cluster}" is unavailable: requests keep failing` +
         `${lastFailure ? ` (last: ${lastFailure})` : ''}; failing fast,` +

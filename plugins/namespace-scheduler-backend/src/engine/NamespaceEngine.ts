@@ -16,8 +16,16 @@ import type { EngineLogger, OperationOptions, WakeOptions } from './types';
 /** Sleep, wake, scale and inspect namespaces. Operations never throw: failures are in the result. */
 export interface NamespaceOperations {
   status(cluster: string, namespace: string): Promise<NamespaceStatus>;
-  sleep(cluster: string, namespace: string, options?: OperationOptions): Promise<OperationResult>;
-  wake(cluster: string, namespace: string, options?: WakeOptions): Promise<OperationResult>;
+  sleep(
+    cluster: string,
+    namespace: string,
+    options?: OperationOptions,
+  ): Promise<OperationResult>;
+  wake(
+    cluster: string,
+    namespace: string,
+    options?: WakeOptions,
+  ): Promise<OperationResult>;
   scale(
     cluster: string,
     namespace: string,
@@ -37,7 +45,11 @@ export interface NamespaceEngineOptions {
   rollbackRetry?: Partial<RollbackRetry>;
 }
 
-const DEFAULT_ROLLBACK_RETRY: RollbackRetry = { maxAttempts: 3, initialDelayMs: 200, maxDelayMs: 3_000 };
+const DEFAULT_ROLLBACK_RETRY: RollbackRetry = {
+  maxAttempts: 3,
+  initialDelayMs: 200,
+  maxDelayMs: 3_000,
+};
 
 export class NamespaceEngine implements NamespaceOperations {
   private constructor(private readonly deps: OperationDeps) {}
@@ -54,20 +66,41 @@ export class NamespaceEngine implements NamespaceOperations {
 
   async status(cluster: string, namespace: string): Promise<NamespaceStatus> {
     try {
-      const workloads = await readWorkloads(this.deps.clusters.get(cluster), namespace);
+      const workloads = await readWorkloads(
+        this.deps.clusters.get(cluster),
+        namespace,
+      );
       return describeNamespace(cluster, namespace, workloads);
     } catch (error) {
       return unknownStatus(cluster, namespace, describeError(error));
     }
   }
 
-  sleep(cluster: string, namespace: string, options: OperationOptions = {}): Promise<OperationResult> {
-    return runOperation(this.deps, { cluster, namespace, intent: { operation: 'sleep' }, options });
+  sleep(
+    cluster: string,
+    namespace: string,
+    options: OperationOptions = {},
+  ): Promise<OperationResult> {
+    return runOperation(this.deps, {
+      cluster,
+      namespace,
+      intent: { operation: 'sleep' },
+      options,
+    });
   }
 
-  wake(cluster: string, namespace: string, options: WakeOptions = {}): Promise<OperationResult> {
+  wake(
+    cluster: string,
+    namespace: string,
+    options: WakeOptions = {},
+  ): Promise<OperationResult> {
     const storedOriginals = byKey(options.storedOriginals);
-    return runOperation(this.deps, { cluster, namespace, intent: { operation: 'wake', storedOriginals }, options });
+    return runOperation(this.deps, {
+      cluster,
+      namespace,
+      intent: { operation: 'wake', storedOriginals },
+      options,
+    });
   }
 
   async scale(
@@ -77,10 +110,22 @@ export class NamespaceEngine implements NamespaceOperations {
     options: WakeOptions = {},
   ): Promise<OperationResult> {
     if (!Number.isInteger(replicas) || replicas < 0) {
-      const base = { operation: 'scale' as const, cluster, namespace, dryRun: options.dryRun ?? false, startedAt: new Date() };
-      return emptyResult(base, [`replicas must be a non-negative integer, got ${replicas}`]);
+      const base = {
+        operation: 'scale' as const,
+        cluster,
+        namespace,
+        dryRun: options.dryRun ?? false,
+        startedAt: new Date(),
+      };
+      return emptyResult(base, [
+        `replicas must be a non-negative integer, got ${replicas}`,
+      ]);
     }
-    const intent = { operation: 'scale' as const, replicas, storedOriginals: byKey(options.storedOriginals) };
+    const intent = {
+      operation: 'scale' as const,
+      replicas,
+      storedOriginals: byKey(options.storedOriginals),
+    };
     return runOperation(this.deps, { cluster, namespace, intent, options });
   }
 }

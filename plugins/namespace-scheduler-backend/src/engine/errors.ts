@@ -18,7 +18,9 @@ export function isConflict(error: unknown): boolean {
 /** One line for results and logs: the API's own Status message when there is one. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiException) {
-    return `HTTP ${error.code}: ${statusMessage(error.body) ?? 'request failed'}`;
+    return `HTTP ${error.code}: ${
+      statusMessage(error.body) ?? 'request failed'
+    }`;
   }
   if (error instanceof Error) {
     return error.message;

@@ -27,7 +27,10 @@ export interface OperationRequest {
 }
 
 /** Read, plan, write phase by phase, and roll everything back on a failure. */
-export async function runOperation(deps: OperationDeps, request: OperationRequest): Promise<OperationResult> {
+export async function runOperation(
+  deps: OperationDeps,
+  request: OperationRequest,
+): Promise<OperationResult> {
   const { cluster, namespace, intent, options } = request;
   const base: ResultBase = {
     operation: intent.operation,
@@ -37,25 +40,42 @@ export async function runOperation(deps: OperationDeps, request: OperationReques
     startedAt: new Date(),
     targetReplicas: intent.operation === 'scale' ? intent.replicas : undefined,
   };
-  let context: ExecutionContext;
-  let plan: NamespacePlan;
-  try {
-    const client = deps.clusters.get(cluster);
-    plan = planNamespace(intent, await readWorkloads(client, namespace));
-    context = {
-      ...deps,
-      client,
-      namespace,
-      intent,
-      plan: plan.context,
-      dryRun: base.dryRun,
-      progress: createProgress(base, deps.logger, options.onProgress),
-    };
-  } catch (error) {
-    deps.logger.warn(`${intent.operation} ${cluster}/${namespace} failed before any change: ${describeError(error)}`);
-    return emptyResult(base, [describeError(error)]);
+  const prepared = await prepare(deps, request, base).catch(
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in prepared) {
+    const message = describeError(prepared.error);
+    deps.logger.warn(
+      `${intent.operation} ${cluster}/${namespace} failed before any change: ${message}`,
+    );
+    return emptyResult(base, [message]);
   }
-  return execute(deps, base, context, plan);
+  return execute(deps, base, prepared.context, prepared.plan);
+}
+
+/** Everything that can fail before the first write: cluster lookup, reads, planning. */
+async function prepare(
+  deps: OperationDeps,
+  request: OperationRequest,
+  base: ResultBase,
+): Promise<{ context: ExecutionContext; plan: NamespacePlan }> {
+  const client = deps.clusters.get(request.cluster);
+  const plan = planNamespace(
+    request.intent,
+    await readWorkloads(client, request.namespace),
+  );
+  const context: ExecutionContext = {
+    client,
+    namespace: request.namespace,
+    intent: request.intent,
+    plan: plan.context,
+    dryRun: base.dryRun,
+    concurrency: deps.concurrency,
+    statefulSetAcceptTimeoutMs: deps.statefulSetAcceptTimeoutMs,
+    logger: deps.logger,
+    progress: createProgress(base, deps.logger, request.options.onProgress),
+  };
+  return { context, plan };
 }
 
 async function execute(
@@ -66,7 +86,11 @@ async function execute(
 ): Promise<OperationResult> {
   const direction = directionOf(context.intent);
   const where = `${base.operation} ${base.cluster}/${base.namespace}`;
-  deps.logger.info(`${where}: ${plan.changes.length} change(s) planned${base.dryRun ? ' (dry run)' : ''}`);
+  deps.logger.info(
+    `${where}: ${plan.changes.length} change(s) planned${
+      base.dryRun ? ' (dry run)' : ''
+    }`,
+  );
   const outcome = await runChanges(context, plan.changes, direction);
   const rollbackResults = await rollbackIfFailed(deps, context, outcome, where);
   const result = buildResult(base, plan, outcome, rollbackResults, direction);
@@ -92,10 +116,14 @@ async function rollbackIfFailed(
     ...outcome.applied.map(change => ({ change, applied: true })),
     ...outcome.failed.map(({ change }) => ({ change, applied: false })),
   ];
-  deps.logger.warn(`${where}: failure detected, rolling back ${outcome.applied.length} applied change(s)`);
+  deps.logger.warn(
+    `${where}: failure detected, rolling back ${outcome.applied.length} applied change(s)`,
+  );
   const results = await rollback(context, items, deps.rollbackRetry);
   for (const stuck of results.filter(r => r.status === 'failed')) {
-    deps.logger.error(`${where}: could not roll back ${stuck.type} ${stuck.name}: ${stuck.error}`);
+    deps.logger.error(
+      `${where}: could not roll back ${stuck.type} ${stuck.name}: ${stuck.error}`,
+    );
   }
   return results;
 }

@@ -115,6 +115,7 @@ export const spec = {
             in: 'query',
             required: true,
             description: 'The entity, e.g. `component:default/shop-api`.',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,

@@ -61,6 +61,23 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`postgres did not listen on ${port} within ${timeoutMs} ms`);
 }
 
+/**
+ * Signals the postmaster itself: runuser does not forward signals, so
+ * killing the child would leave the server running.
+ */
+async function stopServer(child: ChildProcess, dataDir: string) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  process.kill(pid, 'SIGINT');
+  const timeout = new Promise(resolve => setTimeout(resolve, 10_000).unref());
+  if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') {
+    process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
+  }
+}
+
 /** Starts PostgreSQL on a free loopback port; user `postgres`, trust auth. */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-pg-'));
@@ -83,11 +100,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   return {
     connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise(resolve => child.once('exit', resolve));
-        child.kill('SIGINT');
-        await exited;
-      }
+      await stopServer(child, dataDir);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

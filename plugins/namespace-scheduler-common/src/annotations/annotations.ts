@@ -1,5 +1,6 @@
 /** Catalog annotations read by the Namespace Scheduler. */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 /** `[cluster/]namespace, …` — the namespaces an entity claims. */
 export const ANNOTATION_NAMESPACES = 'namespace-scheduler/namespaces';
 /** `CC-1, CC-2` — the cost centers an entity (or its owner Group) may charge. */

@@ -86,6 +86,8 @@ export type OperationProgressEvent = {
   stage:
     | 'started'
     | 'succeeded'
+    /** Nothing left to do once a conflict was re-read. */
+    | 'skipped'
     | 'failed'
     | 'rolling_back'
     | 'rolled_back'

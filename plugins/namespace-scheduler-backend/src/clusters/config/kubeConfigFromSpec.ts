@@ -32,7 +32,9 @@ export function kubeConfigFromYaml(yaml: string): KubeConfig {
 }
 
 /** The pod's CA goes with the pod's token when no CA is configured. */
-function caFileFor(spec: Extract<ClusterSpec, { source: 'url' }>): string | undefined {
+function caFileFor(
+  spec: Extract<ClusterSpec, { source: 'url' }>,
+): string | undefined {
   if (spec.caFile || spec.caData || spec.serviceAccountToken) {
     return spec.caFile;
   }
@@ -46,7 +48,10 @@ function userFor(name: string, token: string | undefined): User {
   }
   return {
     name,
-    authProvider: { name: 'tokenFile', config: { tokenFile: `${SERVICE_ACCOUNT_DIR}/token` } },
+    authProvider: {
+      name: 'tokenFile',
+      config: { tokenFile: `${SERVICE_ACCOUNT_DIR}/token` },
+    },
   };
 }
 
@@ -61,7 +66,9 @@ function loadKubeconfig(
   }
   if (spec.context) {
     if (!kubeConfig.getContextObject(spec.context)) {
-      throw new Error(`Cluster "${spec.name}": kubeconfig context "${spec.context}" not found`);
+      throw new Error(
+        `Cluster "${spec.name}": kubeconfig context "${spec.context}" not found`,
+      );
     }
     kubeConfig.setCurrentContext(spec.context);
   }

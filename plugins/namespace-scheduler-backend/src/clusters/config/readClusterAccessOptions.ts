@@ -5,7 +5,8 @@ import { ClusterAccessOptions, DEFAULT_CLUSTER_ACCESS_OPTIONS } from '../types';
 export function readClusterAccessOptions(config: Config): ClusterAccessOptions {
   const access = config.getOptionalConfig('namespaceScheduler.clusterAccess');
   const d = DEFAULT_CLUSTER_ACCESS_OPTIONS;
-  const num = (key: string, fallback: number) => access?.getOptionalNumber(key) ?? fallback;
+  const num = (key: string, fallback: number) =>
+    access?.getOptionalNumber(key) ?? fallback;
   return {
     qps: num('qps', d.qps),
     burst: num('burst', d.burst),
@@ -14,7 +15,13 @@ export function readClusterAccessOptions(config: Config): ClusterAccessOptions {
     retryMaxAttempts: num('retry.maxAttempts', d.retryMaxAttempts),
     retryInitialDelayMs: num('retry.initialDelayMs', d.retryInitialDelayMs),
     retryMaxDelayMs: num('retry.maxDelayMs', d.retryMaxDelayMs),
-    breakerConsecutiveFailures: num('circuitBreaker.consecutiveFailures', d.breakerConsecutiveFailures),
-    breakerHalfOpenAfterMs: num('circuitBreaker.halfOpenAfterMs', d.breakerHalfOpenAfterMs),
+    breakerConsecutiveFailures: num(
+      'circuitBreaker.consecutiveFailures',
+      d.breakerConsecutiveFailures,
+    ),
+    breakerHalfOpenAfterMs: num(
+      'circuitBreaker.halfOpenAfterMs',
+      d.breakerHalfOpenAfterMs,
+    ),
   };
 }

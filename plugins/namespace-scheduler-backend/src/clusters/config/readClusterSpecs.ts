@@ -14,22 +14,31 @@ const KUBECTL_PROXY: ClusterSpec = {
  * plugin's config, reused) and of `namespaceScheduler.clusters`; the latter win
  * on a name clash. Entries this plugin cannot authenticate are logged and skipped.
  */
-export function readClusterSpecs(config: Config, logger: LoggerService): ClusterSpec[] {
+export function readClusterSpecs(
+  config: Config,
+  logger: LoggerService,
+): ClusterSpec[] {
   const byName = new Map<string, ClusterSpec>();
   for (const spec of readLocatorMethods(config, logger)) {
     byName.set(spec.name, spec);
   }
   for (const spec of readOwnClusters(config)) {
     if (byName.has(spec.name)) {
-      logger.info(`namespaceScheduler.clusters overrides cluster "${spec.name}"`);
+      logger.info(
+        `namespaceScheduler.clusters overrides cluster "${spec.name}"`,
+      );
     }
     byName.set(spec.name, spec);
   }
   return [...byName.values()];
 }
 
-function readLocatorMethods(config: Config, logger: LoggerService): ClusterSpec[] {
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+function readLocatorMethods(
+  config: Config,
+  logger: LoggerService,
+): ClusterSpec[] {
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods.flatMap(method => {
     const type = method.getString('type');
     if (type === 'localKubectlProxy') {
@@ -45,14 +54,23 @@ function readLocatorMethods(config: Config, logger: LoggerService): ClusterSpec[
   });
 }
 
-function readConfigCluster(cluster: Config, logger: LoggerService): ClusterSpec[] {
+function readConfigCluster(
+  cluster: Config,
+  logger: LoggerService,
+): ClusterSpec[] {
   const name = cluster.getString('name');
-  const authProvider = cluster.getOptionalString('authProvider') ?? 'serviceAccount';
+  const authProvider =
+    cluster.getOptionalString('authProvider') ?? 'serviceAccount';
   if (authProvider === 'inCluster') {
     return [{ source: 'inCluster', name }];
   }
-  if (authProvider !== 'serviceAccount' && authProvider !== 'localKubectlProxy') {
-    logger.warn(`Cluster "${name}": authProvider "${authProvider}" is not supported; skipped`);
+  if (
+    authProvider !== 'serviceAccount' &&
+    authProvider !== 'localKubectlProxy'
+  ) {
+    logger.warn(
+      `Cluster "${name}": authProvider "${authProvider}" is not supported; skipped`,
+    );
     return [];
   }
   return [
@@ -69,18 +87,18 @@ function readConfigCluster(cluster: Config, logger: LoggerService): ClusterSpec[
 }
 
 function readOwnClusters(config: Config): ClusterSpec[] {
-  return (config.getOptionalConfigArray('namespaceScheduler.clusters') ?? []).map(
-    (cluster): ClusterSpec => {
-      const name = cluster.getString('name');
-      if (cluster.getOptionalBoolean('inCluster')) {
-        return { source: 'inCluster', name };
-      }
-      return {
-        source: 'kubeconfig',
-        name,
-        context: cluster.getOptionalString('kubeconfigContext'),
-        path: cluster.getOptionalString('kubeconfigPath'),
-      };
-    },
-  );
+  return (
+    config.getOptionalConfigArray('namespaceScheduler.clusters') ?? []
+  ).map((cluster): ClusterSpec => {
+    const name = cluster.getString('name');
+    if (cluster.getOptionalBoolean('inCluster')) {
+      return { source: 'inCluster', name };
+    }
+    return {
+      source: 'kubeconfig',
+      name,
+      context: cluster.getOptionalString('kubeconfigContext'),
+      path: cluster.getOptionalString('kubeconfigPath'),
+    };
+  });
 }

@@ -48,7 +48,11 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
 
   private toClusterError(request: RequestContext, error: unknown): Error {
     if (error instanceof BrokenCircuitError) {
-      return new ClusterUnavailableError(this.cluster, this.lastFailure, this.halfOpenAfterMs);
+      return new ClusterUnavailableError(
+        this.cluster,
+        this.lastFailure,
+        this.halfOpenAfterMs,
+      );
     }
     const url = new URL(request.getUrl());
     return new ClusterRequestError(

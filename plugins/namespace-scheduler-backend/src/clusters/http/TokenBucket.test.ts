@@ -3,8 +3,14 @@ import { TokenBucket } from './TokenBucket';
 describe('TokenBucket', () => {
   it('lets a burst through, then paces at the rate, in order', () => {
     let now = 0;
-    const bucket = TokenBucket.create({ perSecond: 10, burst: 3, now: () => now });
-    expect([bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([0, 0, 0]);
+    const bucket = TokenBucket.create({
+      perSecond: 10,
+      burst: 3,
+      now: () => now,
+    });
+    expect([bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([
+      0, 0, 0,
+    ]);
     expect(bucket.reserve()).toBeCloseTo(100);
     expect(bucket.reserve()).toBeCloseTo(200);
     now = 1000;
@@ -14,6 +20,8 @@ describe('TokenBucket', () => {
 
   it('never waits when the rate is 0 (disabled)', () => {
     const bucket = TokenBucket.create({ perSecond: 0, burst: 1 });
-    expect(Array.from({ length: 5 }, () => bucket.reserve())).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from({ length: 5 }, () => bucket.reserve())).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
   });
 });

@@ -25,7 +25,11 @@ export class TokenBucket {
     now?: () => number;
   }): TokenBucket {
     const capacity = Math.max(1, options.burst);
-    return new TokenBucket(options.perSecond, capacity, options.now ?? performance.now.bind(performance));
+    return new TokenBucket(
+      options.perSecond,
+      capacity,
+      options.now ?? performance.now.bind(performance),
+    );
   }
 
   async take(): Promise<void> {

@@ -29,7 +29,9 @@ function statusIn(statuses: Set<number>) {
 }
 
 function isResponse(value: unknown): value is ResponseContext {
-  return typeof value === 'object' && value !== null && 'httpStatusCode' in value;
+  return (
+    typeof value === 'object' && value !== null && 'httpStatusCode' in value
+  );
 }
 
 export interface ClusterPolicies {
@@ -41,7 +43,9 @@ export interface ClusterPolicies {
   onBreakerFailure(listener: (reason: string) => void): void;
 }
 
-export function createClusterPolicies(options: ClusterAccessOptions): ClusterPolicies {
+export function createClusterPolicies(
+  options: ClusterAccessOptions,
+): ClusterPolicies {
   const breaker = circuitBreaker(
     handleWhen(isTransientError).orWhenResult(statusIn(BREAKER_STATUSES)),
     {
@@ -64,7 +68,11 @@ export function createClusterPolicies(options: ClusterAccessOptions): ClusterPol
     attempt: timeout(options.requestTimeoutMs, TimeoutStrategy.Aggressive),
     onBreakerFailure: listener => {
       breaker.onFailure(({ reason }) =>
-        listener('error' in reason ? reason.error.message : describeResult(reason.value)),
+        listener(
+          'error' in reason
+            ? reason.error.message
+            : describeResult(reason.value),
+        ),
       );
     },
   };

@@ -18,7 +18,10 @@ export type ApplyOutcome =
  * Writes one change. A 409 means the object changed since it was read: re-read
  * it and plan again from what is there now, never overwrite blindly.
  */
-export async function applyChange(context: ExecutionContext, change: Change): Promise<ApplyOutcome> {
+export async function applyChange(
+  context: ExecutionContext,
+  change: Change,
+): Promise<ApplyOutcome> {
   let current = change;
   for (let conflicts = 0; ; conflicts++) {
     try {
@@ -40,13 +43,23 @@ export async function applyChange(context: ExecutionContext, change: Change): Pr
 async function write(context: ExecutionContext, change: Change): Promise<void> {
   const { client, namespace, dryRun } = context;
   const adapter = ADAPTERS[change.workload.kind];
-  const written = await adapter.write(client, namespace, change.workload, change.to, dryRun);
+  const written = await adapter.write(
+    client,
+    namespace,
+    change.workload,
+    change.to,
+    dryRun,
+  );
   await accepted(context, written);
 }
 
 /** StatefulSets woken must be accepted before the next phase starts. */
-async function accepted(context: ExecutionContext, written: Workload): Promise<void> {
-  const waits = written.kind === 'StatefulSet' && directionOf(context.intent) === 'up';
+async function accepted(
+  context: ExecutionContext,
+  written: Workload,
+): Promise<void> {
+  const waits =
+    written.kind === 'StatefulSet' && directionOf(context.intent) === 'up';
   if (waits && !context.dryRun) {
     await awaitAccepted(context, written);
   }
@@ -57,8 +70,14 @@ async function replan(
   change: Change,
 ): Promise<ApplyOutcome | { type: 'change'; change: Change }> {
   const { kind, name } = change.workload;
-  const fresh = await ADAPTERS[kind].read(context.client, context.namespace, name);
-  context.logger.debug(`Conflict on ${kind} ${name}; re-read at ${fresh.resourceVersion}`);
+  const fresh = await ADAPTERS[kind].read(
+    context.client,
+    context.namespace,
+    name,
+  );
+  context.logger.debug(
+    `Conflict on ${kind} ${name}; re-read at ${fresh.resourceVersion}`,
+  );
   if (sameState(currentState(fresh), change.to)) {
     // An earlier attempt landed although its response was lost.
     await accepted(context, fresh);
@@ -66,6 +85,10 @@ async function replan(
   }
   const decision = planWorkload(context.intent, fresh, context.plan);
   return decision.type === 'skip'
-    ? { type: 'settled', workload: fresh, reason: `${decision.reason} (after a concurrent change)` }
+    ? {
+        type: 'settled',
+        workload: fresh,
+        reason: `${decision.reason} (after a concurrent change)`,
+      }
     : decision;
 }

@@ -39,7 +39,11 @@ export async function rollback(
   });
   const results = await Promise.all(
     items.map(item =>
-      limiter.execute(() => rollbackOne(context, item, () => policy.execute(() => restore(context, item.change)))),
+      limiter.execute(() =>
+        rollbackOne(context, item, () =>
+          policy.execute(() => restore(context, item.change)),
+        ),
+      ),
     ),
   );
   return results.flatMap(result => (result ? [result] : []));
@@ -51,7 +55,11 @@ async function rollbackOne(
   attempt: () => Promise<boolean>,
 ): Promise<RollbackResult | undefined> {
   const { change } = item;
-  const base = { type: change.workload.kind, name: change.workload.name, restored_replicas: change.from.level };
+  const base = {
+    type: change.workload.kind,
+    name: change.workload.name,
+    restored_replicas: change.from.level,
+  };
   try {
     const restored = await attempt();
     if (!restored && !item.applied) {
@@ -66,13 +74,26 @@ async function rollbackOne(
 }
 
 /** Re-reads, then writes the old state with the fresh resourceVersion; false if nothing to do. */
-async function restore(context: ExecutionContext, change: Change): Promise<boolean> {
+async function restore(
+  context: ExecutionContext,
+  change: Change,
+): Promise<boolean> {
   const adapter = ADAPTERS[change.workload.kind];
-  const fresh = await adapter.read(context.client, context.namespace, change.workload.name);
+  const fresh = await adapter.read(
+    context.client,
+    context.namespace,
+    change.workload.name,
+  );
   if (sameState(currentState(fresh), change.from)) {
     return false;
   }
   context.progress(change, 'rolling_back');
-  await adapter.write(context.client, context.namespace, fresh, change.from, false);
+  await adapter.write(
+    context.client,
+    context.namespace,
+    fresh,
+    change.from,
+    false,
+  );
   return true;
 }

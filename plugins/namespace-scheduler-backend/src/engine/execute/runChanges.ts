@@ -15,11 +15,18 @@ export async function runChanges(
   changes: readonly Change[],
   direction: Direction,
 ): Promise<ExecutionOutcome> {
-  const outcome: ExecutionOutcome = { applied: [], failed: [], settled: [], notAttempted: [] };
+  const outcome: ExecutionOutcome = {
+    applied: [],
+    failed: [],
+    settled: [],
+    notAttempted: [],
+  };
   const limiter = bulkhead(context.concurrency, Number.POSITIVE_INFINITY);
   for (const phase of groupByPhase(changes, direction)) {
     await Promise.all(
-      phase.map(change => limiter.execute(() => runOne(context, change, outcome))),
+      phase.map(change =>
+        limiter.execute(() => runOne(context, change, outcome)),
+      ),
     );
   }
   return outcome;
@@ -42,6 +49,7 @@ async function runOne(
       context.progress(result.change, 'succeeded');
     } else {
       outcome.settled.push(result);
+      context.progress(change, 'skipped');
     }
   } catch (error) {
     outcome.failed.push({ change, error: describeError(error) });
@@ -49,7 +57,10 @@ async function runOne(
   }
 }
 
-function groupByPhase(changes: readonly Change[], direction: Direction): Change[][] {
+function groupByPhase(
+  changes: readonly Change[],
+  direction: Direction,
+): Change[][] {
   const phases = [...new Set(changes.map(c => c.phase))].sort((a, b) =>
     direction === 'up' ? a - b : b - a,
   );

@@ -2,7 +2,11 @@
 export type Intent =
   | { operation: 'sleep' }
   | { operation: 'wake'; storedOriginals: ReadonlyMap<string, number> }
-  | { operation: 'scale'; replicas: number; storedOriginals: ReadonlyMap<string, number> };
+  | {
+      operation: 'scale';
+      replicas: number;
+      storedOriginals: ReadonlyMap<string, number>;
+    };
 
 /** `down` stops workloads (sleep, scale to 0); `up` starts them. */
 export type Direction = 'down' | 'up';

@@ -10,9 +10,14 @@ export interface NamespacePlan {
   context: PlanContext;
 }
 
-export function planNamespace(intent: Intent, workloads: readonly Workload[]): NamespacePlan {
+export function planNamespace(
+  intent: Intent,
+  workloads: readonly Workload[],
+): NamespacePlan {
   const context: PlanContext = { excluded: excludedKeys(workloads) };
-  const decisions = workloads.map(workload => planWorkload(intent, workload, context));
+  const decisions = workloads.map(workload =>
+    planWorkload(intent, workload, context),
+  );
   return {
     changes: decisions.flatMap(d => (d.type === 'change' ? [d.change] : [])),
     skipped: decisions.flatMap(d => (d.type === 'skip' ? [d] : [])),

@@ -2,21 +2,37 @@ import { ADAPTERS, Workload, WorkloadState } from '../workloads';
 import { directionOf, Intent, refKey } from './intent';
 import { resolveOriginal } from './resolveOriginal';
 import type { Decision, PlanContext } from './types';
-import { exclusionOf, hasMarker, phaseOf, recordedOriginal } from './workloadFacts';
+import {
+  exclusionOf,
+  hasMarker,
+  phaseOf,
+  recordedOriginal,
+} from './workloadFacts';
 
 /** Decides what the operation does to one workload, from its live state. */
-export function planWorkload(intent: Intent, workload: Workload, context: PlanContext): Decision {
+export function planWorkload(
+  intent: Intent,
+  workload: Workload,
+  context: PlanContext,
+): Decision {
   const hold = holdReason(workload, context);
   if (hold) {
     return { type: 'skip', workload, reason: hold };
   }
-  const to = directionOf(intent) === 'down' ? sleepState(workload) : wakeState(intent, workload);
+  const to =
+    directionOf(intent) === 'down'
+      ? sleepState(workload)
+      : wakeState(intent, workload);
   if (!to) {
-    const reason = directionOf(intent) === 'down' ? 'already asleep' : 'already awake';
+    const reason =
+      directionOf(intent) === 'down' ? 'already asleep' : 'already awake';
     return { type: 'skip', workload, reason };
   }
   const from = currentState(workload);
-  return { type: 'change', change: { workload, phase: phaseOf(workload), from, to } };
+  return {
+    type: 'change',
+    change: { workload, phase: phaseOf(workload), from, to },
+  };
 }
 
 export function currentState(workload: Workload): WorkloadState {
@@ -24,7 +40,10 @@ export function currentState(workload: Workload): WorkloadState {
   return { level: workload.level, marker: marker ?? null };
 }
 
-function holdReason(workload: Workload, context: PlanContext): string | undefined {
+function holdReason(
+  workload: Workload,
+  context: PlanContext,
+): string | undefined {
   const exclusion = exclusionOf(workload);
   if (exclusion) {
     return `excluded by ${exclusion}`;
@@ -51,14 +70,21 @@ function sleepState(workload: Workload): WorkloadState | undefined {
 }
 
 /** Running at the original (or, for scale, the asked-for replicas), with no record left. */
-function wakeState(intent: Intent, workload: Workload): WorkloadState | undefined {
+function wakeState(
+  intent: Intent,
+  workload: Workload,
+): WorkloadState | undefined {
   if (intent.operation === 'sleep') {
     return undefined;
   }
   const scaled = intent.operation === 'scale' && isReplicaKind(workload);
-  const level = scaled ? intent.replicas : resolveOriginal(workload, intent.storedOriginals);
-  const stopped = workload.kind !== 'HorizontalPodAutoscaler' && workload.level === 0;
-  const pending = hasMarker(workload) || stopped || (scaled && workload.level !== level);
+  const level = scaled
+    ? intent.replicas
+    : resolveOriginal(workload, intent.storedOriginals);
+  const stopped =
+    workload.kind !== 'HorizontalPodAutoscaler' && workload.level === 0;
+  const pending =
+    hasMarker(workload) || stopped || (scaled && workload.level !== level);
   return pending ? { level, marker: null } : undefined;
 }
 

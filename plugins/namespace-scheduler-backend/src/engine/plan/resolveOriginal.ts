@@ -20,7 +20,9 @@ export function resolveOriginal(
     downscalerOriginal(workload) ??
     storedOriginals.get(refKey(workload.kind, workload.name));
   if (original === undefined) {
-    return workload.kind === 'HorizontalPodAutoscaler' ? workload.level : DEFAULT_LEVEL;
+    return workload.kind === 'HorizontalPodAutoscaler'
+      ? workload.level
+      : DEFAULT_LEVEL;
   }
   return isOnOffKind(workload) ? Math.min(original, 1) : original;
 }
@@ -29,7 +31,8 @@ function downscalerOriginal(workload: Workload): number | undefined {
   if (workload.kind === 'ScaledObject') {
     return undefined;
   }
-  const value = workload.annotations[K8S_ANNOTATIONS.downscalerOriginalReplicas];
+  const value =
+    workload.annotations[K8S_ANNOTATIONS.downscalerOriginalReplicas];
   return value === undefined ? undefined : replicasCodec.decode(value);
 }
 

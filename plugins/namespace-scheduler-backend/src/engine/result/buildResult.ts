@@ -21,7 +21,10 @@ export interface ResultBase {
 }
 
 /** A result with nothing done, for operations that fail before any write. */
-export function emptyResult(base: ResultBase, errors: string[]): OperationResult {
+export function emptyResult(
+  base: ResultBase,
+  errors: string[],
+): OperationResult {
   return {
     operation: base.operation,
     cluster: base.cluster,
@@ -68,11 +71,13 @@ export function buildResult(
       status: 'failed',
       error,
     })),
-    skipped_resources: [...plan.skipped, ...outcome.settled].map(({ workload, reason }) => ({
-      type: workload.kind,
-      name: workload.name,
-      reason,
-    })),
+    skipped_resources: [...plan.skipped, ...outcome.settled].map(
+      ({ workload, reason }) => ({
+        type: workload.kind,
+        name: workload.name,
+        reason,
+      }),
+    ),
     total_scaled: outcome.applied.length,
     total_failed: outcome.failed.length,
     rollback_performed: rollbackResults.length > 0,
@@ -80,19 +85,31 @@ export function buildResult(
     rollback_success_count: rollbackResults.length - failedRollbacks.length,
     rollback_failed_count: failedRollbacks.length,
     originals: originalsOf(plan, outcome.applied, direction),
-    not_attempted: outcome.notAttempted.map(c => ({ type: c.workload.kind, name: c.workload.name })),
+    not_attempted: outcome.notAttempted.map(c => ({
+      type: c.workload.kind,
+      name: c.workload.name,
+    })),
   };
 }
 
-function errorsOf(outcome: ExecutionOutcome, rollbackResults: RollbackResult[]): string[] {
+function errorsOf(
+  outcome: ExecutionOutcome,
+  rollbackResults: RollbackResult[],
+): string[] {
   const failures = outcome.failed.map(
-    ({ change, error }) => `${change.workload.kind} ${change.workload.name}: ${error}`,
+    ({ change, error }) =>
+      `${change.workload.kind} ${change.workload.name}: ${error}`,
   );
   const stuck = rollbackResults
     .filter(r => r.status === 'failed')
-    .map(r => `ROLLBACK FAILED: ${r.type} ${r.name} could not be restored to ${r.restored_replicas}: ${r.error}`);
+    .map(
+      r =>
+        `ROLLBACK FAILED: ${r.type} ${r.name} could not be restored to ${r.restored_replicas}: ${r.error}`,
+    );
   const skipped = outcome.notAttempted.length
-    ? [`${outcome.notAttempted.length} change(s) not attempted after the first failure`]
+    ? [
+        `${outcome.notAttempted.length} change(s) not attempted after the first failure`,
+      ]
     : [];
   return [...failures, ...stuck, ...skipped];
 }
@@ -101,17 +118,32 @@ function errorsOf(outcome: ExecutionOutcome, rollbackResults: RollbackResult[]):
  * Sleep: the originals now recorded on the objects (incl. those already
  * asleep). Wake/scale up: the values restored.
  */
-function originalsOf(plan: NamespacePlan, applied: Change[], direction: Direction): OriginalValue[] {
+function originalsOf(
+  plan: NamespacePlan,
+  applied: Change[],
+  direction: Direction,
+): OriginalValue[] {
   if (direction === 'up') {
-    return applied.map(c => ({ type: c.workload.kind, name: c.workload.name, value: c.to.level }));
+    return applied.map(c => ({
+      type: c.workload.kind,
+      name: c.workload.name,
+      value: c.to.level,
+    }));
   }
   const written = applied.flatMap(c => {
-    const value = c.to.marker === null ? undefined : ADAPTERS[c.workload.kind].decode(c.to.marker);
-    return value === undefined ? [] : [{ type: c.workload.kind, name: c.workload.name, value }];
+    const value =
+      c.to.marker === null
+        ? undefined
+        : ADAPTERS[c.workload.kind].decode(c.to.marker);
+    return value === undefined
+      ? []
+      : [{ type: c.workload.kind, name: c.workload.name, value }];
   });
   const kept = plan.skipped.flatMap(({ workload }) => {
     const value = recordedOriginal(workload);
-    return value === undefined ? [] : [{ type: workload.kind, name: workload.name, value }];
+    return value === undefined
+      ? []
+      : [{ type: workload.kind, name: workload.name, value }];
   });
   return [...written, ...kept];
 }

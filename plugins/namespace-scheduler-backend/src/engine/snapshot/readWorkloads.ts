@@ -22,11 +22,16 @@ export async function readWorkloads(
   return [...builtIn.flat(), ...scaledObjects];
 }
 
-async function ensureNamespace(client: ClusterClient, namespace: string): Promise<void> {
+async function ensureNamespace(
+  client: ClusterClient,
+  namespace: string,
+): Promise<void> {
   try {
     await client.core.readNamespace({ name: namespace });
   } catch (error) {
-    throw httpStatusOf(error) === 404 ? new NamespaceNotFoundError(client.name, namespace) : error;
+    throw httpStatusOf(error) === 404
+      ? new NamespaceNotFoundError(client.name, namespace)
+      : error;
   }
 }
 

@@ -5,7 +5,12 @@ import type {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { refKey } from '../plan/intent';
 import { resolveOriginal } from '../plan/resolveOriginal';
-import { excludedKeys, exclusionOf, hasMarker, phaseOf } from '../plan/workloadFacts';
+import {
+  excludedKeys,
+  exclusionOf,
+  hasMarker,
+  phaseOf,
+} from '../plan/workloadFacts';
 import type { Workload } from '../workloads';
 
 const NO_STORED_ORIGINALS: ReadonlyMap<string, number> = new Map();
@@ -41,7 +46,11 @@ export function describeNamespace(
   };
 }
 
-export function unknownStatus(cluster: string, namespace: string, error: string): NamespaceStatus {
+export function unknownStatus(
+  cluster: string,
+  namespace: string,
+  error: string,
+): NamespaceStatus {
   return {
     cluster,
     namespace,
@@ -60,7 +69,10 @@ function stateOf(awake: number, total: number): NamespaceState {
   return awake === total ? 'awake' : 'partial';
 }
 
-function describeWorkload(workload: Workload, excluded: ReadonlySet<string>): WorkloadStatus {
+function describeWorkload(
+  workload: Workload,
+  excluded: ReadonlySet<string>,
+): WorkloadStatus {
   const target = workload.target;
   const running = isRunning(workload);
   const marked = hasMarker(workload);
@@ -68,9 +80,15 @@ function describeWorkload(workload: Workload, excluded: ReadonlySet<string>): Wo
     kind: workload.kind,
     name: workload.name,
     ...levelFields(workload),
-    originalReplicas: marked || !running ? resolveOriginal(workload, NO_STORED_ORIGINALS) : undefined,
+    originalReplicas:
+      marked || !running
+        ? resolveOriginal(workload, NO_STORED_ORIGINALS)
+        : undefined,
     phase: phaseOf(workload),
-    excluded: Boolean(exclusionOf(workload) || (target && excluded.has(refKey(target.kind, target.name)))),
+    excluded: Boolean(
+      exclusionOf(workload) ||
+        (target && excluded.has(refKey(target.kind, target.name))),
+    ),
     state: running ? 'awake' : 'asleep',
     drift: marked && running ? driftOf(workload) : undefined,
   };
@@ -93,7 +111,10 @@ function levelFields(workload: Workload): Partial<WorkloadStatus> {
     case 'HorizontalPodAutoscaler':
       return { replicas: workload.level };
     default:
-      return { replicas: workload.level, readyReplicas: workload.readyReplicas };
+      return {
+        replicas: workload.level,
+        readyReplicas: workload.readyReplicas,
+      };
   }
 }
 

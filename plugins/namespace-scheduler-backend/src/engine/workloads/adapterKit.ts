@@ -9,7 +9,10 @@ import type { ClusterClient } from '../../clusters';
 import type { MarkerCodec } from './codecs';
 import type { KindAdapter, Workload, WorkloadState } from './types';
 
-export const MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+export const MERGE_PATCH = setHeaderOptions(
+  'Content-Type',
+  PatchStrategy.MergePatch,
+);
 const PAGE_SIZE = 500;
 
 export function dryRunParam(dryRun: boolean): string | undefined {
@@ -20,7 +23,10 @@ export function dryRunParam(dryRun: boolean): string | undefined {
 export function fromMeta(
   kind: WorkloadKind,
   meta: V1ObjectMeta | undefined,
-): Pick<Workload, 'kind' | 'name' | 'resourceVersion' | 'generation' | 'annotations'> {
+): Pick<
+  Workload,
+  'kind' | 'name' | 'resourceVersion' | 'generation' | 'annotations'
+> {
   return {
     kind,
     name: meta?.name ?? '',
@@ -70,7 +76,13 @@ export interface KindDefinition<T> extends MarkerCodec {
   phase: number;
   list(client: ClusterClient, namespace: string): Promise<T[]>;
   read(client: ClusterClient, namespace: string, name: string): Promise<T>;
-  patch(client: ClusterClient, namespace: string, name: string, body: object, dryRun: boolean): Promise<T>;
+  patch(
+    client: ClusterClient,
+    namespace: string,
+    name: string,
+    body: object,
+    dryRun: boolean,
+  ): Promise<T>;
   toWorkload(object: T): Workload;
   /** The merge patch for a state, without metadata.resourceVersion. */
   patchBody(workload: Workload, state: WorkloadState): object;
@@ -78,7 +90,15 @@ export interface KindDefinition<T> extends MarkerCodec {
 }
 
 export function defineAdapter<T>(definition: KindDefinition<T>): KindAdapter {
-  const { kind, markerAnnotation, phase, encode, decode, sleepLevel, toWorkload } = definition;
+  const {
+    kind,
+    markerAnnotation,
+    phase,
+    encode,
+    decode,
+    sleepLevel,
+    toWorkload,
+  } = definition;
   return {
     kind,
     markerAnnotation,
@@ -86,8 +106,10 @@ export function defineAdapter<T>(definition: KindDefinition<T>): KindAdapter {
     encode,
     decode,
     sleepLevel,
-    list: async (client, namespace) => (await definition.list(client, namespace)).map(toWorkload),
-    read: async (client, namespace, name) => toWorkload(await definition.read(client, namespace, name)),
+    list: async (client, namespace) =>
+      (await definition.list(client, namespace)).map(toWorkload),
+    read: async (client, namespace, name) =>
+      toWorkload(await definition.read(client, namespace, name)),
     write: async (client, namespace, workload, state, dryRun) =>
       toWorkload(
         await definition.patch(

@@ -7,13 +7,14 @@ export interface MarkerCodec {
 /** Replicas and minReplicas: a non-negative integer. */
 export const replicasCodec: MarkerCodec = {
   encode: level => String(level),
-  decode: marker => (/^\d+$/.test(marker.trim()) ? Number(marker.trim()) : undefined),
+  decode: marker =>
+    /^\d+$/.test(marker.trim()) ? Number(marker.trim()) : undefined,
 };
 
 /** CronJob: the original `spec.suspend`; level 1 = active. */
 export const suspendCodec: MarkerCodec = {
   encode: level => String(level === 0),
-  decode: marker => ({ true: 0, false: 1 })[marker.trim()],
+  decode: marker => ({ true: 0, false: 1 }[marker.trim()]),
 };
 
 /** ScaledObject: the original paused-replicas; we only pause unpaused ones, so `none`. */

@@ -1,6 +1,13 @@
 import type { V1CronJob } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
-import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import {
+  defineAdapter,
+  dryRunParam,
+  fromMeta,
+  listAll,
+  MERGE_PATCH,
+  metadataPatch,
+} from './adapterKit';
 import { suspendCodec } from './codecs';
 
 /** CronJobs sleep by `spec.suspend`; level 1 = active, 0 = suspended. */
@@ -19,10 +26,11 @@ export const cronJobAdapter = defineAdapter<V1CronJob>({
     spec: { suspend: state.level === 0 },
   }),
   list: (client, namespace) =>
-    listAll(
-      (limit, cont) => client.batch.listNamespacedCronJob({ namespace, limit, _continue: cont }),
+    listAll((limit, cont) =>
+      client.batch.listNamespacedCronJob({ namespace, limit, _continue: cont }),
     ),
-  read: (client, namespace, name) => client.batch.readNamespacedCronJob({ namespace, name }),
+  read: (client, namespace, name) =>
+    client.batch.readNamespacedCronJob({ namespace, name }),
   patch: (client, namespace, name, body, dryRun) =>
     client.batch.patchNamespacedCronJob(
       { namespace, name, body, dryRun: dryRunParam(dryRun) },

@@ -1,6 +1,13 @@
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
-import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import {
+  defineAdapter,
+  dryRunParam,
+  fromMeta,
+  listAll,
+  MERGE_PATCH,
+  metadataPatch,
+} from './adapterKit';
 import { replicasCodec } from './codecs';
 
 /**
@@ -24,16 +31,26 @@ export const hpaAdapter = defineAdapter<V2HorizontalPodAutoscaler>({
     },
   }),
   patchBody: (workload, state) => ({
-    metadata: metadataPatch(workload, K8S_ANNOTATIONS.originalMinReplicas, state),
+    metadata: metadataPatch(
+      workload,
+      K8S_ANNOTATIONS.originalMinReplicas,
+      state,
+    ),
     spec: { minReplicas: state.level },
   }),
   list: (client, namespace) =>
-    listAll(
-      (limit, cont) =>
-        client.autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, limit, _continue: cont }),
+    listAll((limit, cont) =>
+      client.autoscaling.listNamespacedHorizontalPodAutoscaler({
+        namespace,
+        limit,
+        _continue: cont,
+      }),
     ),
   read: (client, namespace, name) =>
-    client.autoscaling.readNamespacedHorizontalPodAutoscaler({ namespace, name }),
+    client.autoscaling.readNamespacedHorizontalPodAutoscaler({
+      namespace,
+      name,
+    }),
   patch: (client, namespace, name, body, dryRun) =>
     client.autoscaling.patchNamespacedHorizontalPodAutoscaler(
       { namespace, name, body, dryRun: dryRunParam(dryRun) },

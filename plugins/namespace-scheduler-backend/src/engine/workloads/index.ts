@@ -13,4 +13,9 @@ export const ADAPTERS: Readonly<Record<WorkloadKind, KindAdapter>> = {
   CronJob: cronJobAdapter,
 };
 
-export type { KindAdapter, Workload, WorkloadRef, WorkloadState } from './types';
+export type {
+  KindAdapter,
+  Workload,
+  WorkloadRef,
+  WorkloadState,
+} from './types';

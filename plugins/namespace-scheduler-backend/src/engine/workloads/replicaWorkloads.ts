@@ -1,6 +1,13 @@
 import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
-import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import {
+  defineAdapter,
+  dryRunParam,
+  fromMeta,
+  listAll,
+  MERGE_PATCH,
+  metadataPatch,
+} from './adapterKit';
 import { replicasCodec } from './codecs';
 import type { Workload, WorkloadState } from './types';
 
@@ -35,10 +42,15 @@ export const deploymentAdapter = defineAdapter<V1Deployment>({
   phase: 1,
   toWorkload: toWorkload('Deployment'),
   list: (client, namespace) =>
-    listAll(
-      (limit, cont) => client.apps.listNamespacedDeployment({ namespace, limit, _continue: cont }),
+    listAll((limit, cont) =>
+      client.apps.listNamespacedDeployment({
+        namespace,
+        limit,
+        _continue: cont,
+      }),
     ),
-  read: (client, namespace, name) => client.apps.readNamespacedDeployment({ namespace, name }),
+  read: (client, namespace, name) =>
+    client.apps.readNamespacedDeployment({ namespace, name }),
   patch: (client, namespace, name, body, dryRun) =>
     client.apps.patchNamespacedDeployment(
       { namespace, name, body, dryRun: dryRunParam(dryRun) },
@@ -52,10 +64,15 @@ export const statefulSetAdapter = defineAdapter<V1StatefulSet>({
   phase: 0,
   toWorkload: toWorkload('StatefulSet'),
   list: (client, namespace) =>
-    listAll(
-      (limit, cont) => client.apps.listNamespacedStatefulSet({ namespace, limit, _continue: cont }),
+    listAll((limit, cont) =>
+      client.apps.listNamespacedStatefulSet({
+        namespace,
+        limit,
+        _continue: cont,
+      }),
     ),
-  read: (client, namespace, name) => client.apps.readNamespacedStatefulSet({ namespace, name }),
+  read: (client, namespace, name) =>
+    client.apps.readNamespacedStatefulSet({ namespace, name }),
   patch: (client, namespace, name, body, dryRun) =>
     client.apps.patchNamespacedStatefulSet(
       { namespace, name, body, dryRun: dryRunParam(dryRun) },

@@ -1,7 +1,14 @@
 import type { V1ListMeta, V1ObjectMeta } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
 import type { ClusterClient } from '../../clusters';
-import { defineAdapter, dryRunParam, fromMeta, listAll, MERGE_PATCH, metadataPatch } from './adapterKit';
+import {
+  defineAdapter,
+  dryRunParam,
+  fromMeta,
+  listAll,
+  MERGE_PATCH,
+  metadataPatch,
+} from './adapterKit';
 import { pausedCodec } from './codecs';
 import type { Workload } from './types';
 
@@ -25,7 +32,10 @@ function asScaledObject(value: unknown): ScaledObject {
   return value;
 }
 
-function asList(value: unknown): { items: ScaledObject[]; metadata?: V1ListMeta } {
+function asList(value: unknown): {
+  items: ScaledObject[];
+  metadata?: V1ListMeta;
+} {
   if (!isRecord(value) || !Array.isArray(value.items)) {
     throw new Error('Unexpected ScaledObject list in API response');
   }
@@ -51,7 +61,12 @@ function toWorkload(object: ScaledObject): Workload {
 async function listScaledObjects(client: ClusterClient, namespace: string) {
   return listAll(async (limit, cont) =>
     asList(
-      await client.customObjects.listNamespacedCustomObject({ ...KEDA, namespace, limit, _continue: cont }),
+      await client.customObjects.listNamespacedCustomObject({
+        ...KEDA,
+        namespace,
+        limit,
+        _continue: cont,
+      }),
     ),
   );
 }
@@ -65,13 +80,24 @@ export const scaledObjectAdapter = defineAdapter<ScaledObject>({
   sleepLevel: () => 0,
   toWorkload,
   patchBody: (workload, state) => ({
-    metadata: metadataPatch(workload, K8S_ANNOTATIONS.originalPausedReplicas, state, {
-      [PAUSED]: state.level === 0 ? '0' : null,
-    }),
+    metadata: metadataPatch(
+      workload,
+      K8S_ANNOTATIONS.originalPausedReplicas,
+      state,
+      {
+        [PAUSED]: state.level === 0 ? '0' : null,
+      },
+    ),
   }),
   list: listScaledObjects,
   read: async (client, namespace, name) =>
-    asScaledObject(await client.customObjects.getNamespacedCustomObject({ ...KEDA, namespace, name })),
+    asScaledObject(
+      await client.customObjects.getNamespacedCustomObject({
+        ...KEDA,
+        namespace,
+        name,
+      }),
+    ),
   patch: async (client, namespace, name, body, dryRun) =>
     asScaledObject(
       await client.customObjects.patchNamespacedCustomObject(

@@ -39,7 +39,11 @@ export interface KindAdapter {
   /** Default wake phase (lower wakes first, sleeps last). */
   readonly phase: number;
   list(client: ClusterClient, namespace: string): Promise<Workload[]>;
-  read(client: ClusterClient, namespace: string, name: string): Promise<Workload>;
+  read(
+    client: ClusterClient,
+    namespace: string,
+    name: string,
+  ): Promise<Workload>;
   /** One merge patch carrying the level, the marker and the read resourceVersion. */
   write(
     client: ClusterClient,

@@ -12,6 +12,22 @@ import { namespaceSchedulerApiRef } from '../../api';
 import { NamespaceStateChip, WorkloadCounts } from '../common';
 import { WorkloadTable } from './WorkloadTable';
 
+const Notes = ({ status }: { status: NamespaceStatus }) => {
+  if (status.error) {
+    return (
+      <Typography variant="body2" color="error">
+        {status.error}
+      </Typography>
+    );
+  }
+  const drifted = status.workloads.filter(w => w.drift).length;
+  return drifted ? (
+    <Typography variant="body2" color="error">
+      {drifted} workload(s) drifted while asleep
+    </Typography>
+  ) : null;
+};
+
 const columns: TableColumn<NamespaceStatus>[] = [
   { title: 'Namespace', field: 'namespace', highlight: true },
   { title: 'Cluster', field: 'cluster' },
@@ -30,21 +46,6 @@ const columns: TableColumn<NamespaceStatus>[] = [
   },
 ];
 
-const Notes = ({ status }: { status: NamespaceStatus }) => {
-  if (status.error) {
-    return (
-      <Typography variant="body2" color="error">
-        {status.error}
-      </Typography>
-    );
-  }
-  const drifted = status.workloads.filter(w => w.drift).length;
-  return drifted ? (
-    <Typography variant="body2" color="error">
-      {drifted} workload(s) drifted while asleep
-    </Typography>
-  ) : null;
-};
 
 /** The entity's namespaces with live state; a row expands to its workloads. */
 export const NamespaceStatusTable = ({ entityRef }: { entityRef: string }) => {

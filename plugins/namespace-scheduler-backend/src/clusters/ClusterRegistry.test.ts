@@ -1,0 +1,233 @@
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { KubeConfig } from '@kubernetes/client-node';
+import {
+  KubeSandbox,
+  startKubeSandbox,
+} from '@namespace-scheduler/kube-sandbox';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { NamespaceEngine } from '../engine';
+import { silentLogger } from '../engine/__testUtils__/engineSandbox';
+import { ClusterRegistry } from './ClusterRegistry';
+import type { ClusterAccessOptions } from './types';
+
+const FAST: Partial<ClusterAccessOptions> = {
+  qps: 0,
+  retryInitialDelayMs: 5,
+  retryMaxDelayMs: 20,
+};
+
+function kubeConfigFor(server: string): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'c', server, skipTLSVerify: true }],
+    users: [{ name: 'u' }],
+    contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+    currentContext: 'x',
+  });
+  return kubeConfig;
+}
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/** A TCP pass-through that counts the connections clients open. */
+async function countingProxy(target: number) {
+  let connections = 0;
+  const server = net.createServer(client => {
+    connections++;
+    const upstream = net.connect(target, '127.0.0.1');
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
+}
+
+describe('ClusterRegistry', () => {
+  let sandbox: KubeSandbox;
+  beforeEach(async () => {
+    sandbox = await startKubeSandbox();
+  });
+  afterEach(() => sandbox.close());
+
+  it('opens the circuit of an unreachable cluster and then fails fast, naming it', async () => {
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [
+        {
+          name: 'down',
+          kubeConfig: kubeConfigFor(`http://127.0.0.1:${await closedPort()}`),
+        },
+      ],
+      {
+        ...FAST,
+        breakerConsecutiveFailures: 4,
+        breakerHalfOpenAfterMs: 60_000,
+      },
+    );
+    const engine = NamespaceEngine.create({
+      clusters: registry,
+      logger: silentLogger,
+    });
+
+    const first = await engine.status('down', 'shop-dev');
+    expect(first).toMatchObject({
+      state: 'unknown',
+      error: expect.stringContaining('Cluster "down"'),
+    });
+
+    const started = Date.now();
+    const again = await engine.sleep('down', 'shop-dev');
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(again).toMatchObject({ success: false, total_scaled: 0 });
+    expect(again.errors[0]).toMatch(
+      /^Cluster "down" is unavailable: requests keep failing \(last: .*ECONNREFUSED/,
+    );
+    await registry.close();
+  });
+
+  it('retries 5xx and 429 with backoff, but hands a 409 straight back', async () => {
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
+      FAST,
+    );
+    const core = registry.get('sb').core;
+    sandbox.faults.add({
+      path: '/api/v1/namespaces/default$',
+      status: 503,
+      times: 1,
+    });
+    sandbox.faults.add({
+      path: '/api/v1/namespaces/default$',
+      status: 429,
+      times: 1,
+    });
+    await expect(
+      core.readNamespace({ name: 'default' }),
+    ).resolves.toMatchObject({ metadata: { name: 'default' } });
+    expect(sandbox.stats().byStatus).toEqual({ '503': 1, '429': 1, '200': 1 });
+
+    sandbox.resetStats();
+    sandbox.faults.add({
+      path: '/api/v1/namespaces/kube-public$',
+      status: 409,
+    });
+    await expect(
+      core.readNamespace({ name: 'kube-public' }),
+    ).rejects.toMatchObject({ code: 409 });
+    expect(sandbox.stats().total).toBe(1);
+    await registry.close();
+  });
+
+  it('paces requests with the token bucket', async () => {
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
+      { ...FAST, qps: 40, burst: 5 },
+    );
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 25 }, () =>
+        registry.get('sb').core.readNamespace({ name: 'default' }),
+      ),
+    );
+    // 5 go at once, the other 20 at 40/s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    await registry.close();
+  });
+
+  it('reuses keep-alive connections instead of opening one per request', async () => {
+    const proxy = await countingProxy(sandbox.port);
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(proxy.url) }],
+      { ...FAST, maxSockets: 4 },
+    );
+    const core = registry.get('sb').core;
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        Array.from({ length: 4 }, () =>
+          core.readNamespace({ name: 'default' }),
+        ),
+      );
+    }
+    expect(sandbox.stats().total).toBe(20);
+    expect(proxy.connections()).toBeLessThanOrEqual(4);
+    await registry.close();
+    await proxy.close();
+  });
+
+  it('reads clusters the way the kubernetes plugin declares them, plus kubeconfig contexts', async () => {
+    const secured = await startKubeSandbox({ token: 's3cret' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-kubeconfig-'));
+    const kubeconfigPath = path.join(dir, 'config');
+    fs.writeFileSync(kubeconfigPath, sandbox.kubeConfigYaml('dev-context'));
+    const logger = mockServices.logger.mock();
+    const config = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'prod',
+                url: secured.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: 's3cret',
+                skipTLSVerify: true,
+              },
+              {
+                name: 'gke',
+                url: 'https://example.invalid',
+                authProvider: 'google',
+              },
+            ],
+          },
+          { type: 'gke', projectId: 'x' },
+        ],
+      },
+      namespaceScheduler: {
+        clusters: [
+          { name: 'dev', kubeconfigPath, kubeconfigContext: 'dev-context' },
+        ],
+      },
+    });
+    const registry = ClusterRegistry.fromConfig(config, {
+      logger,
+      extraClusters: [{ name: 'extra', kubeConfig: sandbox.kubeConfigYaml() }],
+    });
+    try {
+      expect(registry.clusterNames().sort()).toEqual(['dev', 'extra', 'prod']);
+      await expect(
+        registry.get('prod').core.readNamespace({ name: 'default' }),
+      ).resolves.toBeDefined();
+      await expect(
+        registry.get('dev').core.readNamespace({ name: 'default' }),
+      ).resolves.toBeDefined();
+      expect(() => registry.get('gke')).toThrow(
+        'Cluster "gke" is not configured',
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Cluster "gke": authProvider "google" is not supported; skipped',
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Cluster locator type "gke" is not supported; skipped',
+      );
+    } finally {
+      await registry.close();
+      await secured.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { spec } from './openapi.generated';
+
+describe('openapi spec', () => {
+  it('openapi.generated.ts matches openapi.yaml (run generate:openapi after editing)', () => {
+    const yaml = parse(
+      fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+    );
+    expect(spec).toEqual(yaml);
+  });
+
+  it('declares an operationId and an error response on every route', () => {
+    const operations = Object.entries(spec.paths).flatMap(([route, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        route,
+        method,
+        operationId: operation.operationId,
+        responses: Object.keys(operation.responses),
+      })),
+    );
+    for (const op of operations) {
+      expect(op.operationId).toMatch(/^[A-Z]\w+$/);
+    }
+    const withoutErrors = operations.filter(
+      op => op.route !== '/health' && !op.responses.includes('default'),
+    );
+    expect(withoutErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+/** What a schedule does to its namespace. */
+export type ScheduleOperation = 'wake' | 'sleep' | 'scale';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const SCHEDULE_KINDS = ['cron', 'window', 'weekly', 'override'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+/** Highest replica count a `scale` schedule may ask for. */
+export const MAX_SCALE_REPLICAS = 100;
+
+/**
+ * When a schedule acts. Times are in `zone` (an IANA name); `start`, `end`
+ * and `until` are ISO 8601 date-times (without an offset they are local to
+ * `zone`); `except_dates` are local `YYYY-MM-DD` days on which the schedule
+ * does nothing.
+ */
+export type CronTiming = {
+  kind: 'cron';
+  zone: string;
+  /** Five fields: minute hour day-of-month month day-of-week, local to `zone`. */
+  cron: string;
+  operation: ScheduleOperation;
+  /** Only with `scale`. */
+  replicas?: number;
+  except_dates?: string[];
+};
+
+/** A one-off window (seed 001 programación): wake at `start`, sleep at `end`. */
+export type WindowTiming = {
+  kind: 'window';
+  zone: string;
+  start: string;
+  end: string;
+};
+
+/** Awake on `days` from `from` to `to` (`HH:mm`); `to` ≤ `from` runs overnight into the next day. */
+export type WeeklyTiming = {
+  kind: 'weekly';
+  zone: string;
+  days: Weekday[];
+  from: string;
+  to: string;
+  except_dates?: string[];
+};
+
+/** Wake or sleep now and hold it, optionally `until` a time; meanwhile other schedules of the namespace are suspended. */
+export type OverrideTiming = {
+  kind: 'override';
+  zone: string;
+  operation: 'wake' | 'sleep';
+  until?: string;
+};
+
+export type ScheduleTiming =
+  | CronTiming
+  | WindowTiming
+  | WeeklyTiming
+  | OverrideTiming;
+
+/** What every schedule names. */
+export type ScheduleTarget = {
+  title: string;
+  cluster: string;
+  namespace: string;
+  cost_center: string;
+};
+
+/** A schedule as created or replaced through the API (seed 000 Task, seed 001 programación). */
+export type ScheduleInput = ScheduleTarget & ScheduleTiming;
+
+/** `active` schedules run; `completed` ones (ended windows, released overrides) never will again. */
+export type ScheduleStatus = 'active' | 'completed';
+
+export type RunOutcome = 'succeeded' | 'failed' | 'skipped';
+
+/** The latest run of a schedule ("last result"). */
+export type ScheduleRunSummary = {
+  due_at: string;
+  ran_at: string;
+  trigger: 'schedule' | 'manual';
+  operation?: ScheduleOperation;
+  outcome: RunOutcome;
+  activity_id?: string;
+  /** Why it failed or was skipped. */
+  message?: string;
+};
+
+/** A stored schedule with its bookkeeping (seed 000 Task fields). */
+export type Schedule = ScheduleInput & {
+  id: string;
+  status: ScheduleStatus;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  /** The next transition, when there is one. */
+  next_run?: string;
+  next_operation?: ScheduleOperation;
+  run_count: number;
+  success_count: number;
+  error_count: number;
+  /** Runs not executed: missed during downtime or suspended by an override. */
+  skipped_count: number;
+  last_run?: ScheduleRunSummary;
+};
+
+/** One recorded (schedule, due time): executed, failed, skipped or missed. */
+export type ScheduleRun = {
+  id: string;
+  schedule_id: string;
+  due_at: string;
+  trigger: 'schedule' | 'manual';
+  operation?: ScheduleOperation;
+  status: 'claimed' | RunOutcome | 'missed';
+  message?: string;
+  claimed_by: string;
+  claimed_at: string;
+  finished_at?: string;
+  activity_id?: string;
+};
+
+/** A change of a namespace's state a schedule causes, at an instant (epoch ms). */
+export type ScheduleTransition = {
+  at: number;
+  operation: ScheduleOperation;
+  replicas?: number;
+  /**
+   * An override ends here: the namespace's other schedules decide what
+   * happens (see `resolveRelease`); `operation` is the fallback.
+   */
+  release?: boolean;
+};
+
+/** One entry of a namespace's calendar preview. */
+export type PreviewTransition = {
+  at: string;
+  operation: ScheduleOperation;
+  replicas?: number;
+  schedule_id: string;
+  title: string;
+  kind: ScheduleKind;
+  /** The override that holds the namespace then, so this transition will not run. */
+  suppressed_by?: string;
+};
