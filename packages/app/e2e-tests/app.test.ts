@@ -23,7 +23,7 @@ test('an entity tab shows its namespaces with states read from the sandbox clust
   await expect(row).toContainText('Awake');
   await expect(row).toContainText(/\d+ awake · \d+ asleep/);
   await row.getByRole('button', { name: /detail panel/i }).click();
-  await expect(page.getByRole('cell', { name: 'api-gateway' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Deployment api-gateway 2/ })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/entity-tab.png`, fullPage: true });
 });
 

@@ -47,17 +47,19 @@ export function weeklyIntervals(
   const fromMs = minutesOfDay(spec.from) * MINUTE_MS;
   const toMs = minutesOfDay(spec.to) * MINUTE_MS;
   const endDayOffset = toMs <= fromMs ? DAY_MS : 0;
-  const intervals: Interval[] = [];
-  const lastDay = startOfWallDay(toWall(spec.zone, to));
-  // Start a day early: an overnight occurrence may still be running at `from`.
+  const occurrences: Interval[] = [];
+  // A day beyond each side: occurrences running into or meeting the range.
+  const lastDay = startOfWallDay(toWall(spec.zone, to)) + DAY_MS;
   let day = startOfWallDay(toWall(spec.zone, from)) - DAY_MS;
   for (; day <= lastDay; day += DAY_MS) {
     if (!days.has(wallWeekday(day)) || excepted.has(wallDate(day))) continue;
     const start = toInstant(spec.zone, day + fromMs);
     const end = toInstant(spec.zone, day + endDayOffset + toMs);
-    if (end > start && end >= from && start <= to) intervals.push({ start, end });
+    if (end > start) occurrences.push({ start, end });
   }
-  return mergeTouching(intervals);
+  return mergeTouching(occurrences).filter(
+    interval => interval.end >= from && interval.start <= to,
+  );
 }
 
 /** Sorted intervals with those that overlap or meet joined into one. */

@@ -1,0 +1,105 @@
+import { formatDateTime } from './intervals';
+import { previousTransition, transitionsBetween } from './transitions';
+import {
+  OverrideTiming,
+  PreviewTransition,
+  ScheduleStatus,
+  ScheduleTiming,
+  ScheduleTransition,
+} from './types';
+
+/** What the rules across a namespace's schedules read of each stored schedule. */
+export type ScheduleEntry = ScheduleTiming & {
+  id: string;
+  title: string;
+  status: ScheduleStatus;
+  created_at: string;
+};
+
+type OverrideEntry = ScheduleEntry & OverrideTiming;
+
+const isOverride = (entry: ScheduleEntry): entry is OverrideEntry =>
+  entry.kind === 'override';
+
+/**
+ * The override holding the namespace at `at`: an active one created at or
+ * before `at` and not yet released. While it holds, the namespace's other
+ * schedules do not act.
+ */
+export function overrideAt(
+  schedules: ScheduleEntry[],
+  at: number,
+): OverrideEntry | undefined {
+  return schedules
+    .filter(isOverride)
+    .filter(entry => entry.status === 'active')
+    .filter(entry => Date.parse(entry.created_at) <= at)
+    .filter(entry => entry.until === undefined || releaseAt(entry) > at)
+    .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))[0];
+}
+
+function releaseAt(entry: OverrideEntry): number {
+  return transitionsBetween(entry, -Infinity, Infinity)[0]?.at ?? Infinity;
+}
+
+/**
+ * What an override's release does: the namespace returns to the state its
+ * other schedules ask for then (their latest transition at that instant);
+ * with none, the override's opposite (`wake until 22:00` sleeps at 22:00).
+ */
+export function resolveRelease(
+  release: ScheduleTransition,
+  schedules: ScheduleEntry[],
+): ScheduleTransition {
+  const governing = schedules
+    .filter(entry => !isOverride(entry))
+    .flatMap(entry => previousTransition(entry, release.at) ?? [])
+    .sort((a, b) => b.at - a.at)[0];
+  return governing
+    ? { ...governing, at: release.at, release: true }
+    : release;
+}
+
+/** Sleep before scale before wake when instants tie, so the end state is the waking one. */
+const OPERATION_ORDER = { sleep: 0, scale: 1, wake: 2 } as const;
+
+/**
+ * The next transitions of a namespace in (from, to], from all its active
+ * schedules, in order (the calendar preview). Transitions an override will
+ * suppress are kept and marked.
+ */
+export function previewTransitions(
+  schedules: ScheduleEntry[],
+  options: { from: number; to: number; limit: number },
+): PreviewTransition[] {
+  const items = schedules
+    .filter(entry => entry.status === 'active')
+    .flatMap(entry =>
+      transitionsBetween(entry, options.from, options.to).map(transition => ({
+        entry,
+        transition: transition.release
+          ? resolveRelease(transition, schedules)
+          : transition,
+      })),
+    )
+    .sort(
+      (a, b) =>
+        a.transition.at - b.transition.at ||
+        OPERATION_ORDER[a.transition.operation] -
+          OPERATION_ORDER[b.transition.operation],
+    );
+  return items.slice(0, options.limit).map(({ entry, transition }) => {
+    const holder = isOverride(entry)
+      ? undefined
+      : overrideAt(schedules, transition.at);
+    return {
+      at: formatDateTime(transition.at, entry.zone),
+      operation: transition.operation,
+      ...(transition.replicas !== undefined && { replicas: transition.replicas }),
+      schedule_id: entry.id,
+      title: entry.title,
+      kind: entry.kind,
+      ...(holder && { suppressed_by: holder.id }),
+    };
+  });
+}
