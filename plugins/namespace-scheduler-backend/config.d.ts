@@ -29,6 +29,38 @@ export interface Config {
 
   namespaceScheduler?: {
     /**
+     * The cluster of namespaces that catalog annotations name without one
+     * (`backstage.io/kubernetes-namespace: shop-dev`).
+     * @default the first configured cluster
+     * @visibility backend
+     */
+    defaultCluster?: string;
+
+    /**
+     * Groups whose members may do everything (read by the demo permission
+     * policy in packages/backend; a portal's own policy may ignore it).
+     * @default ["group:default/platform-team"]
+     * @visibility backend
+     */
+    adminGroups?: string[];
+
+    /**
+     * The in-process Kubernetes API sandbox started by the demo backend
+     * (packages/backend) for local use and tests.
+     * @visibility backend
+     */
+    sandbox?: {
+      /** @default false */
+      enabled?: boolean;
+      /** Cluster name of the sandbox. @default sandbox */
+      name?: string;
+      /** Directory of manifests to seed it with, relative to the backend's working directory. */
+      seedDir?: string;
+      /** Port to listen on (loopback). @default 0 (a free port) */
+      port?: number;
+    };
+
+    /**
      * Clusters reached through a kubeconfig context or from inside the
      * cluster; they override `kubernetes` clusters of the same name.
      * @visibility backend

@@ -16,7 +16,7 @@ import { NamespaceEngine } from './engine';
 import { ExtraCluster, namespaceSchedulerClustersExtensionPoint } from './extensions';
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
 import {
-  NamespaceAuthorizer,
+  namespaceAuthorizerServiceRef,
   namespaceResourceRef,
   namespaceRules,
 } from './permissions';
@@ -49,6 +49,7 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        authorizer: namespaceAuthorizerServiceRef,
       },
       async init(deps) {
         const { config, logger, httpRouter, lifecycle } = deps;
@@ -87,10 +88,9 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           namespaceSchedulerPermissions.filter(p => !isResource(p)),
         );
 
-        const authorizer = NamespaceAuthorizer.create(deps);
         const namespaceStatus = NamespaceStatusService.create({
           catalog,
-          authorizer,
+          authorizer: deps.authorizer,
           statusReader: engine,
         });
 

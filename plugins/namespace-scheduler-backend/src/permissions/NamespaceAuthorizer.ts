@@ -1,5 +1,8 @@
 import {
   BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
@@ -67,3 +70,17 @@ export class NamespaceAuthorizer {
     }
   }
 }
+
+/**
+ * The authorizer as a plugin-scoped service, so routes and modules share one
+ * and tests can replace it.
+ */
+export const namespaceAuthorizerServiceRef = createServiceRef<NamespaceAuthorizer>({
+  id: 'namespace-scheduler.authorizer',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { permissions: coreServices.permissions },
+      factory: deps => NamespaceAuthorizer.create(deps),
+    }),
+});
