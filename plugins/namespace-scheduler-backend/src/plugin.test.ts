@@ -1,21 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
-import path from 'node:path';
 import request from 'supertest';
-import { namespaceSchedulerClustersExtensionPoint } from './extensions';
-import { namespaceSchedulerPlugin } from './plugin';
+import { SANDBOX_SEED_DIR, startPluginBackend } from './testUtils/startPluginBackend';
 
 jest.setTimeout(60_000);
-
-const SEED_DIR = path.resolve(__dirname, '../../../examples/sandbox');
 
 const shopApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -37,49 +27,16 @@ describe('namespace-scheduler plugin against the Kubernetes sandbox', () => {
   let sandbox: KubeSandbox;
 
   beforeAll(async () => {
-    sandbox = await startKubeSandbox({ seedDir: SEED_DIR });
+    sandbox = await startKubeSandbox({ seedDir: SANDBOX_SEED_DIR });
   });
   afterAll(() => sandbox.close());
 
-  async function startBackend(
-    authorize?: (resourceRef?: string) => AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  ) {
-    const sandboxCluster = createBackendModule({
-      pluginId: 'namespace-scheduler',
-      moduleId: 'test-sandbox',
-      register(reg) {
-        reg.registerInit({
-          deps: { clusters: namespaceSchedulerClustersExtensionPoint },
-          async init({ clusters }) {
-            clusters.addCluster({
-              name: 'sandbox',
-              kubeConfig: sandbox.kubeConfigYaml(),
-            });
-          },
-        });
-      },
+  const startBackend = (policy?: (resourceRef?: string) => AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
+    startPluginBackend({
+      sandbox,
+      entities: [shopApi],
+      policy: policy && ((_permission, resourceRef) => policy(resourceRef)),
     });
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: authorize
-            ? authorize('resourceRef' in r ? r.resourceRef : undefined)
-            : AuthorizeResult.ALLOW,
-        })),
-    });
-    const { server } = await startTestBackend({
-      features: [
-        namespaceSchedulerPlugin,
-        sandboxCluster,
-        permissions.factory,
-        catalogServiceMock.factory({ entities: [shopApi] }),
-        mockServices.rootConfig.factory({
-          data: { namespaceScheduler: { defaultCluster: 'sandbox' } },
-        }),
-      ],
-    });
-    return server;
-  }
 
   it('lists an entity’s namespaces with the state read from the cluster', async () => {
     const server = await startBackend();

@@ -15,6 +15,16 @@ import { migrateUp } from './database/migrations';
 import { NamespaceEngine } from './engine';
 import { ExtraCluster, namespaceSchedulerClustersExtensionPoint } from './extensions';
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
+import { NamespaceActionsService } from './namespaces/NamespaceActionsService';
+import { ActivityService, KnexActivityStore } from './activity';
+import { OperationService } from './operations';
+import {
+  KnexScheduleStore,
+  readRunnerConfig,
+  RUNNER_TASK_ID,
+  ScheduleRunner,
+  ScheduleService,
+} from './schedules';
 import {
   namespaceAuthorizerServiceRef,
   namespaceResourceRef,
@@ -48,6 +58,7 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         authorizer: namespaceAuthorizerServiceRef,
       },
@@ -67,6 +78,29 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           statefulSetAcceptTimeoutMs: config.getOptionalNumber(
             'namespaceScheduler.statefulSetAcceptTimeoutMs',
           ),
+        });
+
+        const knex = await deps.database.getClient();
+        const activityStore = KnexActivityStore.create({ knex });
+        const operations = OperationService.create({
+          engine,
+          activities: activityStore,
+          logger,
+        });
+        const scheduleStore = KnexScheduleStore.create({ knex });
+        const runnerConfig = readRunnerConfig(config);
+        const runner = ScheduleRunner.create({
+          store: scheduleStore,
+          operations,
+          logger,
+          concurrency: runnerConfig.concurrency,
+        });
+        await deps.scheduler.scheduleTask({
+          id: RUNNER_TASK_ID,
+          ...runnerConfig.schedule,
+          fn: async signal => {
+            await runner.tick(signal);
+          },
         });
 
         const catalog = NamespaceCatalog.create({
@@ -94,10 +128,32 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           statusReader: engine,
         });
 
+        const namespaceActions = NamespaceActionsService.create({
+          catalog,
+          authorizer: deps.authorizer,
+          statusReader: engine,
+          executor: operations,
+        });
+
+        const schedules = ScheduleService.create({
+          store: scheduleStore,
+          operations,
+          authorizer: deps.authorizer,
+          catalog,
+          clusterNames: () => clusters.clusterNames(),
+        });
+        const activities = ActivityService.create({
+          store: activityStore,
+          authorizer: deps.authorizer,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             namespaceStatus,
+            namespaceActions,
+            schedules,
+            activities,
             clusterNames: () => clusters.clusterNames(),
           }),
         );

@@ -1,9 +1,10 @@
 /**
- * Types, permissions and annotations shared by the Namespace Scheduler's
- * frontend and backend plugins.
+ * Types, permissions, annotations and schedule math shared by the Namespace
+ * Scheduler's frontend and backend plugins.
  *
  * @packageDocumentation
  */
 export * from './annotations';
 export * from './permissions';
+export * from './schedule';
 export * from './types';

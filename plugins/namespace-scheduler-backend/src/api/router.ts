@@ -1,14 +1,21 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import { spec } from '../schema/openapi.generated';
+import { createSpecRouter } from './validatedRouter';
 import { NamespaceStatusService } from '../namespaces/NamespaceStatusService';
+import { NamespaceActionsService } from '../namespaces/NamespaceActionsService';
+import { ActivityService } from '../activity';
+import { ScheduleService } from '../schedules';
+import { addActivityRoutes } from './activityRoutes';
+import { addScheduleRoutes } from './scheduleRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   namespaceStatus: NamespaceStatusService;
+  namespaceActions: NamespaceActionsService;
+  schedules: ScheduleService;
+  activities: ActivityService;
   clusterNames: () => string[];
 }
 
@@ -16,10 +23,14 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, namespaceStatus } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const { httpAuth, namespaceStatus, namespaceActions } = options;
+  const router = createSpecRouter();
+  addScheduleRoutes(router, options);
+  addActivityRoutes(router, options);
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const userCredentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -32,6 +43,25 @@ export async function createRouter(
 
   router.get('/namespaces', async (req, res) => {
     res.json({ items: await namespaceStatus.listAll(await credentials(req)) });
+  });
+
+  router.get('/namespaces/:cluster/:namespace', async (req, res) => {
+    res.json(await namespaceActions.status(req.params, await credentials(req)));
+  });
+
+  router.post('/namespaces/:cluster/:namespace/sleep', async (req, res) => {
+    const op = { operation: 'sleep' as const, ...req.body };
+    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
+  });
+
+  router.post('/namespaces/:cluster/:namespace/wake', async (req, res) => {
+    const op = { operation: 'wake' as const, ...req.body };
+    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
+  });
+
+  router.post('/namespaces/:cluster/:namespace/scale', async (req, res) => {
+    const op = { operation: 'scale' as const, ...req.body };
+    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
   });
 
   router.get('/entity-namespaces', async (req, res) => {

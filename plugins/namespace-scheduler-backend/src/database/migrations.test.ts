@@ -3,6 +3,8 @@ import { migrateDownAll, migrateUp } from './migrations';
 
 jest.setTimeout(60_000);
 
+const TABLES = ['ns_activities', 'ns_schedules', 'ns_schedule_runs', 'ns_schedule_locks'];
+
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -25,15 +27,25 @@ describe('migrations', () => {
         cost_center: 'CC-1001',
         requested_by: 'user:default/alice',
         status: 'active',
+        outcome: 'succeeded',
         timestamp_start: Date.UTC(2026, 10, 22, 7, 0),
+        result: '{}',
       });
       const [row] = await knex('ns_activities').where({ id: 'a1' });
       expect(Number(row.timestamp_start)).toBe(Date.UTC(2026, 10, 22, 7, 0));
+      // One open (active) record per namespace.
+      await expect(
+        knex('ns_activities').insert({ ...row, id: 'a2' }),
+      ).rejects.toThrow();
 
       await migrateDownAll(knex);
-      expect(await knex.schema.hasTable('ns_activities')).toBe(false);
+      for (const table of TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
       await migrateUp(knex);
-      expect(await knex.schema.hasTable('ns_activities')).toBe(true);
+      for (const table of TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
     },
   );
 });

@@ -104,6 +104,135 @@ export const spec = {
         },
       },
     },
+    '/namespaces/{cluster}/{namespace}': {
+      get: {
+        operationId: 'GetNamespaceStatus',
+        description:
+          "One managed namespace's live state, per workload, with drift.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The namespace's live state.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NamespaceStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/namespaces/{cluster}/{namespace}/sleep': {
+      post: {
+        operationId: 'SleepNamespace',
+        description:
+          'Scales every workload of the namespace down atomically, recording the originals (seed 000 `POST /api/namespaces/{ns}/deactivate`). `dryRun` returns the plan without changing anything.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OperationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/OperationResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/namespaces/{cluster}/{namespace}/wake': {
+      post: {
+        operationId: 'WakeNamespace',
+        description:
+          'Restores every workload to its recorded original, StatefulSets first (seed 000 `POST /api/namespaces/{ns}/activate`).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OperationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/OperationResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/namespaces/{cluster}/{namespace}/scale': {
+      post: {
+        operationId: 'ScaleNamespace',
+        description:
+          'Scales every Deployment and StatefulSet of the namespace to `replicas`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ScaleRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/OperationResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entity-namespaces': {
       get: {
         operationId: 'ListEntityNamespaces',
@@ -149,9 +278,540 @@ export const spec = {
         },
       },
     },
+    '/schedules': {
+      get: {
+        operationId: 'ListSchedules',
+        description:
+          'The schedules of the namespaces the caller may read, optionally of one namespace (seed 000 `GET /api/tasks`, seed 001 `GET /programaciones`).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusterQuery',
+          },
+          {
+            $ref: '#/components/parameters/namespaceQuery',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Schedules, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Schedule',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateSchedule',
+        description:
+          'Creates a cron task, one-off window, weekly window or override (seed 000 `POST /api/tasks`, seed 001 `POST /programaciones`). 400 names the invalid field; 409 names the window it overlaps. An override wakes or sleeps the namespace at once (needs the operate permission too).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ScheduleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored schedule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Schedule',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/schedules/{id}': {
+      get: {
+        operationId: 'GetSchedule',
+        description: 'One schedule (seed 000 `GET /api/tasks/{id}`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/scheduleId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The schedule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Schedule',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'ReplaceSchedule',
+        description:
+          "Replaces a schedule's definition (its kind cannot change) and recomputes its next run; counts and runs are kept.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/scheduleId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ScheduleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated schedule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Schedule',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteSchedule',
+        description:
+          'Deletes a schedule and its runs (seed 000 `DELETE /api/tasks/{id}`, seed 001 `DELETE /programaciones/{id}`).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/scheduleId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/schedules/{id}/run': {
+      post: {
+        operationId: 'RunScheduleNow',
+        description:
+          'Runs the schedule now (seed 000 `POST /api/tasks/{id}/run`): a cron task or override its operation; a window what it asks for at this moment (wake inside, sleep outside). Needs the operate permission.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/scheduleId',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The engine's result, the activity and the updated schedule.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['schedule', 'result'],
+                  properties: {
+                    schedule: {
+                      $ref: '#/components/schemas/Schedule',
+                    },
+                    result: {
+                      $ref: '#/components/schemas/OperationResult',
+                    },
+                    activity: {
+                      $ref: '#/components/schemas/Activity',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/schedules/{id}/runs': {
+      get: {
+        operationId: 'ListScheduleRuns',
+        description:
+          "The schedule's runs, newest first: executed, failed, skipped (held by an override) and missed (during downtime).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/scheduleId',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ScheduleRun',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/schedule-preview': {
+      get: {
+        operationId: 'PreviewSchedules',
+        description:
+          'The next transitions of one namespace from all its schedules (the calendar), marking those an override will hold back.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusterQueryRequired',
+          },
+          {
+            $ref: '#/components/parameters/namespaceQueryRequired',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How far ahead; default 7.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 31,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many transitions; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Transitions in time order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/PreviewTransition',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/activities': {
+      get: {
+        operationId: 'ListActivities',
+        description:
+          'The activity log, newest first, by namespace, cost center, operation, cluster or requester and a time range on the start (seed 000 `GET /api/logs` and `GET /api/activities`). Without the read-all permission, `cluster` and `namespace` are required and must be readable.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusterQuery',
+          },
+          {
+            $ref: '#/components/parameters/namespaceQuery',
+          },
+          {
+            name: 'costCenter',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'operation',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['sleep', 'wake', 'scale'],
+            },
+          },
+          {
+            name: 'requestedBy',
+            in: 'query',
+            description: 'A user entity ref, or `scheduler`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['active', 'completed'],
+            },
+          },
+          {
+            name: 'outcome',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['succeeded', 'failed'],
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description: 'Started at or after (ISO 8601).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description: 'Started before (ISO 8601).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Page size; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The `next_cursor` of the previous page.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of activities.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Activity',
+                      },
+                    },
+                    next_cursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/activities/{id}': {
+      get: {
+        operationId: 'GetActivity',
+        description: 'One activity.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The activity.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Activity',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
+    parameters: {
+      cluster: {
+        name: 'cluster',
+        in: 'path',
+        required: true,
+        description: "A configured cluster's name.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 253,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        description: 'A Kubernetes namespace name (DNS-1123 label).',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          maxLength: 63,
+        },
+      },
+      scheduleId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "A schedule's id.",
+        schema: {
+          type: 'string',
+        },
+      },
+      clusterQuery: {
+        name: 'cluster',
+        in: 'query',
+        description: 'Only this cluster.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      namespaceQuery: {
+        name: 'namespace',
+        in: 'query',
+        description: 'Only this namespace.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      clusterQueryRequired: {
+        name: 'cluster',
+        in: 'query',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      namespaceQueryRequired: {
+        name: 'namespace',
+        in: 'query',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+    },
     responses: {
+      OperationResponse: {
+        description:
+          "The engine's result (seed 003's shape). `success: false` with `rollback_performed` when a partial failure was rolled back; the activity is absent for dry runs.\n",
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['result'],
+              properties: {
+                result: {
+                  $ref: '#/components/schemas/OperationResult',
+                },
+                activityId: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
       ErrorResponse: {
         description: "An error (Backstage's error shape).",
         content: {
@@ -318,6 +978,537 @@ export const spec = {
             },
           },
         ],
+      },
+      OperationRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['costCenter'],
+        properties: {
+          costCenter: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: 'The cost center the operation is charged to.',
+          },
+          dryRun: {
+            type: 'boolean',
+            description:
+              'Compute the plan with server-side dry-run; change nothing.',
+          },
+        },
+      },
+      ScaleRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['costCenter', 'replicas'],
+        properties: {
+          costCenter: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          replicas: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000,
+          },
+        },
+      },
+      WorkloadChange: {
+        type: 'object',
+        required: ['type', 'name'],
+        properties: {
+          type: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          from_replicas: {
+            type: 'integer',
+          },
+          to_replicas: {
+            type: 'integer',
+          },
+          restored_replicas: {
+            type: 'integer',
+          },
+          status: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+      },
+      OperationResult: {
+        type: 'object',
+        required: [
+          'operation',
+          'cluster',
+          'namespace',
+          'dry_run',
+          'success',
+          'scaled_resources',
+          'failed_resources',
+          'skipped_resources',
+          'total_scaled',
+          'total_failed',
+          'rollback_performed',
+          'rollback_results',
+          'rollback_success_count',
+          'rollback_failed_count',
+          'errors',
+        ],
+        properties: {
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          dry_run: {
+            type: 'boolean',
+          },
+          success: {
+            type: 'boolean',
+          },
+          scaled_resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadChange',
+            },
+          },
+          failed_resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadChange',
+            },
+          },
+          skipped_resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadChange',
+            },
+          },
+          total_scaled: {
+            type: 'integer',
+          },
+          total_failed: {
+            type: 'integer',
+          },
+          rollback_performed: {
+            type: 'boolean',
+          },
+          rollback_results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkloadChange',
+            },
+          },
+          rollback_success_count: {
+            type: 'integer',
+          },
+          rollback_failed_count: {
+            type: 'integer',
+          },
+          target_replicas: {
+            type: 'integer',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          started_at: {
+            type: 'string',
+          },
+          finished_at: {
+            type: 'string',
+          },
+        },
+      },
+      ScheduleInput: {
+        type: 'object',
+        description:
+          "A schedule (checked in detail by the common package's validateScheduleInput). `cron`: `cron`, `operation`, `replicas` (scale only), `except_dates`. `window`: `start`, `end`. `weekly`: `days`, `from`, `to` (`to` ≤ `from` runs overnight), `except_dates`. `override`: `operation` (wake or sleep), optional `until`. Times are local to `zone` unless they carry an offset.\n",
+        additionalProperties: false,
+        required: [
+          'kind',
+          'title',
+          'cluster',
+          'namespace',
+          'cost_center',
+          'zone',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          cost_center: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+            description: 'IANA time zone, e.g. Europe/Madrid.',
+          },
+          cron: {
+            type: 'string',
+            description:
+              'Five fields: minute hour day-of-month month day-of-week.',
+          },
+          operation: {
+            type: 'string',
+          },
+          replicas: {
+            type: 'integer',
+          },
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+          days: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          until: {
+            type: 'string',
+          },
+          except_dates: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      Schedule: {
+        type: 'object',
+        description:
+          'A stored schedule with its bookkeeping (seed 000 Task fields).',
+        required: [
+          'id',
+          'kind',
+          'title',
+          'cluster',
+          'namespace',
+          'cost_center',
+          'zone',
+          'status',
+          'created_by',
+          'created_at',
+          'updated_at',
+          'run_count',
+          'success_count',
+          'error_count',
+          'skipped_count',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['cron', 'window', 'weekly', 'override'],
+          },
+          title: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          cost_center: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          cron: {
+            type: 'string',
+          },
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          replicas: {
+            type: 'integer',
+          },
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+          days: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          until: {
+            type: 'string',
+          },
+          except_dates: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'completed'],
+          },
+          created_by: {
+            type: 'string',
+          },
+          created_at: {
+            type: 'string',
+          },
+          updated_at: {
+            type: 'string',
+          },
+          next_run: {
+            type: 'string',
+          },
+          next_operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          run_count: {
+            type: 'integer',
+          },
+          success_count: {
+            type: 'integer',
+          },
+          error_count: {
+            type: 'integer',
+          },
+          skipped_count: {
+            type: 'integer',
+          },
+          last_run: {
+            $ref: '#/components/schemas/ScheduleRunSummary',
+          },
+        },
+      },
+      ScheduleRunSummary: {
+        type: 'object',
+        required: ['due_at', 'ran_at', 'trigger', 'outcome'],
+        properties: {
+          due_at: {
+            type: 'string',
+          },
+          ran_at: {
+            type: 'string',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed', 'skipped'],
+          },
+          activity_id: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ScheduleRun: {
+        type: 'object',
+        required: [
+          'id',
+          'schedule_id',
+          'due_at',
+          'trigger',
+          'status',
+          'claimed_by',
+          'claimed_at',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          schedule_id: {
+            type: 'string',
+          },
+          due_at: {
+            type: 'string',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          status: {
+            type: 'string',
+            enum: ['claimed', 'succeeded', 'failed', 'skipped', 'missed'],
+          },
+          message: {
+            type: 'string',
+          },
+          claimed_by: {
+            type: 'string',
+          },
+          claimed_at: {
+            type: 'string',
+          },
+          finished_at: {
+            type: 'string',
+          },
+          activity_id: {
+            type: 'string',
+          },
+        },
+      },
+      PreviewTransition: {
+        type: 'object',
+        required: ['at', 'operation', 'schedule_id', 'title', 'kind'],
+        properties: {
+          at: {
+            type: 'string',
+          },
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          replicas: {
+            type: 'integer',
+          },
+          schedule_id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['cron', 'window', 'weekly', 'override'],
+          },
+          suppressed_by: {
+            type: 'string',
+            description: 'The override holding the namespace then.',
+          },
+        },
+      },
+      Activity: {
+        type: 'object',
+        description:
+          "One wake, sleep or scale (seed 000's activity item). A wake stays `active` until the namespace's next sleep completes it with its end and duration.\n",
+        required: [
+          'id',
+          'namespace',
+          'cluster',
+          'operation',
+          'cost_center',
+          'requested_by',
+          'status',
+          'outcome',
+          'timestamp_start',
+          'result',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          replicas: {
+            type: 'integer',
+          },
+          cost_center: {
+            type: 'string',
+          },
+          requested_by: {
+            type: 'string',
+          },
+          approved_by: {
+            type: 'string',
+          },
+          user_id: {
+            type: 'string',
+          },
+          schedule_id: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'completed'],
+          },
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed'],
+          },
+          timestamp_start: {
+            type: 'string',
+          },
+          timestamp_end: {
+            type: 'string',
+          },
+          duration_minutes: {
+            type: 'integer',
+          },
+          result: {
+            $ref: '#/components/schemas/OperationResult',
+          },
+        },
       },
     },
   },

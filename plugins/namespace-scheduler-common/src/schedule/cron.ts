@@ -34,7 +34,9 @@ export function cronProblem(expression: string): string | undefined {
   if (fields.length !== 5 || fields[0] === '') {
     return 'must have five fields: minute hour day-of-month month day-of-week';
   }
-  if (fields.some(field => field.split(/[,/-]/).some(part => /^h/i.test(part)))) {
+  if (
+    fields.some(field => field.split(/[,/-]/).some(part => /^h/i.test(part)))
+  ) {
     return 'hashed values (H) are not supported';
   }
   try {

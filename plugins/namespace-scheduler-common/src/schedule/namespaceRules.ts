@@ -55,9 +55,7 @@ export function resolveRelease(
     .filter(entry => !isOverride(entry))
     .flatMap(entry => previousTransition(entry, release.at) ?? [])
     .sort((a, b) => b.at - a.at)[0];
-  return governing
-    ? { ...governing, at: release.at, release: true }
-    : release;
+  return governing ? { ...governing, at: release.at, release: true } : release;
 }
 
 /** Sleep before scale before wake when instants tie, so the end state is the waking one. */
@@ -95,7 +93,9 @@ export function previewTransitions(
     return {
       at: formatDateTime(transition.at, entry.zone),
       operation: transition.operation,
-      ...(transition.replicas !== undefined && { replicas: transition.replicas }),
+      ...(transition.replicas !== undefined && {
+        replicas: transition.replicas,
+      }),
       schedule_id: entry.id,
       title: entry.title,
       kind: entry.kind,

@@ -30,7 +30,7 @@ export function findWindowConflict(
   for (const schedule of existing) {
     if (schedule.id === candidate.id) continue;
     if (schedule.status !== 'active' || !isWindow(schedule)) continue;
-    const range = intersect(candidateRange, rangeOf(schedule, now));
+    const range = bounded(intersect(candidateRange, rangeOf(schedule, now)));
     if (!range) continue;
     const at = firstOverlap(
       intervalsIn(candidate, range),
@@ -46,7 +46,12 @@ function rangeOf(spec: ScheduleTiming, now: number): Interval {
     const { start, end } = windowInterval(spec);
     return { start: Math.max(start, now), end };
   }
-  return { start: now, end: now + HORIZON_MS };
+  return { start: now, end: Infinity };
+}
+
+/** Two weekly windows repeat: a year from the start tells whether they ever meet. */
+function bounded(range: Interval | undefined): Interval | undefined {
+  return range && { start: range.start, end: Math.min(range.end, range.start + HORIZON_MS) };
 }
 
 function intersect(a: Interval, b: Interval): Interval | undefined {

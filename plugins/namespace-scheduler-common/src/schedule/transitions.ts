@@ -37,7 +37,9 @@ export function* transitionsAfter(
       yield* releaseOf(spec, after);
       return;
     default:
-      throw new Error(`Unknown schedule kind ${(spec as { kind: string }).kind}`);
+      throw new Error(
+        `Unknown schedule kind ${(spec as { kind: string }).kind}`,
+      );
   }
 }
 
@@ -102,7 +104,11 @@ function* weeklyTransitions(spec: WeeklyTiming, after: number) {
   let cursor = after;
   for (let empty = 0; empty < MAX_EMPTY_CHUNKS; cursor += CHUNK_MS) {
     const until = cursor + CHUNK_MS;
-    const found = boundaries(weeklyIntervals(spec, cursor, until), cursor, until);
+    const found = boundaries(
+      weeklyIntervals(spec, cursor, until),
+      cursor,
+      until,
+    );
     yield* found;
     empty = found.length === 0 ? empty + 1 : 0;
   }
@@ -135,10 +141,7 @@ function boundaries(
     .filter(transition => transition.at > after && transition.at <= until);
 }
 
-function releaseOf(
-  spec: OverrideTiming,
-  after: number,
-): ScheduleTransition[] {
+function releaseOf(spec: OverrideTiming, after: number): ScheduleTransition[] {
   if (spec.until === undefined) return [];
   const at = parseDateTime(spec.until, spec.zone);
   if (!(at > after)) return [];

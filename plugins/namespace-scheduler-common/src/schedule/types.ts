@@ -1,7 +1,15 @@
 /** What a schedule does to its namespace. */
 export type ScheduleOperation = 'wake' | 'sleep' | 'scale';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const WEEKDAYS = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const SCHEDULE_KINDS = ['cron', 'window', 'weekly', 'override'] as const;
@@ -35,7 +43,10 @@ export type WindowTiming = {
   end: string;
 };
 
-/** Awake on `days` from `from` to `to` (`HH:mm`); `to` ≤ `from` runs overnight into the next day. */
+/**
+ * Awake on `days` from `from` to `to` (`HH:mm`); `to` ≤ `from` runs overnight
+ * into the next day (`to` = `from`: 24 hours). Occurrences that meet merge.
+ */
 export type WeeklyTiming = {
   kind: 'weekly';
   zone: string;

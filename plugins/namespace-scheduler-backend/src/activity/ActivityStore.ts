@@ -1,0 +1,66 @@
+import {
+  Activity,
+  ActivityPage,
+  ActivityStatus,
+  OperationResult,
+  OperationType,
+} from '@namespace-scheduler/backstage-plugin-common';
+
+/** One operation to record, as OperationService saw it. */
+export type NewActivity = {
+  cluster: string;
+  namespace: string;
+  operation: OperationType;
+  replicas?: number;
+  costCenter: string;
+  requestedBy: string;
+  approvedBy?: string;
+  userId?: string;
+  scheduleId?: string;
+  timestampStart: Date;
+  timestampEnd: Date;
+  result: OperationResult;
+};
+
+/**
+ * How a record changes the namespace's charging:
+ * - `open`: it starts being charged (a wake, a scale up). The record stays
+ *   `active`; a record still open for the namespace is completed at its start.
+ * - `close`: it stops being charged (a sleep, a scale to 0). The namespace's
+ *   open record is completed at this one's end.
+ * - `none`: nothing changes (a failed operation).
+ */
+export type ActivityEffect = 'open' | 'close' | 'none';
+
+/** Filters of the activity log (the seed's GSIs), newest first. */
+export type ActivityQuery = {
+  cluster?: string;
+  namespace?: string;
+  costCenter?: string;
+  operation?: OperationType;
+  requestedBy?: string;
+  status?: ActivityStatus;
+  outcome?: Activity['outcome'];
+  /** timestamp_start at or after. */
+  from?: Date;
+  /** timestamp_start before. */
+  to?: Date;
+  /** Default 50, at most 500. */
+  limit?: number;
+  /** `next_cursor` of the previous page. */
+  cursor?: string;
+};
+
+export const DEFAULT_ACTIVITY_PAGE = 50;
+export const MAX_ACTIVITY_PAGE = 500;
+
+/**
+ * Where activities live: the portal database, or DynamoDB (seed 000). The
+ * interface is storage-neutral: opaque cursors, one record per operation,
+ * and the open/close rule applied atomically by the store.
+ */
+export interface ActivityStore {
+  record(activity: NewActivity, effect: ActivityEffect): Promise<Activity>;
+  get(id: string): Promise<Activity | undefined>;
+  list(query: ActivityQuery): Promise<ActivityPage>;
+}

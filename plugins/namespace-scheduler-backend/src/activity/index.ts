@@ -1,0 +1,3 @@
+export * from './ActivityStore';
+export { ActivityService } from './ActivityService';
+export { KnexActivityStore } from './KnexActivityStore';

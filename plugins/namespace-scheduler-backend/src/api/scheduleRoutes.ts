@@ -1,0 +1,52 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../schema/openapi.generated';
+import { ScheduleService } from '../schedules/ScheduleService';
+
+
+/** Any typed request of the router; httpAuth reads only its headers. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+/** Schedule routes: seed 000 `/api/tasks…` and seed 001 `/programaciones…`. */
+export function addScheduleRoutes(
+  router: ApiRouter<typeof spec>,
+  options: { httpAuth: HttpAuthService; schedules: ScheduleService },
+) {
+  const { httpAuth, schedules } = options;
+  const reader = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const user = (req: AnyRequest) => httpAuth.credentials(req, { allow: ['user'] });
+
+  router.get('/schedules', async (req, res) => {
+    res.json({ items: await schedules.list(req.query, await reader(req)) });
+  });
+
+  router.post('/schedules', async (req, res) => {
+    res.status(201).json(await schedules.create(req.body, await user(req)));
+  });
+
+  router.get('/schedules/:id', async (req, res) => {
+    res.json(await schedules.get(req.params.id, await reader(req)));
+  });
+
+  router.put('/schedules/:id', async (req, res) => {
+    res.json(await schedules.replace(req.params.id, req.body, await user(req)));
+  });
+
+  router.delete('/schedules/:id', async (req, res) => {
+    await schedules.delete(req.params.id, await user(req));
+    res.status(204).end();
+  });
+
+  router.post('/schedules/:id/run', async (req, res) => {
+    res.json(await schedules.runNow(req.params.id, await user(req)));
+  });
+
+  router.get('/schedules/:id/runs', async (req, res) => {
+    const limit = req.query.limit ?? 50;
+    res.json({ items: await schedules.runs(req.params.id, limit, await reader(req)) });
+  });
+
+  router.get('/schedule-preview', async (req, res) => {
+    res.json({ items: await schedules.preview(req.query, await reader(req)) });
+  });
+}

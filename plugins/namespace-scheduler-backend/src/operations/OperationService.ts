@@ -1,0 +1,201 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  Activity,
+  OperationProgressEvent,
+  OperationResult,
+  OperationType,
+  OriginalValue,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { ActivityEffect, ActivityStore } from '../activity';
+import { NamespaceOperations } from '../engine';
+import { Clock, systemClock } from '../time/Clock';
+
+/** One wake, sleep or scale, manual or scheduled. */
+export interface OperationRequest {
+  cluster: string;
+  namespace: string;
+  operation: OperationType;
+  /** Required for `scale`: a non-negative integer. */
+  replicas?: number;
+  /** Plan only: nothing changes and no activity is recorded. */
+  dryRun?: boolean;
+  costCenter: string;
+  /** The portal user's entity ref (from the credentials, never a body), or `scheduler`. */
+  requestedBy: string;
+  approvedBy?: string;
+  /** The person behind it; defaults to `requestedBy`. For scheduled runs, the schedule's creator. */
+  userId?: string;
+  scheduleId?: string;
+  onProgress?: (event: OperationProgressEvent) => void;
+}
+
+export interface OperationOutcome {
+  result: OperationResult;
+  /** The recorded activity; absent for dry runs. */
+  activity?: Activity;
+}
+
+/**
+ * Decides whether an operation may happen at all; throw (e.g. NotAllowedError
+ * or ConflictError) to refuse it. Cost-center and off-hours governance plug
+ * in here. Refused operations change nothing and record nothing.
+ */
+export interface OperationGuard {
+  assertAllowed(request: OperationRequest): Promise<void>;
+}
+
+export const allowAllOperations: OperationGuard = {
+  assertAllowed: async () => {},
+};
+
+/**
+ * The single entry point for every wake, sleep and scale: asks the guard,
+ * runs the engine, and records one activity per operation that is not a dry
+ * run — also when the engine fails or throws (seed 000 property 5).
+ */
+export class OperationService {
+  static create(options: {
+    engine: NamespaceOperations;
+    activities: ActivityStore;
+    logger: LoggerService;
+    guard?: OperationGuard;
+    clock?: Clock;
+  }): OperationService {
+    return new OperationService(
+      options.engine,
+      options.activities,
+      options.logger,
+      options.guard ?? allowAllOperations,
+      options.clock ?? systemClock,
+    );
+  }
+
+  private constructor(
+    private readonly engine: NamespaceOperations,
+    private readonly activities: ActivityStore,
+    private readonly logger: LoggerService,
+    private readonly guard: OperationGuard,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Throws as `execute` would refuse the request: bad replicas, or the guard says no. */
+  async check(request: OperationRequest): Promise<void> {
+    assertReplicas(request);
+    await this.guard.assertAllowed(request);
+  }
+
+  async execute(request: OperationRequest): Promise<OperationOutcome> {
+    await this.check(request);
+    const startedAt = this.clock.now();
+    const result = await this.runEngine(request, startedAt);
+    if (request.dryRun) return { result };
+    const activity = await this.activities.record(
+      {
+        cluster: request.cluster,
+        namespace: request.namespace,
+        operation: request.operation,
+        replicas: request.replicas,
+        costCenter: request.costCenter,
+        requestedBy: request.requestedBy,
+        approvedBy: request.approvedBy,
+        userId: request.userId ?? request.requestedBy,
+        scheduleId: request.scheduleId,
+        timestampStart: startedAt,
+        timestampEnd: this.clock.now(),
+        result,
+      },
+      effectOf(request, result),
+    );
+    return { result, activity };
+  }
+
+  /** The engine's result; a throw becomes a failed result so it is recorded like any failure. */
+  private async runEngine(
+    request: OperationRequest,
+    startedAt: Date,
+  ): Promise<OperationResult> {
+    const where = `${request.operation} ${request.cluster}/${request.namespace}`;
+    try {
+      return await this.callEngine(request);
+    } catch (error) {
+      this.logger.error(`${where} threw: ${describe(error)}`);
+      return failedResult(request, describe(error), startedAt, this.clock.now());
+    }
+  }
+
+  private async callEngine(request: OperationRequest): Promise<OperationResult> {
+    const { cluster, namespace, dryRun, onProgress } = request;
+    if (request.operation === 'sleep') {
+      return this.engine.sleep(cluster, namespace, { dryRun, onProgress });
+    }
+    // Originals kept with the last sleep restore workloads whose annotation was lost.
+    const storedOriginals = await this.lastSleepOriginals(request);
+    const options = { dryRun, onProgress, storedOriginals };
+    return request.operation === 'wake'
+      ? this.engine.wake(cluster, namespace, options)
+      : this.engine.scale(cluster, namespace, request.replicas ?? 0, options);
+  }
+
+  private async lastSleepOriginals(request: OperationRequest): Promise<OriginalValue[]> {
+    const { items } = await this.activities.list({
+      cluster: request.cluster,
+      namespace: request.namespace,
+      operation: 'sleep',
+      outcome: 'succeeded',
+      limit: 1,
+    });
+    return items[0]?.result.originals ?? [];
+  }
+}
+
+/**
+ * Charging: a successful wake or scale up opens the namespace's record, a
+ * successful sleep or scale to 0 closes it, a failure changes nothing.
+ */
+function effectOf(request: OperationRequest, result: OperationResult): ActivityEffect {
+  if (!result.success) return 'none';
+  if (request.operation === 'scale') return (request.replicas ?? 0) > 0 ? 'open' : 'close';
+  return request.operation === 'wake' ? 'open' : 'close';
+}
+
+function assertReplicas(request: OperationRequest) {
+  if (request.operation !== 'scale') return;
+  const { replicas } = request;
+  if (replicas === undefined || !Number.isInteger(replicas) || replicas < 0) {
+    throw new InputError('replicas: scale needs a non-negative integer');
+  }
+}
+
+function failedResult(
+  request: OperationRequest,
+  error: string,
+  startedAt: Date,
+  finishedAt: Date,
+): OperationResult {
+  return {
+    operation: request.operation,
+    cluster: request.cluster,
+    namespace: request.namespace,
+    dry_run: request.dryRun ?? false,
+    success: false,
+    scaled_resources: [],
+    failed_resources: [],
+    skipped_resources: [],
+    total_scaled: 0,
+    total_failed: 0,
+    rollback_performed: false,
+    rollback_results: [],
+    rollback_success_count: 0,
+    rollback_failed_count: 0,
+    originals: [],
+    ...(request.replicas !== undefined && { target_replicas: request.replicas }),
+    errors: [error],
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,7 @@
+export {
+  OperationService,
+  allowAllOperations,
+  type OperationGuard,
+  type OperationOutcome,
+  type OperationRequest,
+} from './OperationService';

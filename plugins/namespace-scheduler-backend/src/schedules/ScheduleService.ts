@@ -1,0 +1,254 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  Activity,
+  describeScheduleIssues,
+  findWindowConflict,
+  formatDateTime,
+  namespaceOperatePermission,
+  namespaceReadPermission,
+  nextTransition,
+  OperationResult,
+  PreviewTransition,
+  previewTransitions,
+  Schedule,
+  ScheduleInput,
+  ScheduleRun,
+  scheduleManagePermission,
+  validateScheduleInput,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import { OperationService } from '../operations';
+import { NamespaceAuthorizer } from '../permissions';
+import { Clock, systemClock } from '../time/Clock';
+import { executeRun } from './executeRun';
+import { operationNow } from './operationNow';
+import { ScheduleStore, SiblingCheck } from './ScheduleStore';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+type NamespaceRef = { cluster: string; namespace: string };
+
+const DAY_MS = 86_400_000;
+
+export type RunNowOutcome = {
+  schedule: Schedule;
+  result: OperationResult;
+  activity?: Activity;
+};
+
+/**
+ * Schedules as users see them: validated, checked for overlapping windows,
+ * permission-checked per namespace (read, manage, and operate for what runs
+ * at once), with identity from the credentials.
+ */
+export class ScheduleService {
+  static create(options: {
+    store: ScheduleStore;
+    operations: Pick<OperationService, 'execute' | 'check'>;
+    authorizer: NamespaceAuthorizer;
+    catalog: Pick<NamespaceCatalog, 'claimOf'>;
+    clusterNames: () => string[];
+    clock?: Clock;
+  }): ScheduleService {
+    return new ScheduleService({ ...options, clock: options.clock ?? systemClock });
+  }
+
+  private constructor(
+    private readonly deps: {
+      store: ScheduleStore;
+      operations: Pick<OperationService, 'execute' | 'check'>;
+      authorizer: NamespaceAuthorizer;
+      catalog: Pick<NamespaceCatalog, 'claimOf'>;
+      clusterNames: () => string[];
+      clock: Clock;
+    },
+  ) {}
+
+  async list(filter: Partial<NamespaceRef>, credentials: BackstageCredentials): Promise<Schedule[]> {
+    const schedules = await this.deps.store.list(filter);
+    const namespaces = uniqueNamespaces(schedules);
+    const readable = await this.deps.authorizer.filter(credentials, namespaceReadPermission, namespaces);
+    const keys = new Set(readable.map(keyOf));
+    return schedules.filter(schedule => keys.has(keyOf(schedule)));
+  }
+
+  async get(id: string, credentials: BackstageCredentials): Promise<Schedule> {
+    const schedule = await this.require(id);
+    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, schedule);
+    return schedule;
+  }
+
+  async runs(id: string, limit: number, credentials: BackstageCredentials): Promise<ScheduleRun[]> {
+    await this.get(id, credentials);
+    return this.deps.store.listRuns(id, limit);
+  }
+
+  async create(body: unknown, credentials: UserCredentials): Promise<Schedule> {
+    const now = this.deps.clock.now();
+    const input = await this.validate(body, now);
+    await this.assertMayManage(credentials, input);
+    if (input.kind === 'override') {
+      await this.assertMayHold(input, credentials);
+    }
+    const schedule = await this.deps.store.create(
+      {
+        input,
+        createdBy: credentials.principal.userEntityRef,
+        at: now,
+        next: nextTransition(input, now.getTime()),
+      },
+      this.noOverlap(input, undefined, now),
+    );
+    if (input.kind !== 'override') return schedule;
+    // An override acts at once.
+    return (await this.run(schedule, now, credentials)).schedule;
+  }
+
+  async replace(id: string, body: unknown, credentials: UserCredentials): Promise<Schedule> {
+    const existing = await this.require(id);
+    await this.assertMayManage(credentials, existing);
+    const now = this.deps.clock.now();
+    const input = await this.validate(body, now);
+    assertSameKind(existing, input);
+    await this.assertMayManage(credentials, input);
+    return this.deps.store.replace(
+      id,
+      { input, at: now, next: nextTransition(input, now.getTime()) },
+      this.noOverlap(input, id, now),
+    );
+  }
+
+  async delete(id: string, credentials: UserCredentials): Promise<void> {
+    const existing = await this.require(id);
+    await this.assertMayManage(credentials, existing);
+    await this.deps.store.delete(id);
+  }
+
+  async runNow(id: string, credentials: UserCredentials): Promise<RunNowOutcome> {
+    const schedule = await this.require(id);
+    await this.deps.authorizer.assertNamespace(credentials, namespaceOperatePermission, schedule);
+    return this.run(schedule, this.deps.clock.now(), credentials);
+  }
+
+  async preview(
+    query: NamespaceRef & { days?: number; limit?: number },
+    credentials: BackstageCredentials,
+  ): Promise<PreviewTransition[]> {
+    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, query);
+    const from = this.deps.clock.now().getTime();
+    return previewTransitions(await this.deps.store.list(query), {
+      from,
+      to: from + (query.days ?? 7) * DAY_MS,
+      limit: query.limit ?? 50,
+    });
+  }
+
+  /** A manual run: claimed in the run ledger, executed, recorded on the schedule. */
+  private async run(
+    schedule: Schedule,
+    now: Date,
+    credentials: UserCredentials,
+  ): Promise<RunNowOutcome> {
+    const requestedBy = credentials.principal.userEntityRef;
+    const transition = operationNow(schedule, now.getTime());
+    const runId = await this.deps.store.claim({
+      scheduleId: schedule.id,
+      dueAt: now,
+      trigger: 'manual',
+      operation: transition.operation,
+      claimedBy: requestedBy,
+      claimedAt: now,
+    });
+    if (!runId) throw new ConflictError(`Schedule ${schedule.id} is already running now`);
+    const { result, activity } = await executeRun(this.deps, {
+      schedule,
+      transition,
+      runId,
+      trigger: 'manual',
+      requestedBy,
+    });
+    return { schedule: await this.require(schedule.id), result, activity };
+  }
+
+  /** An override acts at once: it needs the operate permission, and must not be refused. */
+  private async assertMayHold(
+    input: Extract<ScheduleInput, { kind: 'override' }>,
+    credentials: UserCredentials,
+  ) {
+    await this.deps.authorizer.assertNamespace(credentials, namespaceOperatePermission, input);
+    await this.deps.operations.check({
+      cluster: input.cluster,
+      namespace: input.namespace,
+      operation: input.operation,
+      costCenter: input.cost_center,
+      requestedBy: credentials.principal.userEntityRef,
+    });
+  }
+
+  /** The schedule, valid, on a configured cluster and a namespace some entity claims. */
+  private async validate(body: unknown, now: Date): Promise<ScheduleInput> {
+    const validation = validateScheduleInput(body, { now: now.getTime() });
+    if (!validation.success) {
+      throw new InputError(describeScheduleIssues(validation.issues));
+    }
+    const input = validation.schedule;
+    const known = this.deps.clusterNames();
+    if (!known.includes(input.cluster)) {
+      throw new InputError(
+        `cluster: unknown cluster "${input.cluster}" (configured: ${known.join(', ') || 'none'})`,
+      );
+    }
+    if (!(await this.deps.catalog.claimOf(input))) {
+      throw new InputError(
+        `namespace: ${input.cluster}/${input.namespace} is not claimed by any catalog entity`,
+      );
+    }
+    return input;
+  }
+
+  private assertMayManage(credentials: BackstageCredentials, ref: NamespaceRef) {
+    return this.deps.authorizer.assertNamespace(credentials, scheduleManagePermission, ref);
+  }
+
+  /** Refuses a window overlapping or meeting another active window of the namespace. */
+  private noOverlap(input: ScheduleInput, id: string | undefined, now: Date): SiblingCheck {
+    return siblings => {
+      const conflict = findWindowConflict({ ...input, id }, siblings, now.getTime());
+      if (conflict) {
+        const { schedule, at } = conflict;
+        throw new ConflictError(
+          `The window overlaps ${schedule.kind} schedule "${schedule.title}" (${schedule.id}) ` +
+            `of ${input.cluster}/${input.namespace} at ${formatDateTime(at, input.zone)}`,
+        );
+      }
+    };
+  }
+
+  private async require(id: string): Promise<Schedule> {
+    const schedule = await this.deps.store.get(id);
+    if (!schedule) throw new NotFoundError(`No schedule with id ${id}`);
+    return schedule;
+  }
+}
+
+function assertSameKind(existing: Schedule, input: ScheduleInput) {
+  if (existing.kind !== input.kind) {
+    throw new InputError(`kind: cannot change from ${existing.kind}; create a new schedule instead`);
+  }
+  const moved = existing.cluster !== input.cluster || existing.namespace !== input.namespace;
+  if (existing.kind === 'override' && input.kind === 'override' && (moved || existing.operation !== input.operation)) {
+    throw new InputError('operation: an override only changes its title, cost center and until; create a new one');
+  }
+}
+
+function keyOf(ref: NamespaceRef): string {
+  return `${ref.cluster}/${ref.namespace}`;
+}
+
+function uniqueNamespaces(schedules: Schedule[]): NamespaceRef[] {
+  const byKey = new Map(schedules.map(s => [keyOf(s), { cluster: s.cluster, namespace: s.namespace }]));
+  return [...byKey.values()];
+}

@@ -1,0 +1,88 @@
+import {
+  RunOutcome,
+  Schedule,
+  ScheduleInput,
+  ScheduleOperation,
+  ScheduleRun,
+  ScheduleTransition,
+} from '@namespace-scheduler/backstage-plugin-common';
+
+export type NewSchedule = {
+  input: ScheduleInput;
+  createdBy: string;
+  at: Date;
+  /** The first transition; none leaves the schedule waiting (an override without `until`). */
+  next?: ScheduleTransition;
+};
+
+export type ScheduleUpdate = {
+  input: ScheduleInput;
+  at: Date;
+  next?: ScheduleTransition;
+};
+
+/**
+ * Runs inside a write's transaction, with the other schedules of the
+ * namespace written to, while no other write to that namespace can run;
+ * throw to refuse the write.
+ */
+export type SiblingCheck = (siblings: Schedule[]) => void;
+
+/** A claim on one (schedule, due time) before running it. */
+export type RunClaim = {
+  scheduleId: string;
+  dueAt: Date;
+  trigger: 'schedule' | 'manual';
+  operation?: ScheduleOperation;
+  claimedBy: string;
+  claimedAt: Date;
+  /**
+   * For scheduled runs: move the schedule on to `next` (none completes it),
+   * recording the occurrences missed before `dueAt` — only when its next run
+   * is still `expectedNextRun`, so exactly one claimant wins.
+   */
+  advance?: {
+    expectedNextRun: Date;
+    next?: ScheduleTransition;
+    missed: Date[];
+    missedCount: number;
+  };
+};
+
+export type RunFinish = {
+  runId: string;
+  scheduleId: string;
+  dueAt: Date;
+  trigger: 'schedule' | 'manual';
+  operation?: ScheduleOperation;
+  outcome: RunOutcome;
+  message?: string;
+  activityId?: string;
+  finishedAt: Date;
+};
+
+/** Schedules and their runs. */
+export interface ScheduleStore {
+  /** An override completes the namespace's earlier overrides: one holds at a time. */
+  create(schedule: NewSchedule, check?: SiblingCheck): Promise<Schedule>;
+  /** Throws NotFoundError for an unknown id. */
+  replace(id: string, update: ScheduleUpdate, check?: SiblingCheck): Promise<Schedule>;
+  /** Deletes the schedule and its runs; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  get(id: string): Promise<Schedule | undefined>;
+  list(filter?: { cluster?: string; namespace?: string }): Promise<Schedule[]>;
+  /** Schedules whose next run is at or before `now`, earliest first (indexed). */
+  findDue(now: Date, limit: number): Promise<Schedule[]>;
+  /** The run's id, or undefined when someone else claimed it first. */
+  claim(claim: RunClaim): Promise<string | undefined>;
+  /** Moves a schedule with nothing due on to `next`, unless someone did already. */
+  reschedule(
+    scheduleId: string,
+    expectedNextRun: Date,
+    next?: ScheduleTransition,
+  ): Promise<void>;
+  /** Records a claimed run's outcome and counts it on the schedule. */
+  finish(run: RunFinish): Promise<void>;
+  /** Newest first. */
+  listRuns(scheduleId: string, limit: number): Promise<ScheduleRun[]>;
+}

@@ -1,0 +1,80 @@
+import {
+  resolveRelease,
+  RunOutcome,
+  Schedule,
+  ScheduleTransition,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { OperationOutcome, OperationService } from '../operations';
+import { Clock } from '../time/Clock';
+import { RunFinish, ScheduleStore } from './ScheduleStore';
+
+export type RunDeps = {
+  store: ScheduleStore;
+  operations: Pick<OperationService, 'execute'>;
+  clock: Clock;
+};
+
+export type ClaimedRun = {
+  schedule: Schedule;
+  transition: ScheduleTransition;
+  runId: string;
+  trigger: 'schedule' | 'manual';
+  /** `scheduler`, or the user who ran it now. */
+  requestedBy: string;
+};
+
+export type RunResult = OperationOutcome & { outcome: RunOutcome };
+
+/**
+ * Executes a claimed run through the operation service and records its
+ * outcome. An override's release does what the namespace's other schedules
+ * ask for then. A throw (e.g. the guard refusing) is recorded as a failure
+ * and rethrown.
+ */
+export async function executeRun(deps: RunDeps, run: ClaimedRun): Promise<RunResult> {
+  const { schedule, transition } = run;
+  const effective = transition.release
+    ? resolveRelease(transition, await deps.store.list(schedule))
+    : transition;
+  const recorded = { operation: effective.operation };
+  try {
+    const { result, activity } = await deps.operations.execute({
+      cluster: schedule.cluster,
+      namespace: schedule.namespace,
+      operation: effective.operation,
+      replicas: effective.replicas,
+      costCenter: schedule.cost_center,
+      requestedBy: run.requestedBy,
+      userId: run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
+      scheduleId: schedule.id,
+    });
+    const outcome = result.success ? 'succeeded' : 'failed';
+    await finishRun(deps, run, {
+      ...recorded,
+      outcome,
+      activityId: activity?.id,
+      message: result.errors.join('; ') || undefined,
+    });
+    return { outcome, result, activity };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRun(deps, run, { ...recorded, outcome: 'failed', message });
+    throw error;
+  }
+}
+
+/** Records how a claimed run ended. */
+export function finishRun(
+  deps: Pick<RunDeps, 'store' | 'clock'>,
+  run: ClaimedRun,
+  outcome: Pick<RunFinish, 'outcome' | 'operation' | 'message' | 'activityId'>,
+) {
+  return deps.store.finish({
+    runId: run.runId,
+    scheduleId: run.schedule.id,
+    dueAt: new Date(run.transition.at),
+    trigger: run.trigger,
+    finishedAt: deps.clock.now(),
+    ...outcome,
+  });
+}

@@ -1,0 +1,5 @@
+export * from './ScheduleStore';
+export { KnexScheduleStore } from './KnexScheduleStore';
+export { ScheduleRunner, type TickSummary } from './ScheduleRunner';
+export { readRunnerConfig, RUNNER_TASK_ID } from './runnerConfig';
+export { ScheduleService, type RunNowOutcome } from './ScheduleService';

@@ -1,0 +1,81 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import path from 'node:path';
+import { namespaceSchedulerClustersExtensionPoint } from '../extensions';
+import { namespaceSchedulerPlugin } from '../plugin';
+
+export const SANDBOX_SEED_DIR = path.resolve(__dirname, '../../../../examples/sandbox');
+
+/** Decides each permission request by name and `cluster/namespace`. */
+export type TestPolicy = (
+  permission: string,
+  resourceRef?: string,
+) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+
+/** A Component owned by team-commerce claiming the given namespaces. */
+export function componentClaiming(name: string, namespaces: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'namespace-scheduler/namespaces': namespaces },
+    },
+    spec: { type: 'service', owner: 'team-commerce' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-commerce' }],
+  };
+}
+
+/**
+ * The plugin in a test backend, with the sandbox as cluster `sandbox`, a mock
+ * catalog holding `entities`, and permissions decided by `policy`.
+ */
+export async function startPluginBackend(options: {
+  sandbox: KubeSandbox;
+  entities: Entity[];
+  policy?: TestPolicy;
+}) {
+  const sandboxCluster = createBackendModule({
+    pluginId: 'namespace-scheduler',
+    moduleId: 'test-sandbox',
+    register(reg) {
+      reg.registerInit({
+        deps: { clusters: namespaceSchedulerClustersExtensionPoint },
+        async init({ clusters }) {
+          clusters.addCluster({
+            name: 'sandbox',
+            kubeConfig: options.sandbox.kubeConfigYaml(),
+          });
+        },
+      });
+    },
+  });
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: options.policy
+          ? options.policy(
+              r.permission.name,
+              'resourceRef' in r ? r.resourceRef : undefined,
+            )
+          : AuthorizeResult.ALLOW,
+      })),
+  });
+  const { server } = await startTestBackend({
+    features: [
+      namespaceSchedulerPlugin,
+      sandboxCluster,
+      permissions.factory,
+      catalogServiceMock.factory({ entities: options.entities }),
+      mockServices.rootConfig.factory({
+        data: { namespaceScheduler: { defaultCluster: 'sandbox' } },
+      }),
+    ],
+  });
+  return server;
+}

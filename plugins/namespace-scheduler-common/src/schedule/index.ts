@@ -1,0 +1,29 @@
+export * from './types';
+export { cronProblem, nextCronRun, previousCronRun } from './cron';
+export {
+  formatDateTime,
+  parseDateTime,
+  weeklyIntervals,
+  windowInterval,
+  type Interval,
+} from './intervals';
+export {
+  nextTransition,
+  previousTransition,
+  transitionsAfter,
+  transitionsBetween,
+} from './transitions';
+export {
+  overrideAt,
+  previewTransitions,
+  resolveRelease,
+  type ScheduleEntry,
+} from './namespaceRules';
+export { findWindowConflict, type WindowConflict } from './overlap';
+export {
+  describeScheduleIssues,
+  validateScheduleInput,
+  type ScheduleIssue,
+  type ScheduleValidation,
+} from './validation';
+export { normalizeTimeZone, toInstant, toWall } from './zonedTime';
