@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /**
    * The Backstage kubernetes plugin's cluster config, reused by the Namespace
@@ -147,6 +149,33 @@ export interface Config {
          */
         halfOpenAfterMs?: number;
       };
+    };
+
+    /**
+     * The schedule runner: a task on the portal scheduler that runs due
+     * schedules. Without `frequency` it ticks every minute on the minute
+     * (`{ cron: '* * * * *' }`) with a 5 minute timeout. When `frequency` is
+     * given, this block is read as a scheduler task schedule
+     * (readSchedulerServiceTaskScheduleDefinitionFromConfig): `timeout`
+     * (default 5 minutes), `initialDelay` and `scope` (default `global`)
+     * apply too. Keep the frequency at a minute or less: runs are due within
+     * two minutes of their time.
+     * @visibility backend
+     */
+    runner?: {
+      /** A duration such as `{ minutes: 1 }`, or `{ cron: '* * * * *' }`. */
+      frequency?: { cron: string } | HumanDuration | string;
+      /** @default { minutes: 5 } */
+      timeout?: HumanDuration | string;
+      initialDelay?: HumanDuration | string;
+      /** @default global */
+      scope?: 'global' | 'local';
+      /**
+       * Operations a tick runs at once across namespaces (one at a time per
+       * namespace).
+       * @default 8
+       */
+      concurrency?: number;
     };
   };
 }

@@ -44,3 +44,47 @@ test('the admin page lists every managed namespace', async ({ page }) => {
   await expect(page.getByRole('row', { name: /ml-experiments/ })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/admin-page.png`, fullPage: true });
 });
+
+/** Runs an operation from the entity tab: cost center, dry-run preview, confirm. */
+async function runOperation(
+  page: Page,
+  action: string,
+  confirm: string,
+  screenshot?: string,
+) {
+  const button = page.getByRole('button', { name: action });
+  await expect(button).toBeEnabled();
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Cost center').fill('CC-1001');
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(dialog.getByRole('table', { name: 'Would change' })).toBeVisible();
+  await expect(dialog.getByText(/Nothing has changed yet/)).toBeVisible();
+  if (screenshot) {
+    await page.screenshot({ path: `${SCREENSHOTS}/${screenshot}`, fullPage: true });
+  }
+  await dialog.getByRole('button', { name: confirm }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/workload\(s\) changed/);
+  return dialog;
+}
+
+test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/shop-api/namespace-schedule');
+  const row = page.getByRole('row', { name: /shop-dev sandbox/ });
+  await expect(row).toContainText('Awake');
+
+  const slept = await runOperation(page, 'Sleep now shop-dev', 'Confirm sleep', 'sleep-preview.png');
+  await expect(slept.getByText('Slept sandbox/shop-dev')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/sleep-result.png`, fullPage: true });
+  await slept.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('Asleep');
+  await expect(row).toContainText(/0 awake · \d+ asleep/);
+
+  const woken = await runOperation(page, 'Wake now shop-dev', 'Confirm wake');
+  await expect(woken.getByText('Woke sandbox/shop-dev')).toBeVisible();
+  await woken.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('Awake');
+});

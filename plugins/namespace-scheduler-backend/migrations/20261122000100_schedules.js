@@ -17,7 +17,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('ns_schedules', table => {
     table.comment('Namespace schedules');
     table.string('id', 36).primary().notNullable();
-    table.string('kind', 16).notNullable().comment('cron|window|weekly|override');
+    table
+      .string('kind', 16)
+      .notNullable()
+      .comment('cron|window|weekly|override');
     table.string('title', 200).notNullable();
     table.string('cluster_name', 255).notNullable();
     table.string('namespace_name', 63).notNullable();
@@ -27,7 +30,10 @@ exports.up = async function up(knex) {
     table.integer('replicas').nullable().comment('cron scale');
     table.string('cron', 255).nullable();
     table.bigInteger('starts_at').nullable().comment('window start, epoch ms');
-    table.bigInteger('ends_at').nullable().comment('window end or override until, epoch ms');
+    table
+      .bigInteger('ends_at')
+      .nullable()
+      .comment('window end or override until, epoch ms');
     table.string('days', 32).nullable().comment('weekly: mon,tue,…');
     table.string('from_time', 5).nullable().comment('weekly: HH:mm');
     table.string('to_time', 5).nullable().comment('weekly: HH:mm');
@@ -54,7 +60,10 @@ exports.up = async function up(knex) {
     table.bigInteger('due_at').notNullable().comment('epoch ms');
     table.string('trigger', 16).notNullable().comment('schedule|manual');
     table.string('operation', 16).nullable();
-    table.string('status', 16).notNullable().comment('claimed|succeeded|failed|skipped|missed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('claimed|succeeded|failed|skipped|missed');
     table.text('message').nullable();
     table.string('claimed_by', 255).notNullable();
     table.bigInteger('claimed_at').notNullable();

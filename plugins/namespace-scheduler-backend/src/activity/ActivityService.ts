@@ -16,7 +16,10 @@ type NamespaceRef = { cluster: string; namespace: string };
  * access to it; anything across namespaces needs the read-all permission.
  */
 export class ActivityService {
-  static create(options: { store: ActivityStore; authorizer: NamespaceAuthorizer }) {
+  static create(options: {
+    store: ActivityStore;
+    authorizer: NamespaceAuthorizer;
+  }) {
     return new ActivityService(options.store, options.authorizer);
   }
 
@@ -25,9 +28,15 @@ export class ActivityService {
     private readonly authorizer: NamespaceAuthorizer,
   ) {}
 
-  async list(query: ActivityQuery, credentials: BackstageCredentials): Promise<ActivityPage> {
+  async list(
+    query: ActivityQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ActivityPage> {
     const { cluster, namespace } = query;
-    await this.assertReadable(cluster && namespace ? { cluster, namespace } : undefined, credentials);
+    await this.assertReadable(
+      cluster && namespace ? { cluster, namespace } : undefined,
+      credentials,
+    );
     return this.store.list(query);
   }
 
@@ -38,9 +47,16 @@ export class ActivityService {
     return activity;
   }
 
-  private async assertReadable(ref: NamespaceRef | undefined, credentials: BackstageCredentials) {
+  private async assertReadable(
+    ref: NamespaceRef | undefined,
+    credentials: BackstageCredentials,
+  ) {
     if (ref) {
-      const [readable] = await this.authorizer.filter(credentials, namespaceReadPermission, [ref]);
+      const [readable] = await this.authorizer.filter(
+        credentials,
+        namespaceReadPermission,
+        [ref],
+      );
       if (readable) return;
     }
     await this.authorizer.assert(credentials, activityReadAllPermission);

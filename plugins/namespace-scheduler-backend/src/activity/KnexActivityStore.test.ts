@@ -1,7 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { migrateUp } from '../database/migrations';
-import { operationResult } from '../testUtils/fakeEngine';
+import { operationResult } from '../__testUtils__/fakeEngine';
 import { NewActivity } from './ActivityStore';
 import { KnexActivityStore } from './KnexActivityStore';
 
@@ -63,15 +63,27 @@ describe('KnexActivityStore', () => {
     async databaseId => {
       const store = await createStore(databaseId);
       const first = await store.record(activity('wake', 0), 'open');
-      const second = await store.record(activity('scale', 60, { costCenter: 'CC-2', replicas: 3 }), 'open');
+      const second = await store.record(
+        activity('scale', 60, { costCenter: 'CC-2', replicas: 3 }),
+        'open',
+      );
       const failed = await store.record(activity('sleep', 90), 'none');
-      expect(await store.get(first.id)).toMatchObject({ status: 'completed', duration_minutes: 60 });
-      expect(await store.get(second.id)).toMatchObject({ status: 'active', replicas: 3 });
+      expect(await store.get(first.id)).toMatchObject({
+        status: 'completed',
+        duration_minutes: 60,
+      });
+      expect(await store.get(second.id)).toMatchObject({
+        status: 'active',
+        replicas: 3,
+      });
       expect(failed).toMatchObject({ status: 'completed' });
       // Another namespace is charged separately.
       await store.record(activity('wake', 0, { namespace: 'other' }), 'open');
       const open = await store.list({ status: 'active' });
-      expect(open.items.map(a => a.namespace).sort()).toEqual(['other', 'shop-dev']);
+      expect(open.items.map(a => a.namespace).sort()).toEqual([
+        'other',
+        'shop-dev',
+      ]);
     },
   );
 
@@ -80,7 +92,9 @@ describe('KnexActivityStore', () => {
     async databaseId => {
       const store = await createStore(databaseId);
       await Promise.all(
-        Array.from({ length: 8 }, (_, i) => store.record(activity('wake', i), 'open')),
+        Array.from({ length: 8 }, (_, i) =>
+          store.record(activity('wake', i), 'open'),
+        ),
       );
       const all = await store.list({ namespace: 'shop-dev' });
       expect(all.items).toHaveLength(8);
@@ -109,8 +123,18 @@ describe('KnexActivityStore', () => {
         [25, 20, 15, 10, 5, 0].map(i => minutes(i).toISOString()),
       );
       expect((await store.list({ operation: 'sleep' })).items).toHaveLength(15);
-      expect((await store.list({ cluster: 'eks', namespace: 'ns-0' })).items).toHaveLength(5);
-      expect((await store.list({ requestedBy: 'scheduler', from: minutes(10), to: minutes(20) })).items).toHaveLength(5);
+      expect(
+        (await store.list({ cluster: 'eks', namespace: 'ns-0' })).items,
+      ).toHaveLength(5);
+      expect(
+        (
+          await store.list({
+            requestedBy: 'scheduler',
+            from: minutes(10),
+            to: minutes(20),
+          })
+        ).items,
+      ).toHaveLength(5);
 
       const pages: string[][] = [];
       let cursor: string | undefined;
@@ -121,7 +145,9 @@ describe('KnexActivityStore', () => {
       } while (cursor);
       expect(pages.map(p => p.length)).toEqual([7, 7, 7, 7, 2]);
       expect(new Set(pages.flat()).size).toBe(30);
-      await expect(store.list({ cursor: 'nonsense' })).rejects.toThrow(/cursor/);
+      await expect(store.list({ cursor: 'nonsense' })).rejects.toThrow(
+        /cursor/,
+      );
     },
   );
 });

@@ -48,7 +48,10 @@ export class KnexActivityStore implements ActivityStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  async record(activity: NewActivity, effect: ActivityEffect): Promise<Activity> {
+  async record(
+    activity: NewActivity,
+    effect: ActivityEffect,
+  ): Promise<Activity> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.recordOnce(activity, effect);
@@ -66,7 +69,10 @@ export class KnexActivityStore implements ActivityStore {
   }
 
   async list(query: ActivityQuery): Promise<ActivityPage> {
-    const limit = Math.min(query.limit ?? DEFAULT_ACTIVITY_PAGE, MAX_ACTIVITY_PAGE);
+    const limit = Math.min(
+      query.limit ?? DEFAULT_ACTIVITY_PAGE,
+      MAX_ACTIVITY_PAGE,
+    );
     const rows = await filtered(this.knex<ActivityRow>(TABLE), query)
       .orderBy([
         { column: 'timestamp_start', order: 'desc' },
@@ -96,7 +102,11 @@ export class KnexActivityStore implements ActivityStore {
 }
 
 /** Completes the namespace's open record at `end`. */
-async function completeOpen(trx: Knex.Transaction, ref: NewActivity, end: Date) {
+async function completeOpen(
+  trx: Knex.Transaction,
+  ref: NewActivity,
+  end: Date,
+) {
   const open = await trx<ActivityRow>(TABLE).where({
     cluster_name: ref.cluster,
     namespace_name: ref.namespace,
@@ -108,7 +118,10 @@ async function completeOpen(trx: Knex.Transaction, ref: NewActivity, end: Date) 
       .update({
         status: 'completed',
         timestamp_end: end.getTime(),
-        duration_minutes: minutesBetween(Number(row.timestamp_start), end.getTime()),
+        duration_minutes: minutesBetween(
+          Number(row.timestamp_start),
+          end.getTime(),
+        ),
       });
   }
 }
@@ -127,14 +140,18 @@ function filtered(
     ...(query.outcome && { outcome: query.outcome }),
   };
   let result = builder.where(equal);
-  if (query.from) result = result.where('timestamp_start', '>=', query.from.getTime());
-  if (query.to) result = result.where('timestamp_start', '<', query.to.getTime());
+  if (query.from)
+    result = result.where('timestamp_start', '>=', query.from.getTime());
+  if (query.to)
+    result = result.where('timestamp_start', '<', query.to.getTime());
   if (query.cursor) {
     const [start, id] = decodeCursor(query.cursor);
     result = result.where(inner =>
       inner
         .where('timestamp_start', '<', start)
-        .orWhere(same => same.where('timestamp_start', '=', start).andWhere('id', '<', id)),
+        .orWhere(same =>
+          same.where('timestamp_start', '=', start).andWhere('id', '<', id),
+        ),
     );
   }
   return result;
@@ -194,14 +211,16 @@ function minutesBetween(start: number, end: number): number {
 }
 
 function encodeCursor(row: ActivityRow): string {
-  return Buffer.from(JSON.stringify([Number(row.timestamp_start), row.id])).toString(
-    'base64url',
-  );
+  return Buffer.from(
+    JSON.stringify([Number(row.timestamp_start), row.id]),
+  ).toString('base64url');
 }
 
 function decodeCursor(cursor: string): [number, string] {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const value: unknown = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString(),
+    );
     if (
       Array.isArray(value) &&
       typeof value[0] === 'number' &&

@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import {
+  KubeSandbox,
+  startKubeSandbox,
+} from '@namespace-scheduler/kube-sandbox';
 import request from 'supertest';
 import {
   componentClaiming,
@@ -16,7 +19,9 @@ const ALICE = 'user:default/alice';
 
 describe('activity routes against the sandbox', () => {
   let sandbox: KubeSandbox;
-  const entities = [componentClaiming('shop-api', 'sandbox/shop-staging, sandbox/payments-dev')];
+  const entities = [
+    componentClaiming('shop-api', 'sandbox/shop-staging, sandbox/payments-dev'),
+  ];
 
   beforeEach(async () => {
     sandbox = await startKubeSandbox({ seedDir: SANDBOX_SEED_DIR });
@@ -26,12 +31,16 @@ describe('activity routes against the sandbox', () => {
   async function start(policy?: TestPolicy) {
     const server = await startPluginBackend({ sandbox, entities, policy });
     const get = (path: string) =>
-      request(server).get(`${API}${path}`).set('Authorization', mockCredentials.user.header(ALICE));
+      request(server)
+        .get(`${API}${path}`)
+        .set('Authorization', mockCredentials.user.header(ALICE));
     const operate = (namespace: string, operation: string) =>
       request(server)
         .post(`${API}/namespaces/sandbox/${namespace}/${operation}`)
         .set('Authorization', mockCredentials.user.header(ALICE))
-        .send({ costCenter: namespace === 'shop-staging' ? 'CC-1001' : 'CC-2002' });
+        .send({
+          costCenter: namespace === 'shop-staging' ? 'CC-1001' : 'CC-2002',
+        });
     return { get, operate };
   }
 
@@ -41,26 +50,55 @@ describe('activity routes against the sandbox', () => {
     await api.operate('shop-staging', 'wake');
     await api.operate('payments-dev', 'sleep');
 
-    const staging = await api.get('/activities?cluster=sandbox&namespace=shop-staging');
+    const staging = await api.get(
+      '/activities?cluster=sandbox&namespace=shop-staging',
+    );
     expect(staging.status).toBe(200);
-    expect(staging.body.items.map((a: { operation: string; status: string }) => [a.operation, a.status])).toEqual([
+    expect(
+      staging.body.items.map((a: { operation: string; status: string }) => [
+        a.operation,
+        a.status,
+      ]),
+    ).toEqual([
       ['wake', 'active'],
       ['sleep', 'completed'],
     ]);
-    expect(staging.body.items[0]).toMatchObject({ requested_by: ALICE, cost_center: 'CC-1001', outcome: 'succeeded' });
+    expect(staging.body.items[0]).toMatchObject({
+      requested_by: ALICE,
+      cost_center: 'CC-1001',
+      outcome: 'succeeded',
+    });
 
-    expect((await api.get('/activities?costCenter=CC-2002')).body.items).toHaveLength(1);
-    expect((await api.get('/activities?operation=sleep')).body.items).toHaveLength(2);
-    expect((await api.get(`/activities?requestedBy=${encodeURIComponent(ALICE)}&status=active`)).body.items).toHaveLength(1);
+    expect(
+      (await api.get('/activities?costCenter=CC-2002')).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await api.get('/activities?operation=sleep')).body.items,
+    ).toHaveLength(2);
+    expect(
+      (
+        await api.get(
+          `/activities?requestedBy=${encodeURIComponent(ALICE)}&status=active`,
+        )
+      ).body.items,
+    ).toHaveLength(1);
     const iso = (value: string) => encodeURIComponent(value);
-    const range = await api.get(`/activities?from=${iso('2000-01-01T00:00:00Z')}&to=${iso('2001-01-01T00:00:00Z')}`);
+    const range = await api.get(
+      `/activities?from=${iso('2000-01-01T00:00:00Z')}&to=${iso(
+        '2001-01-01T00:00:00Z',
+      )}`,
+    );
     expect(range.body).toEqual({ items: [] });
-    const recent = await api.get(`/activities?from=${iso(new Date(Date.now() - 60_000).toISOString())}`);
+    const recent = await api.get(
+      `/activities?from=${iso(new Date(Date.now() - 60_000).toISOString())}`,
+    );
     expect(recent.body.items).toHaveLength(3);
 
     const first = await api.get('/activities?limit=2');
     expect(first.body.items).toHaveLength(2);
-    const second = await api.get(`/activities?limit=2&cursor=${first.body.next_cursor}`);
+    const second = await api.get(
+      `/activities?limit=2&cursor=${first.body.next_cursor}`,
+    );
     expect(second.body.items).toHaveLength(1);
     expect(second.body.next_cursor).toBeUndefined();
 
@@ -72,16 +110,25 @@ describe('activity routes against the sandbox', () => {
 
   it('needs read access to the namespace, or the read-all permission across namespaces', async () => {
     const api = await start((permission, ref) => {
-      if (permission === 'namespace-scheduler.activity.read-all') return AuthorizeResult.DENY;
-      if (permission === 'namespace-scheduler.namespace.read' && ref === 'sandbox/payments-dev') {
+      if (permission === 'namespace-scheduler.activity.read-all')
+        return AuthorizeResult.DENY;
+      if (
+        permission === 'namespace-scheduler.namespace.read' &&
+        ref === 'sandbox/payments-dev'
+      ) {
         return AuthorizeResult.DENY;
       }
       return AuthorizeResult.ALLOW;
     });
     await api.operate('shop-staging', 'sleep');
     await api.operate('payments-dev', 'sleep');
-    expect((await api.get('/activities?cluster=sandbox&namespace=shop-staging')).body.items).toHaveLength(1);
-    const other = await api.get('/activities?cluster=sandbox&namespace=payments-dev');
+    expect(
+      (await api.get('/activities?cluster=sandbox&namespace=shop-staging')).body
+        .items,
+    ).toHaveLength(1);
+    const other = await api.get(
+      '/activities?cluster=sandbox&namespace=payments-dev',
+    );
     expect(other.status).toBe(403);
     expect(other.body.error.message).toMatch(/read-all/);
     expect((await api.get('/activities?costCenter=CC-1001')).status).toBe(403);

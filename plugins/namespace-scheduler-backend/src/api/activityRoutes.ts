@@ -4,7 +4,6 @@ import { InputError } from '@backstage/errors';
 import { ActivityService } from '../activity';
 import { spec } from '../schema/openapi.generated';
 
-
 /** Any typed request of the router; httpAuth reads only its headers. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 /** Activity routes: seed 000 `/api/logs` and `/api/activities`. */
@@ -19,7 +18,9 @@ export function addActivityRoutes(
   router.get('/activities', async (req, res) => {
     const { from, to, ...filters } = req.query;
     const range = { from: dateParam('from', from), to: dateParam('to', to) };
-    res.json(await activities.list({ ...filters, ...range }, await reader(req)));
+    res.json(
+      await activities.list({ ...filters, ...range }, await reader(req)),
+    );
   });
 
   router.get('/activities/:id', async (req, res) => {

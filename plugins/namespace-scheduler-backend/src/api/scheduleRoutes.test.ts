@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import {
+  KubeSandbox,
+  startKubeSandbox,
+} from '@namespace-scheduler/kube-sandbox';
 import request from 'supertest';
 import {
   componentClaiming,
@@ -28,7 +31,10 @@ const office = {
 describe('schedule routes against the sandbox', () => {
   let sandbox: KubeSandbox;
   const entities = [
-    componentClaiming('shop-api', 'sandbox/shop-dev, sandbox/shop-staging, sandbox/search-sandbox'),
+    componentClaiming(
+      'shop-api',
+      'sandbox/shop-dev, sandbox/shop-staging, sandbox/search-sandbox',
+    ),
   ];
 
   beforeAll(async () => {
@@ -38,12 +44,15 @@ describe('schedule routes against the sandbox', () => {
 
   async function start(policy?: TestPolicy) {
     const server = await startPluginBackend({ sandbox, entities, policy });
-    const as = (req: request.Test) => req.set('Authorization', mockCredentials.user.header(ALICE));
+    const as = (req: request.Test) =>
+      req.set('Authorization', mockCredentials.user.header(ALICE));
     return {
       server,
       get: (path: string) => as(request(server).get(`${API}${path}`)),
-      post: (path: string, body?: object) => as(request(server).post(`${API}${path}`)).send(body),
-      put: (path: string, body: object) => as(request(server).put(`${API}${path}`)).send(body),
+      post: (path: string, body?: object) =>
+        as(request(server).post(`${API}${path}`)).send(body),
+      put: (path: string, body: object) =>
+        as(request(server).put(`${API}${path}`)).send(body),
       del: (path: string) => as(request(server).delete(`${API}${path}`)),
     };
   }
@@ -57,54 +66,153 @@ describe('schedule routes against the sandbox', () => {
       status: 'active',
       created_by: ALICE,
       run_count: 0,
-      next_run: expect.stringMatching(/T0[7]:00:00\.000\+01:00$|T20:00:00\.000\+01:00$/),
+      next_run: expect.stringMatching(
+        /T0[7]:00:00\.000\+01:00$|T20:00:00\.000\+01:00$/,
+      ),
     });
     const id = created.body.id;
     expect((await api.get(`/schedules/${id}`)).body).toEqual(created.body);
-    expect((await api.get('/schedules?cluster=sandbox&namespace=shop-dev')).body.items).toHaveLength(1);
-    expect((await api.get('/schedules?namespace=shop-staging')).body.items).toHaveLength(0);
+    expect(
+      (await api.get('/schedules?cluster=sandbox&namespace=shop-dev')).body
+        .items,
+    ).toHaveLength(1);
+    expect(
+      (await api.get('/schedules?namespace=shop-staging')).body.items,
+    ).toHaveLength(0);
 
-    const preview = await api.get('/schedule-preview?cluster=sandbox&namespace=shop-dev&days=7&limit=4');
+    const preview = await api.get(
+      '/schedule-preview?cluster=sandbox&namespace=shop-dev&days=7&limit=4',
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.items).toHaveLength(4);
-    expect(preview.body.items[0]).toMatchObject({ schedule_id: id, title: 'Office hours', kind: 'weekly' });
+    expect(preview.body.items[0]).toMatchObject({
+      schedule_id: id,
+      title: 'Office hours',
+      kind: 'weekly',
+    });
 
-    const replaced = await api.put(`/schedules/${id}`, { ...office, from: '08:00', title: 'Later' });
+    const replaced = await api.put(`/schedules/${id}`, {
+      ...office,
+      from: '08:00',
+      title: 'Later',
+    });
     expect(replaced.status).toBe(200);
-    expect(replaced.body).toMatchObject({ id, from: '08:00', title: 'Later', created_at: created.body.created_at });
+    expect(replaced.body).toMatchObject({
+      id,
+      from: '08:00',
+      title: 'Later',
+      created_at: created.body.created_at,
+    });
 
     expect((await api.del(`/schedules/${id}`)).status).toBe(204);
     expect((await api.get(`/schedules/${id}`)).status).toBe(404);
   });
 
   it.each([
-    ['a bad cron', { ...office, kind: 'cron', cron: '0 25 * * *', operation: 'wake', days: undefined, from: undefined, to: undefined }, /^cron: is not valid/],
-    ['an unknown time zone', { ...office, zone: 'Europe/Atlantis' }, /^zone: unknown time zone "Europe\/Atlantis"/],
-    ['an end before the start', { ...office, kind: 'window', start: '2030-01-02T10:00', end: '2030-01-02T09:00', days: undefined, from: undefined, to: undefined }, /^end: must be after start/],
-    ['an invalid namespace name', { ...office, namespace: 'Shop_Dev' }, /^namespace: must be a DNS-1123 label/],
-    ['an unknown cluster', { ...office, cluster: 'nowhere' }, /^cluster: unknown cluster "nowhere"/],
-    ['an unclaimed namespace', { ...office, namespace: 'kube-system' }, /^namespace: sandbox\/kube-system is not claimed/],
-    ['replicas out of range', { ...office, kind: 'cron', cron: '0 7 * * *', operation: 'scale', replicas: 500, days: undefined, from: undefined, to: undefined }, /^replicas: must be from 0 to 100/],
-    ['an identity in the body', { ...office, created_by: 'user:default/mallory' }, /created_by/],
-  ])('answers 400 naming the field for %s, storing nothing', async (_what, body, message) => {
-    const api = await start();
-    const res = await api.post('/schedules', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
-    expect((await api.get('/schedules')).body.items).toEqual([]);
-  });
+    [
+      'a bad cron',
+      {
+        ...office,
+        kind: 'cron',
+        cron: '0 25 * * *',
+        operation: 'wake',
+        days: undefined,
+        from: undefined,
+        to: undefined,
+      },
+      /^cron: is not valid/,
+    ],
+    [
+      'an unknown time zone',
+      { ...office, zone: 'Europe/Atlantis' },
+      /^zone: unknown time zone "Europe\/Atlantis"/,
+    ],
+    [
+      'an end before the start',
+      {
+        ...office,
+        kind: 'window',
+        start: '2030-01-02T10:00',
+        end: '2030-01-02T09:00',
+        days: undefined,
+        from: undefined,
+        to: undefined,
+      },
+      /^end: must be after start/,
+    ],
+    [
+      'an invalid namespace name',
+      { ...office, namespace: 'Shop_Dev' },
+      /^namespace: must be a DNS-1123 label/,
+    ],
+    [
+      'an unknown cluster',
+      { ...office, cluster: 'nowhere' },
+      /^cluster: unknown cluster "nowhere"/,
+    ],
+    [
+      'an unclaimed namespace',
+      { ...office, namespace: 'kube-system' },
+      /^namespace: sandbox\/kube-system is not claimed/,
+    ],
+    [
+      'replicas out of range',
+      {
+        ...office,
+        kind: 'cron',
+        cron: '0 7 * * *',
+        operation: 'scale',
+        replicas: 500,
+        days: undefined,
+        from: undefined,
+        to: undefined,
+      },
+      /^replicas: must be from 0 to 100/,
+    ],
+    [
+      'an identity in the body',
+      { ...office, created_by: 'user:default/mallory' },
+      /created_by/,
+    ],
+  ])(
+    'answers 400 naming the field for %s, storing nothing',
+    async (_what, body, message) => {
+      const api = await start();
+      const res = await api.post('/schedules', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      expect((await api.get('/schedules')).body.items).toEqual([]);
+    },
+  );
 
   it('rejects a window overlapping another of the same namespace with 409 naming it; other namespaces may overlap', async () => {
     const api = await start();
     const first = await api.post('/schedules', office);
-    const release = { ...office, title: 'Release night', kind: 'window', start: '2030-01-02T19:00', end: '2030-01-02T23:00', days: undefined, from: undefined, to: undefined };
+    const release = {
+      ...office,
+      title: 'Release night',
+      kind: 'window',
+      start: '2030-01-02T19:00',
+      end: '2030-01-02T23:00',
+      days: undefined,
+      from: undefined,
+      to: undefined,
+    };
     const clash = await api.post('/schedules', release);
     expect(clash.status).toBe(409);
-    expect(clash.body.error.message).toContain(`"Office hours" (${first.body.id})`);
+    expect(clash.body.error.message).toContain(
+      `"Office hours" (${first.body.id})`,
+    );
     expect((await api.get('/schedules')).body.items).toHaveLength(1);
-    const elsewhere = await api.post('/schedules', { ...release, namespace: 'shop-staging' });
+    const elsewhere = await api.post('/schedules', {
+      ...release,
+      namespace: 'shop-staging',
+    });
     expect(elsewhere.status).toBe(201);
-    const moved = await api.put(`/schedules/${elsewhere.body.id}`, { ...release, namespace: 'shop-dev' });
+    const moved = await api.put(`/schedules/${elsewhere.body.id}`, {
+      ...release,
+      namespace: 'shop-dev',
+    });
     expect(moved.status).toBe(409);
   });
 
@@ -123,46 +231,97 @@ describe('schedule routes against the sandbox', () => {
     const run = await api.post(`/schedules/${task.body.id}/run`);
     expect(run.status).toBe(200);
     expect(run.body.result).toMatchObject({ operation: 'wake', success: true });
-    expect(run.body.activity).toMatchObject({ requested_by: ALICE, status: 'active', schedule_id: task.body.id });
-    expect(run.body.schedule).toMatchObject({ run_count: 1, success_count: 1, last_run: { trigger: 'manual', outcome: 'succeeded' } });
-    expect((await api.get('/namespaces/sandbox/search-sandbox')).body.state).toBe('awake');
+    expect(run.body.activity).toMatchObject({
+      requested_by: ALICE,
+      status: 'active',
+      schedule_id: task.body.id,
+    });
+    expect(run.body.schedule).toMatchObject({
+      run_count: 1,
+      success_count: 1,
+      last_run: { trigger: 'manual', outcome: 'succeeded' },
+    });
+    expect(
+      (await api.get('/namespaces/sandbox/search-sandbox')).body.state,
+    ).toBe('awake');
     const runs = await api.get(`/schedules/${task.body.id}/runs`);
-    expect(runs.body.items.map((r: { status: string }) => r.status)).toEqual(['succeeded']);
+    expect(runs.body.items.map((r: { status: string }) => r.status)).toEqual([
+      'succeeded',
+    ]);
     // Back to sleep for the other tests.
-    await api.post('/namespaces/sandbox/search-sandbox/sleep', { costCenter: 'CC-1001' });
+    await api.post('/namespaces/sandbox/search-sandbox/sleep', {
+      costCenter: 'CC-1001',
+    });
   });
 
   it('an override wakes or sleeps at once, and needs the operate permission', async () => {
     const api = await start((permission, ref) =>
-      permission === 'namespace-scheduler.namespace.operate' && ref === 'sandbox/shop-staging'
+      permission === 'namespace-scheduler.namespace.operate' &&
+      ref === 'sandbox/shop-staging'
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW,
     );
-    const hold = { ...office, namespace: 'search-sandbox', kind: 'override', operation: 'wake', until: '2030-01-01T00:00:00Z', days: undefined, from: undefined, to: undefined };
+    const hold = {
+      ...office,
+      namespace: 'search-sandbox',
+      kind: 'override',
+      operation: 'wake',
+      until: '2030-01-01T00:00:00Z',
+      days: undefined,
+      from: undefined,
+      to: undefined,
+    };
     const created = await api.post('/schedules', hold);
     expect(created.status).toBe(201);
-    expect(created.body.last_run).toMatchObject({ trigger: 'manual', operation: 'wake', outcome: 'succeeded' });
-    expect((await api.get('/namespaces/sandbox/search-sandbox')).body.state).toBe('awake');
-    const denied = await api.post('/schedules', { ...hold, namespace: 'shop-staging' });
+    expect(created.body.last_run).toMatchObject({
+      trigger: 'manual',
+      operation: 'wake',
+      outcome: 'succeeded',
+    });
+    expect(
+      (await api.get('/namespaces/sandbox/search-sandbox')).body.state,
+    ).toBe('awake');
+    const denied = await api.post('/schedules', {
+      ...hold,
+      namespace: 'shop-staging',
+    });
     expect(denied.status).toBe(403);
-    expect((await api.get('/schedules?namespace=shop-staging')).body.items).toEqual([]);
-    await api.post('/namespaces/sandbox/search-sandbox/sleep', { costCenter: 'CC-1001' });
+    expect(
+      (await api.get('/schedules?namespace=shop-staging')).body.items,
+    ).toEqual([]);
+    await api.post('/namespaces/sandbox/search-sandbox/sleep', {
+      costCenter: 'CC-1001',
+    });
   });
 
   it('checks permissions per namespace: manage to write, read to see', async () => {
     const api = await start((permission, ref) => {
       if (ref !== 'sandbox/shop-staging') return AuthorizeResult.ALLOW;
-      return permission === 'namespace-scheduler.schedule.manage' || permission === 'namespace-scheduler.namespace.read'
+      return permission === 'namespace-scheduler.schedule.manage' ||
+        permission === 'namespace-scheduler.namespace.read'
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW;
     });
-    const denied = await api.post('/schedules', { ...office, namespace: 'shop-staging' });
+    const denied = await api.post('/schedules', {
+      ...office,
+      namespace: 'shop-staging',
+    });
     expect(denied.status).toBe(403);
-    expect(denied.body.error.message).toMatch(/schedule\.manage.*sandbox\/shop-staging/);
+    expect(denied.body.error.message).toMatch(
+      /schedule\.manage.*sandbox\/shop-staging/,
+    );
     await api.post('/schedules', office);
     expect((await api.get('/schedules')).body.items).toHaveLength(1);
-    expect((await api.get('/schedule-preview?cluster=sandbox&namespace=shop-staging')).status).toBe(403);
-    const anonymous = await request((api as { server: Parameters<typeof request>[0] }).server)
+    expect(
+      (
+        await api.get(
+          '/schedule-preview?cluster=sandbox&namespace=shop-staging',
+        )
+      ).status,
+    ).toBe(403);
+    const anonymous = await request(
+      (api as { server: Parameters<typeof request>[0] }).server,
+    )
       .get(`${API}/schedules`)
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);

@@ -3,7 +3,6 @@ import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi.generated';
 import { ScheduleService } from '../schedules/ScheduleService';
 
-
 /** Any typed request of the router; httpAuth reads only its headers. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 /** Schedule routes: seed 000 `/api/tasks…` and seed 001 `/programaciones…`. */
@@ -14,7 +13,8 @@ export function addScheduleRoutes(
   const { httpAuth, schedules } = options;
   const reader = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const user = (req: AnyRequest) => httpAuth.credentials(req, { allow: ['user'] });
+  const user = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/schedules', async (req, res) => {
     res.json({ items: await schedules.list(req.query, await reader(req)) });
@@ -43,7 +43,9 @@ export function addScheduleRoutes(
 
   router.get('/schedules/:id/runs', async (req, res) => {
     const limit = req.query.limit ?? 50;
-    res.json({ items: await schedules.runs(req.params.id, limit, await reader(req)) });
+    res.json({
+      items: await schedules.runs(req.params.id, limit, await reader(req)),
+    });
   });
 
   router.get('/schedule-preview', async (req, res) => {

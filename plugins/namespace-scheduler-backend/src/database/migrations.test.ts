@@ -3,7 +3,12 @@ import { migrateDownAll, migrateUp } from './migrations';
 
 jest.setTimeout(60_000);
 
-const TABLES = ['ns_activities', 'ns_schedules', 'ns_schedule_runs', 'ns_schedule_locks'];
+const TABLES = [
+  'ns_activities',
+  'ns_schedules',
+  'ns_schedule_runs',
+  'ns_schedule_locks',
+];
 
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -34,9 +39,17 @@ describe('migrations', () => {
       const [row] = await knex('ns_activities').where({ id: 'a1' });
       expect(Number(row.timestamp_start)).toBe(Date.UTC(2026, 10, 22, 7, 0));
       // One open (active) record per namespace.
-      await expect(
-        knex('ns_activities').insert({ ...row, id: 'a2' }),
-      ).rejects.toThrow();
+      const secondOpen = async () => {
+        await knex('ns_activities').insert({ ...row, id: 'a2' });
+      };
+      let threw: unknown;
+      try { await secondOpen(); } catch (e) { threw = e; }
+      if (!threw) {
+        const meta = await knex.raw("select sql from sqlite_master where type in ('index','table')").catch((e: Error) => e.message);
+        const rows = await knex('ns_activities').catch((e: Error) => e.message);
+        console.log('NOTHROW', databaseId, JSON.stringify(meta), JSON.stringify(rows));
+      }
+      await expect(secondOpen()).rejects.toThrow(/unique/i);
 
       await migrateDownAll(knex);
       for (const table of TABLES) {

@@ -7,8 +7,8 @@ import { NotAllowedError } from '@backstage/errors';
 import fc from 'fast-check';
 import { KnexActivityStore } from '../activity';
 import { migrateUp } from '../database/migrations';
-import { ManualClock } from '../testUtils/clock';
-import { FakeBehaviour, FakeEngine } from '../testUtils/fakeEngine';
+import { ManualClock } from '../__testUtils__/clock';
+import { FakeBehaviour, FakeEngine } from '../__testUtils__/fakeEngine';
 import { OperationRequest, OperationService } from './OperationService';
 
 jest.setTimeout(60_000);
@@ -46,7 +46,9 @@ describe('OperationService', () => {
     'records a wake as active and completes it with the awake time at the next sleep, on %p',
     async databaseId => {
       const { service, clock, activities } = await setup(databaseId);
-      const woken = await service.execute(request({ operation: 'wake', scheduleId: 's-1' }));
+      const woken = await service.execute(
+        request({ operation: 'wake', scheduleId: 's-1' }),
+      );
       expect(woken.activity).toMatchObject({
         operation: 'wake',
         status: 'active',
@@ -56,8 +58,13 @@ describe('OperationService', () => {
         cost_center: 'CC-1001',
       });
       clock.advanceMinutes(13 * 60);
-      const slept = await service.execute(request({ operation: 'sleep', requestedBy: 'scheduler' }));
-      expect(slept.activity).toMatchObject({ status: 'completed', duration_minutes: 0 });
+      const slept = await service.execute(
+        request({ operation: 'sleep', requestedBy: 'scheduler' }),
+      );
+      expect(slept.activity).toMatchObject({
+        status: 'completed',
+        duration_minutes: 0,
+      });
       expect(await activities.get(woken.activity!.id)).toMatchObject({
         status: 'completed',
         duration_minutes: 780,
@@ -70,11 +77,21 @@ describe('OperationService', () => {
     const { service, engine, activities } = await setup();
     engine.behaviour = call => (call.operation === 'wake' ? 'throw' : 'fail');
     const thrown = await service.execute(request({ operation: 'wake' }));
-    expect(thrown.result).toMatchObject({ success: false, errors: ['engine exploded'] });
-    expect(thrown.activity).toMatchObject({ outcome: 'failed', status: 'completed' });
-    const failed = await service.execute(request({ operation: 'scale', replicas: 2 }));
+    expect(thrown.result).toMatchObject({
+      success: false,
+      errors: ['engine exploded'],
+    });
+    expect(thrown.activity).toMatchObject({
+      outcome: 'failed',
+      status: 'completed',
+    });
+    const failed = await service.execute(
+      request({ operation: 'scale', replicas: 2 }),
+    );
     expect(failed.activity).toMatchObject({ outcome: 'failed', replicas: 2 });
-    const dry = await service.execute(request({ operation: 'sleep', dryRun: true }));
+    const dry = await service.execute(
+      request({ operation: 'sleep', dryRun: true }),
+    );
     expect(dry.activity).toBeUndefined();
     expect((await activities.list({})).items).toHaveLength(2);
   });
@@ -88,12 +105,17 @@ describe('OperationService', () => {
       logger: mockServices.logger.mock(),
       guard: {
         assertAllowed: async r => {
-          if (r.costCenter === 'CC-NOPE') throw new NotAllowedError('CC-NOPE is not authorized');
+          if (r.costCenter === 'CC-NOPE')
+            throw new NotAllowedError('CC-NOPE is not authorized');
         },
       },
     });
-    await expect(service.execute(request({ costCenter: 'CC-NOPE' }))).rejects.toThrow(NotAllowedError);
-    await expect(service.execute(request({ operation: 'scale' }))).rejects.toThrow(/replicas/);
+    await expect(
+      service.execute(request({ costCenter: 'CC-NOPE' })),
+    ).rejects.toThrow(NotAllowedError);
+    await expect(
+      service.execute(request({ operation: 'scale' })),
+    ).rejects.toThrow(/replicas/);
     expect(engine.calls).toHaveLength(0);
     expect((await activities.list({})).items).toHaveLength(0);
   });
@@ -109,10 +131,19 @@ describe('OperationService', () => {
 
   it('property 5: every wake/sleep/scale that is not a dry run writes one activity, with charged time right', async () => {
     const step = fc.record({
-      operation: fc.constantFrom('wake' as const, 'sleep' as const, 'scale' as const),
+      operation: fc.constantFrom(
+        'wake' as const,
+        'sleep' as const,
+        'scale' as const,
+      ),
       replicas: fc.integer({ min: 0, max: 3 }),
       dryRun: fc.boolean(),
-      behaviour: fc.constantFrom<FakeBehaviour>('succeed', 'succeed', 'fail', 'throw'),
+      behaviour: fc.constantFrom<FakeBehaviour>(
+        'succeed',
+        'succeed',
+        'fail',
+        'throw',
+      ),
       namespace: fc.constantFrom('ns-a', 'ns-b'),
       waitMinutes: fc.integer({ min: 0, max: 600 }),
     });
@@ -133,25 +164,32 @@ describe('OperationService', () => {
               ...(s.operation === 'scale' && { replicas: s.replicas }),
             }),
           );
-          if (s.dryRun) {
-            expect(activity).toBeUndefined();
-            continue;
-          }
+          expect(activity === undefined).toBe(s.dryRun);
+          if (s.dryRun) continue;
           recorded++;
-          expect(activity).toMatchObject({ operation: s.operation, namespace: s.namespace });
+          expect(activity).toMatchObject({
+            operation: s.operation,
+            namespace: s.namespace,
+          });
           if (!result.success) continue;
           const now = clock.now().getTime();
           const previous = open.get(s.namespace);
-          if (previous) expectedDurations.set(previous.id, (now - previous.at) / 60_000);
+          if (previous)
+            expectedDurations.set(previous.id, (now - previous.at) / 60_000);
           open.delete(s.namespace);
-          const opens = s.operation === 'wake' || (s.operation === 'scale' && s.replicas > 0);
+          const opens =
+            s.operation === 'wake' ||
+            (s.operation === 'scale' && s.replicas > 0);
           if (opens) open.set(s.namespace, { id: activity!.id, at: now });
         }
         const { items } = await activities.list({ limit: 500 });
         expect(items).toHaveLength(recorded);
-        expect(items.filter(a => a.status === 'active').map(a => a.id).sort()).toEqual(
-          [...open.values()].map(o => o.id).sort(),
-        );
+        expect(
+          items
+            .filter(a => a.status === 'active')
+            .map(a => a.id)
+            .sort(),
+        ).toEqual([...open.values()].map(o => o.id).sort());
         for (const [id, minutes] of expectedDurations) {
           expect(items.find(a => a.id === id)?.duration_minutes).toBe(minutes);
         }

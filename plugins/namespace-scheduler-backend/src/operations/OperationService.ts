@@ -49,6 +49,32 @@ export const allowAllOperations: OperationGuard = {
   assertAllowed: async () => {},
 };
 
+/** Asks each guard in turn; the first refusal wins. */
+export function combineGuards(...guards: OperationGuard[]): OperationGuard {
+  return {
+    assertAllowed: async request => {
+      for (const guard of guards) await guard.assertAllowed(request);
+    },
+  };
+}
+
+/** What an operation holds while it runs, settled with its result. */
+export interface OperationReservation {
+  /** Who authorized what was reserved (recorded as the activity's approved_by). */
+  approvedBy?: string;
+  settle(result: OperationResult): Promise<void>;
+}
+
+/**
+ * Capacity an operation needs (the off-hours slots): `reserve` claims it
+ * atomically before the engine runs (throw, e.g. ConflictError, to refuse),
+ * and the reservation is settled with the engine's result. Not asked for dry
+ * runs or by `check`.
+ */
+export interface OperationCapacity {
+  reserve(request: OperationRequest): Promise<OperationReservation>;
+}
+
 /**
  * The single entry point for every wake, sleep and scale: asks the guard,
  * runs the engine, and records one activity per operation that is not a dry
@@ -60,6 +86,7 @@ export class OperationService {
     activities: ActivityStore;
     logger: LoggerService;
     guard?: OperationGuard;
+    capacity?: OperationCapacity;
     clock?: Clock;
   }): OperationService {
     return new OperationService(
@@ -67,6 +94,7 @@ export class OperationService {
       options.activities,
       options.logger,
       options.guard ?? allowAllOperations,
+      options.capacity,
       options.clock ?? systemClock,
     );
   }
@@ -76,6 +104,7 @@ export class OperationService {
     private readonly activities: ActivityStore,
     private readonly logger: LoggerService,
     private readonly guard: OperationGuard,
+    private readonly capacity: OperationCapacity | undefined,
     private readonly clock: Clock,
   ) {}
 
@@ -87,8 +116,12 @@ export class OperationService {
 
   async execute(request: OperationRequest): Promise<OperationOutcome> {
     await this.check(request);
+    const reservation = request.dryRun
+      ? undefined
+      : await this.capacity?.reserve(request);
     const startedAt = this.clock.now();
     const result = await this.runEngine(request, startedAt);
+    if (reservation) await this.settle(reservation, request, result);
     if (request.dryRun) return { result };
     const activity = await this.activities.record(
       {
@@ -98,7 +131,7 @@ export class OperationService {
         replicas: request.replicas,
         costCenter: request.costCenter,
         requestedBy: request.requestedBy,
-        approvedBy: request.approvedBy,
+        approvedBy: request.approvedBy ?? reservation?.approvedBy,
         userId: request.userId ?? request.requestedBy,
         scheduleId: request.scheduleId,
         timestampStart: startedAt,
@@ -108,6 +141,21 @@ export class OperationService {
       effectOf(request, result),
     );
     return { result, activity };
+  }
+
+  /** A reservation that cannot be settled must not cost the activity record. */
+  private async settle(
+    reservation: OperationReservation,
+    request: OperationRequest,
+    result: OperationResult,
+  ) {
+    try {
+      await reservation.settle(result);
+    } catch (error) {
+      this.logger.error(
+        `${request.operation} ${request.cluster}/${request.namespace}: settling its reservation failed: ${describe(error)}`,
+      );
+    }
   }
 
   /** The engine's result; a throw becomes a failed result so it is recorded like any failure. */
@@ -120,11 +168,18 @@ export class OperationService {
       return await this.callEngine(request);
     } catch (error) {
       this.logger.error(`${where} threw: ${describe(error)}`);
-      return failedResult(request, describe(error), startedAt, this.clock.now());
+      return failedResult(
+        request,
+        describe(error),
+        startedAt,
+        this.clock.now(),
+      );
     }
   }
 
-  private async callEngine(request: OperationRequest): Promise<OperationResult> {
+  private async callEngine(
+    request: OperationRequest,
+  ): Promise<OperationResult> {
     const { cluster, namespace, dryRun, onProgress } = request;
     if (request.operation === 'sleep') {
       return this.engine.sleep(cluster, namespace, { dryRun, onProgress });
@@ -137,7 +192,9 @@ export class OperationService {
       : this.engine.scale(cluster, namespace, request.replicas ?? 0, options);
   }
 
-  private async lastSleepOriginals(request: OperationRequest): Promise<OriginalValue[]> {
+  private async lastSleepOriginals(
+    request: OperationRequest,
+  ): Promise<OriginalValue[]> {
     const { items } = await this.activities.list({
       cluster: request.cluster,
       namespace: request.namespace,
@@ -153,9 +210,13 @@ export class OperationService {
  * Charging: a successful wake or scale up opens the namespace's record, a
  * successful sleep or scale to 0 closes it, a failure changes nothing.
  */
-function effectOf(request: OperationRequest, result: OperationResult): ActivityEffect {
+function effectOf(
+  request: OperationRequest,
+  result: OperationResult,
+): ActivityEffect {
   if (!result.success) return 'none';
-  if (request.operation === 'scale') return (request.replicas ?? 0) > 0 ? 'open' : 'close';
+  if (request.operation === 'scale')
+    return (request.replicas ?? 0) > 0 ? 'open' : 'close';
   return request.operation === 'wake' ? 'open' : 'close';
 }
 
@@ -189,7 +250,9 @@ function failedResult(
     rollback_success_count: 0,
     rollback_failed_count: 0,
     originals: [],
-    ...(request.replicas !== undefined && { target_replicas: request.replicas }),
+    ...(request.replicas !== undefined && {
+      target_replicas: request.replicas,
+    }),
     errors: [error],
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),

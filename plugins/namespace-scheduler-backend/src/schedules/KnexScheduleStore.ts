@@ -57,15 +57,28 @@ export class KnexScheduleStore implements ScheduleStore {
       check?.(await lockedSiblings(trx, schedule.input, row.id));
       if (row.kind === 'override') {
         await trx<ScheduleRow>(SCHEDULES)
-          .where({ ...namespaceOf(schedule.input), kind: 'override', status: 'active' })
-          .update({ status: 'completed', next_run: null, next_operation: null, updated_at: at });
+          .where({
+            ...namespaceOf(schedule.input),
+            kind: 'override',
+            status: 'active',
+          })
+          .update({
+            status: 'completed',
+            next_run: null,
+            next_operation: null,
+            updated_at: at,
+          });
       }
       await trx<ScheduleRow>(SCHEDULES).insert(row);
     });
     return scheduleFromRow(row);
   }
 
-  async replace(id: string, update: ScheduleUpdate, check?: SiblingCheck): Promise<Schedule> {
+  async replace(
+    id: string,
+    update: ScheduleUpdate,
+    check?: SiblingCheck,
+  ): Promise<Schedule> {
     await this.knex.transaction(async trx => {
       check?.(await lockedSiblings(trx, update.input, id));
       const changed = await trx<ScheduleRow>(SCHEDULES)
@@ -106,7 +119,11 @@ export class KnexScheduleStore implements ScheduleStore {
   async findDue(now: Date, limit: number): Promise<Schedule[]> {
     const rows = await this.knex<ScheduleRow>(SCHEDULES)
       .where('next_run', '<=', now.getTime())
-      .orderBy([{ column: 'next_run' }, { column: 'next_operation' }, { column: 'id' }])
+      .orderBy([
+        { column: 'next_run' },
+        { column: 'next_operation' },
+        { column: 'id' },
+      ])
       .limit(limit);
     return rows.map(scheduleFromRow);
   }
@@ -138,7 +155,11 @@ export class KnexScheduleStore implements ScheduleStore {
     }
   }
 
-  async reschedule(scheduleId: string, expectedNextRun: Date, next?: ScheduleTransition) {
+  async reschedule(
+    scheduleId: string,
+    expectedNextRun: Date,
+    next?: ScheduleTransition,
+  ) {
     await this.knex<ScheduleRow>(SCHEDULES)
       .where({ id: scheduleId, next_run: expectedNextRun.getTime() })
       .update({ ...nextColumns(next), ...(!next && { status: 'completed' }) });
@@ -160,8 +181,12 @@ export class KnexScheduleStore implements ScheduleStore {
         .where({ id: run.scheduleId })
         .update({
           run_count: trx.raw('run_count + ?', [ran]),
-          success_count: trx.raw('success_count + ?', [run.outcome === 'succeeded' ? 1 : 0]),
-          error_count: trx.raw('error_count + ?', [run.outcome === 'failed' ? 1 : 0]),
+          success_count: trx.raw('success_count + ?', [
+            run.outcome === 'succeeded' ? 1 : 0,
+          ]),
+          error_count: trx.raw('error_count + ?', [
+            run.outcome === 'failed' ? 1 : 0,
+          ]),
           skipped_count: trx.raw('skipped_count + ?', [1 - ran]),
           last_run: JSON.stringify(runSummary(run, zone)),
         });
@@ -192,7 +217,10 @@ function namespaceOf(ref: Namespace) {
 }
 
 function nextColumns(next: NewSchedule['next']) {
-  return { next_run: next?.at ?? null, next_operation: next?.operation ?? null };
+  return {
+    next_run: next?.at ?? null,
+    next_operation: next?.operation ?? null,
+  };
 }
 
 /**
@@ -216,7 +244,10 @@ async function lockedSiblings(
 }
 
 /** Moves the schedule on if nobody did since it was read; records missed runs. */
-async function advance(trx: Knex.Transaction, claim: RunClaim): Promise<boolean> {
+async function advance(
+  trx: Knex.Transaction,
+  claim: RunClaim,
+): Promise<boolean> {
   const { expectedNextRun, next, missed, missedCount } = claim.advance!;
   const moved = await trx<ScheduleRow>(SCHEDULES)
     .where({ id: claim.scheduleId, next_run: expectedNextRun.getTime() })

@@ -1,8 +1,11 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { nextTransition, ScheduleInput } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  nextTransition,
+  ScheduleInput,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { migrateUp } from '../database/migrations';
-import { ManualClock } from '../testUtils/clock';
-import { runnerInstance } from '../testUtils/runnerInstance';
+import { ManualClock } from '../__testUtils__/clock';
+import { runnerInstance } from '../__testUtils__/runnerInstance';
 
 jest.setTimeout(60_000);
 
@@ -55,7 +58,10 @@ describe('ScheduleRunner', () => {
     });
     await t.tickUntil('2026-11-23T11:10:00Z');
     expect(await t.ran()).toEqual(['scale@2026-11-23T11:00']);
-    expect(t.engine.calls[0]).toMatchObject({ operation: 'scale', replicas: 3 });
+    expect(t.engine.calls[0]).toMatchObject({
+      operation: 'scale',
+      replicas: 3,
+    });
     expect(await t.store.get(task.id)).toMatchObject({
       run_count: 1,
       success_count: 1,
@@ -63,7 +69,11 @@ describe('ScheduleRunner', () => {
       last_run: { outcome: 'succeeded', trigger: 'schedule' },
     });
     const [activity] = (await t.activities.list({})).items;
-    expect(activity).toMatchObject({ requested_by: 'scheduler', user_id: 'user:default/alice', schedule_id: task.id });
+    expect(activity).toMatchObject({
+      requested_by: 'scheduler',
+      user_id: 'user:default/alice',
+      schedule_id: task.id,
+    });
   });
 
   it('runs a weekly window’s transitions, skipping exception dates', async () => {
@@ -94,7 +104,10 @@ describe('ScheduleRunner', () => {
       end: '2026-11-28T17:30:00+01:00',
     });
     await t.tickUntil('2026-11-28T18:00:00Z', 2);
-    expect(await t.ran()).toEqual(['wake@2026-11-28T08:00', 'sleep@2026-11-28T16:30']);
+    expect(await t.ran()).toEqual([
+      'wake@2026-11-28T08:00',
+      'sleep@2026-11-28T16:30',
+    ]);
     const done = await t.store.get(window.id);
     expect(done?.status).toBe('completed');
     expect(done?.next_run).toBeUndefined();
@@ -105,40 +118,88 @@ describe('ScheduleRunner', () => {
 
   it('holds other schedules while an override lasts, then lets them govern again', async () => {
     const t = await setup('2026-11-22T20:00:00Z');
-    const office = await t.add({ ...base, kind: 'weekly', days: ['mon'], from: '07:00', to: '20:00' });
-    const hold = await t.add({ ...base, kind: 'override', operation: 'sleep', until: '2026-11-23T10:00:00+01:00' });
+    const office = await t.add({
+      ...base,
+      kind: 'weekly',
+      days: ['mon'],
+      from: '07:00',
+      to: '20:00',
+    });
+    const hold = await t.add({
+      ...base,
+      kind: 'override',
+      operation: 'sleep',
+      until: '2026-11-23T10:00:00+01:00',
+    });
     await t.tickUntil('2026-11-23T20:00:00Z', 5);
     // 07:00 is held; at 10:00 the release wakes (the office window holds); 20:00 sleeps.
-    expect(await t.ran()).toEqual(['wake@2026-11-23T09:00', 'sleep@2026-11-23T19:00']);
-    expect(await t.store.get(office.id)).toMatchObject({ skipped_count: 1, run_count: 1 });
-    expect((await t.store.listRuns(office.id, 5)).map(r => [r.status, r.message])).toEqual([
+    expect(await t.ran()).toEqual([
+      'wake@2026-11-23T09:00',
+      'sleep@2026-11-23T19:00',
+    ]);
+    expect(await t.store.get(office.id)).toMatchObject({
+      skipped_count: 1,
+      run_count: 1,
+    });
+    expect(
+      (await t.store.listRuns(office.id, 5)).map(r => [r.status, r.message]),
+    ).toEqual([
       ['succeeded', undefined],
       ['skipped', `held by override "test" (${hold.id})`],
     ]);
-    expect(await t.store.get(hold.id)).toMatchObject({ status: 'completed', run_count: 1 });
+    expect(await t.store.get(hold.id)).toMatchObject({
+      status: 'completed',
+      run_count: 1,
+    });
   });
 
   it.each([
-    ['spring-forward', '2026-03-28T22:00:00Z', '2026-03-29T04:00:00Z', 'sleep@2026-03-29T01:00'],
-    ['fall-back', '2026-10-24T22:00:00Z', '2026-10-25T04:00:00Z', 'sleep@2026-10-25T00:30'],
-  ])('runs a 02:30 task once on the %s day', async (_day, start, end, expected) => {
-    // Spring: 02:30 CET does not exist, it runs at 03:00 CEST. Fall: only the first 02:30 (CEST).
-    const t = await setup(start);
-    await t.add({ ...base, kind: 'cron', cron: '30 2 * * *', operation: 'sleep' });
-    await t.tickUntil(end);
-    expect(await t.ran()).toEqual([expected]);
-  });
+    [
+      'spring-forward',
+      '2026-03-28T22:00:00Z',
+      '2026-03-29T04:00:00Z',
+      'sleep@2026-03-29T01:00',
+    ],
+    [
+      'fall-back',
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T04:00:00Z',
+      'sleep@2026-10-25T00:30',
+    ],
+  ])(
+    'runs a 02:30 task once on the %s day',
+    async (_day, start, end, expected) => {
+      // Spring: 02:30 CET does not exist, it runs at 03:00 CEST. Fall: only the first 02:30 (CEST).
+      const t = await setup(start);
+      await t.add({
+        ...base,
+        kind: 'cron',
+        cron: '30 2 * * *',
+        operation: 'sleep',
+      });
+      await t.tickUntil(end);
+      expect(await t.ran()).toEqual([expected]);
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'after downtime runs only the latest missed occurrence and records the others, on %p',
     async databaseId => {
       const t = await setup('2026-11-23T06:59:00Z', databaseId);
-      const hourly = await t.add({ ...base, kind: 'cron', cron: '0 * * * *', operation: 'wake' });
+      const hourly = await t.add({
+        ...base,
+        kind: 'cron',
+        cron: '0 * * * *',
+        operation: 'wake',
+      });
       await t.tickUntil('2026-11-23T07:01:00Z');
       t.clock.set('2026-11-23T12:20:00Z'); // down from 07:01 to 12:20
       await t.runner.tick();
       await t.runner.tick();
-      expect(await t.ran()).toEqual(['wake@2026-11-23T07:00', 'wake@2026-11-23T12:20']);
+      expect(await t.ran()).toEqual([
+        'wake@2026-11-23T07:00',
+        'wake@2026-11-23T12:20',
+      ]);
       const runs = await t.store.listRuns(hourly.id, 10);
       expect(runs.map(r => `${r.status} ${r.due_at}`)).toEqual([
         'succeeded 2026-11-23T13:00:00.000+01:00',
@@ -159,7 +220,12 @@ describe('ScheduleRunner', () => {
   it('records engine failures on the schedule and keeps it going', async () => {
     const t = await setup('2026-11-23T10:58:00Z');
     t.engine.behaviour = () => 'fail';
-    const task = await t.add({ ...base, kind: 'cron', cron: '0 12 * * *', operation: 'wake' });
+    const task = await t.add({
+      ...base,
+      kind: 'cron',
+      cron: '0 12 * * *',
+      operation: 'wake',
+    });
     await t.tickUntil('2026-11-23T11:02:00Z');
     expect(await t.store.get(task.id)).toMatchObject({
       run_count: 1,
@@ -167,6 +233,8 @@ describe('ScheduleRunner', () => {
       last_run: { outcome: 'failed', message: 'deployment/api: HTTP 500' },
       next_run: '2026-11-24T12:00:00.000+01:00',
     });
-    expect((await t.activities.list({})).items[0]).toMatchObject({ outcome: 'failed' });
+    expect((await t.activities.list({})).items[0]).toMatchObject({
+      outcome: 'failed',
+    });
   });
 });

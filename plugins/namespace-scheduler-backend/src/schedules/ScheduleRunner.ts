@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
-import { overrideAt, Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  overrideAt,
+  Schedule,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock, systemClock } from '../time/Clock';
@@ -48,7 +51,8 @@ export class ScheduleRunner {
       },
       options.logger,
       Math.max(1, options.concurrency ?? 8),
-      options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      options.instanceId ??
+        `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     );
   }
 
@@ -60,7 +64,14 @@ export class ScheduleRunner {
   ) {}
 
   async tick(signal?: AbortSignal): Promise<TickSummary> {
-    const summary: TickSummary = { claimed: 0, lost: 0, succeeded: 0, failed: 0, skipped: 0, missed: 0 };
+    const summary: TickSummary = {
+      claimed: 0,
+      lost: 0,
+      succeeded: 0,
+      failed: 0,
+      skipped: 0,
+      missed: 0,
+    };
     const now = this.deps.clock.now();
     const seen = new Set<string>();
     for (;;) {
@@ -74,7 +85,8 @@ export class ScheduleRunner {
           await this.runDue(schedule, now, summary);
         }
       });
-      if (found.length < BATCH_SIZE || due.length === 0 || signal?.aborted) break;
+      if (found.length < BATCH_SIZE || due.length === 0 || signal?.aborted)
+        break;
     }
     if (summary.claimed + summary.missed > 0) {
       this.logger.info('Schedule runner tick', summary);
@@ -96,7 +108,12 @@ export class ScheduleRunner {
       operation: plan.due.operation,
       claimedBy: this.instanceId,
       claimedAt: now,
-      advance: { expectedNextRun, next: plan.next, missed: plan.missed, missedCount: plan.missedCount },
+      advance: {
+        expectedNextRun,
+        next: plan.next,
+        missed: plan.missed,
+        missedCount: plan.missedCount,
+      },
     });
     if (!runId) {
       summary.lost++;
@@ -104,9 +121,18 @@ export class ScheduleRunner {
     }
     summary.claimed++;
     summary.missed += plan.missedCount;
-    const run = { schedule, transition: plan.due, runId, trigger: 'schedule' as const, requestedBy: 'scheduler' };
+    const run = {
+      schedule,
+      transition: plan.due,
+      runId,
+      trigger: 'schedule' as const,
+      requestedBy: 'scheduler',
+    };
     try {
-      const holder = overrideAt(await this.deps.store.list(schedule), plan.due.at);
+      const holder = overrideAt(
+        await this.deps.store.list(schedule),
+        plan.due.at,
+      );
       if (holder && schedule.kind !== 'override') {
         const message = `held by override "${holder.title}" (${holder.id})`;
         await finishRun(this.deps, run, { outcome: 'skipped', message });
@@ -134,12 +160,18 @@ function byNamespace(schedules: Schedule[]): Schedule[][] {
   return [...groups.values()];
 }
 
-async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+) {
   const queue = [...items];
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
       await fn(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, worker),
+  );
 }

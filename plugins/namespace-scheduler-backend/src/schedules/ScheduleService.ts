@@ -39,6 +39,24 @@ export type RunNowOutcome = {
   activity?: Activity;
 };
 
+/** A schedule about to be created (no id) or replaced. */
+export type ScheduleCandidate = {
+  input: ScheduleInput;
+  id?: string;
+  /** The user saving it. */
+  savedBy: string;
+  at: Date;
+};
+
+/**
+ * Governs schedule saves (cost centers, the off-hours limit): throws to
+ * refuse the candidate, else runs `write` — serialized with other saves when
+ * its check spans namespaces. Refused saves store nothing.
+ */
+export interface ScheduleSaveGuard {
+  save<T>(candidate: ScheduleCandidate, write: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Schedules as users see them: validated, checked for overlapping windows,
  * permission-checked per namespace (read, manage, and operate for what runs
@@ -51,9 +69,14 @@ export class ScheduleService {
     authorizer: NamespaceAuthorizer;
     catalog: Pick<NamespaceCatalog, 'claimOf'>;
     clusterNames: () => string[];
+    saveGuards?: ScheduleSaveGuard[];
     clock?: Clock;
   }): ScheduleService {
-    return new ScheduleService({ ...options, clock: options.clock ?? systemClock });
+    return new ScheduleService({
+      ...options,
+      saveGuards: options.saveGuards ?? [],
+      clock: options.clock ?? systemClock,
+    });
   }
 
   private constructor(
@@ -63,25 +86,41 @@ export class ScheduleService {
       authorizer: NamespaceAuthorizer;
       catalog: Pick<NamespaceCatalog, 'claimOf'>;
       clusterNames: () => string[];
+      saveGuards: ScheduleSaveGuard[];
       clock: Clock;
     },
   ) {}
 
-  async list(filter: Partial<NamespaceRef>, credentials: BackstageCredentials): Promise<Schedule[]> {
+  async list(
+    filter: Partial<NamespaceRef>,
+    credentials: BackstageCredentials,
+  ): Promise<Schedule[]> {
     const schedules = await this.deps.store.list(filter);
     const namespaces = uniqueNamespaces(schedules);
-    const readable = await this.deps.authorizer.filter(credentials, namespaceReadPermission, namespaces);
+    const readable = await this.deps.authorizer.filter(
+      credentials,
+      namespaceReadPermission,
+      namespaces,
+    );
     const keys = new Set(readable.map(keyOf));
     return schedules.filter(schedule => keys.has(keyOf(schedule)));
   }
 
   async get(id: string, credentials: BackstageCredentials): Promise<Schedule> {
     const schedule = await this.require(id);
-    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, schedule);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceReadPermission,
+      schedule,
+    );
     return schedule;
   }
 
-  async runs(id: string, limit: number, credentials: BackstageCredentials): Promise<ScheduleRun[]> {
+  async runs(
+    id: string,
+    limit: number,
+    credentials: BackstageCredentials,
+  ): Promise<ScheduleRun[]> {
     await this.get(id, credentials);
     return this.deps.store.listRuns(id, limit);
   }
@@ -93,31 +132,36 @@ export class ScheduleService {
     if (input.kind === 'override') {
       await this.assertMayHold(input, credentials);
     }
-    const schedule = await this.deps.store.create(
-      {
-        input,
-        createdBy: credentials.principal.userEntityRef,
-        at: now,
-        next: nextTransition(input, now.getTime()),
-      },
-      this.noOverlap(input, undefined, now),
+    const createdBy = credentials.principal.userEntityRef;
+    const schedule = await this.governed({ input, savedBy: createdBy, at: now }, () =>
+      this.deps.store.create(
+        { input, createdBy, at: now, next: nextTransition(input, now.getTime()) },
+        this.noOverlap(input, undefined, now),
+      ),
     );
     if (input.kind !== 'override') return schedule;
     // An override acts at once.
     return (await this.run(schedule, now, credentials)).schedule;
   }
 
-  async replace(id: string, body: unknown, credentials: UserCredentials): Promise<Schedule> {
+  async replace(
+    id: string,
+    body: unknown,
+    credentials: UserCredentials,
+  ): Promise<Schedule> {
     const existing = await this.require(id);
     await this.assertMayManage(credentials, existing);
     const now = this.deps.clock.now();
     const input = await this.validate(body, now);
     assertSameKind(existing, input);
     await this.assertMayManage(credentials, input);
-    return this.deps.store.replace(
-      id,
-      { input, at: now, next: nextTransition(input, now.getTime()) },
-      this.noOverlap(input, id, now),
+    const savedBy = credentials.principal.userEntityRef;
+    return this.governed({ input, id, savedBy, at: now }, () =>
+      this.deps.store.replace(
+        id,
+        { input, at: now, next: nextTransition(input, now.getTime()) },
+        this.noOverlap(input, id, now),
+      ),
     );
   }
 
@@ -127,9 +171,16 @@ export class ScheduleService {
     await this.deps.store.delete(id);
   }
 
-  async runNow(id: string, credentials: UserCredentials): Promise<RunNowOutcome> {
+  async runNow(
+    id: string,
+    credentials: UserCredentials,
+  ): Promise<RunNowOutcome> {
     const schedule = await this.require(id);
-    await this.deps.authorizer.assertNamespace(credentials, namespaceOperatePermission, schedule);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceOperatePermission,
+      schedule,
+    );
     return this.run(schedule, this.deps.clock.now(), credentials);
   }
 
@@ -137,7 +188,11 @@ export class ScheduleService {
     query: NamespaceRef & { days?: number; limit?: number },
     credentials: BackstageCredentials,
   ): Promise<PreviewTransition[]> {
-    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, query);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceReadPermission,
+      query,
+    );
     const from = this.deps.clock.now().getTime();
     return previewTransitions(await this.deps.store.list(query), {
       from,
@@ -162,7 +217,8 @@ export class ScheduleService {
       claimedBy: requestedBy,
       claimedAt: now,
     });
-    if (!runId) throw new ConflictError(`Schedule ${schedule.id} is already running now`);
+    if (!runId)
+      throw new ConflictError(`Schedule ${schedule.id} is already running now`);
     const { result, activity } = await executeRun(this.deps, {
       schedule,
       transition,
@@ -173,12 +229,25 @@ export class ScheduleService {
     return { schedule: await this.require(schedule.id), result, activity };
   }
 
+  /** Runs a write through every save guard, the first outermost. */
+  private governed<T>(candidate: ScheduleCandidate, write: () => Promise<T>): Promise<T> {
+    const guarded = this.deps.saveGuards.reduceRight(
+      (next, guard) => () => guard.save(candidate, next),
+      write,
+    );
+    return guarded();
+  }
+
   /** An override acts at once: it needs the operate permission, and must not be refused. */
   private async assertMayHold(
     input: Extract<ScheduleInput, { kind: 'override' }>,
     credentials: UserCredentials,
   ) {
-    await this.deps.authorizer.assertNamespace(credentials, namespaceOperatePermission, input);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceOperatePermission,
+      input,
+    );
     await this.deps.operations.check({
       cluster: input.cluster,
       namespace: input.namespace,
@@ -198,7 +267,9 @@ export class ScheduleService {
     const known = this.deps.clusterNames();
     if (!known.includes(input.cluster)) {
       throw new InputError(
-        `cluster: unknown cluster "${input.cluster}" (configured: ${known.join(', ') || 'none'})`,
+        `cluster: unknown cluster "${input.cluster}" (configured: ${
+          known.join(', ') || 'none'
+        })`,
       );
     }
     if (!(await this.deps.catalog.claimOf(input))) {
@@ -209,19 +280,37 @@ export class ScheduleService {
     return input;
   }
 
-  private assertMayManage(credentials: BackstageCredentials, ref: NamespaceRef) {
-    return this.deps.authorizer.assertNamespace(credentials, scheduleManagePermission, ref);
+  private assertMayManage(
+    credentials: BackstageCredentials,
+    ref: NamespaceRef,
+  ) {
+    return this.deps.authorizer.assertNamespace(
+      credentials,
+      scheduleManagePermission,
+      ref,
+    );
   }
 
   /** Refuses a window overlapping or meeting another active window of the namespace. */
-  private noOverlap(input: ScheduleInput, id: string | undefined, now: Date): SiblingCheck {
+  private noOverlap(
+    input: ScheduleInput,
+    id: string | undefined,
+    now: Date,
+  ): SiblingCheck {
     return siblings => {
-      const conflict = findWindowConflict({ ...input, id }, siblings, now.getTime());
+      const conflict = findWindowConflict(
+        { ...input, id },
+        siblings,
+        now.getTime(),
+      );
       if (conflict) {
         const { schedule, at } = conflict;
         throw new ConflictError(
           `The window overlaps ${schedule.kind} schedule "${schedule.title}" (${schedule.id}) ` +
-            `of ${input.cluster}/${input.namespace} at ${formatDateTime(at, input.zone)}`,
+            `of ${input.cluster}/${input.namespace} at ${formatDateTime(
+              at,
+              input.zone,
+            )}`,
         );
       }
     };
@@ -236,11 +325,21 @@ export class ScheduleService {
 
 function assertSameKind(existing: Schedule, input: ScheduleInput) {
   if (existing.kind !== input.kind) {
-    throw new InputError(`kind: cannot change from ${existing.kind}; create a new schedule instead`);
+    throw new InputError(
+      `kind: cannot change from ${existing.kind}; create a new schedule instead`,
+    );
   }
-  const moved = existing.cluster !== input.cluster || existing.namespace !== input.namespace;
-  if (existing.kind === 'override' && input.kind === 'override' && (moved || existing.operation !== input.operation)) {
-    throw new InputError('operation: an override only changes its title, cost center and until; create a new one');
+  const moved =
+    existing.cluster !== input.cluster ||
+    existing.namespace !== input.namespace;
+  if (
+    existing.kind === 'override' &&
+    input.kind === 'override' &&
+    (moved || existing.operation !== input.operation)
+  ) {
+    throw new InputError(
+      'operation: an override only changes its title, cost center and until; create a new one',
+    );
   }
 }
 
@@ -249,6 +348,11 @@ function keyOf(ref: NamespaceRef): string {
 }
 
 function uniqueNamespaces(schedules: Schedule[]): NamespaceRef[] {
-  const byKey = new Map(schedules.map(s => [keyOf(s), { cluster: s.cluster, namespace: s.namespace }]));
+  const byKey = new Map(
+    schedules.map(s => [
+      keyOf(s),
+      { cluster: s.cluster, namespace: s.namespace },
+    ]),
+  );
   return [...byKey.values()];
 }

@@ -66,7 +66,11 @@ export interface ScheduleStore {
   /** An override completes the namespace's earlier overrides: one holds at a time. */
   create(schedule: NewSchedule, check?: SiblingCheck): Promise<Schedule>;
   /** Throws NotFoundError for an unknown id. */
-  replace(id: string, update: ScheduleUpdate, check?: SiblingCheck): Promise<Schedule>;
+  replace(
+    id: string,
+    update: ScheduleUpdate,
+    check?: SiblingCheck,
+  ): Promise<Schedule>;
   /** Deletes the schedule and its runs; false when there was none. */
   delete(id: string): Promise<boolean>;
   get(id: string): Promise<Schedule | undefined>;

@@ -31,7 +31,10 @@ export type RunResult = OperationOutcome & { outcome: RunOutcome };
  * ask for then. A throw (e.g. the guard refusing) is recorded as a failure
  * and rethrown.
  */
-export async function executeRun(deps: RunDeps, run: ClaimedRun): Promise<RunResult> {
+export async function executeRun(
+  deps: RunDeps,
+  run: ClaimedRun,
+): Promise<RunResult> {
   const { schedule, transition } = run;
   const effective = transition.release
     ? resolveRelease(transition, await deps.store.list(schedule))
@@ -45,7 +48,8 @@ export async function executeRun(deps: RunDeps, run: ClaimedRun): Promise<RunRes
       replicas: effective.replicas,
       costCenter: schedule.cost_center,
       requestedBy: run.requestedBy,
-      userId: run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
+      userId:
+        run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
       scheduleId: schedule.id,
     });
     const outcome = result.success ? 'succeeded' : 'failed';

@@ -2,4 +2,9 @@ export * from './ScheduleStore';
 export { KnexScheduleStore } from './KnexScheduleStore';
 export { ScheduleRunner, type TickSummary } from './ScheduleRunner';
 export { readRunnerConfig, RUNNER_TASK_ID } from './runnerConfig';
-export { ScheduleService, type RunNowOutcome } from './ScheduleService';
+export {
+  ScheduleService,
+  type RunNowOutcome,
+  type ScheduleCandidate,
+  type ScheduleSaveGuard,
+} from './ScheduleService';

@@ -8,16 +8,26 @@ import {
  * What "run now" does: a cron task or override its operation; a window what
  * it asks for at this moment (wake inside, sleep outside).
  */
-export function operationNow(schedule: Schedule, now: number): ScheduleTransition {
+export function operationNow(
+  schedule: Schedule,
+  now: number,
+): ScheduleTransition {
   switch (schedule.kind) {
     case 'cron':
-      return { at: now, operation: schedule.operation, replicas: schedule.replicas };
+      return {
+        at: now,
+        operation: schedule.operation,
+        replicas: schedule.replicas,
+      };
     case 'override':
       return { at: now, operation: schedule.operation };
     default:
       return {
         at: now,
-        operation: previousTransition(schedule, now)?.operation === 'wake' ? 'wake' : 'sleep',
+        operation:
+          previousTransition(schedule, now)?.operation === 'wake'
+            ? 'wake'
+            : 'sleep',
       };
   }
 }

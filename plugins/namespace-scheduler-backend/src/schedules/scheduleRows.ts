@@ -98,7 +98,8 @@ export function inputColumns(input: ScheduleInput) {
 }
 
 function timingColumns(input: ScheduleTiming): Partial<TimingColumns> {
-  const exceptDates = (dates?: string[]) => (dates ? JSON.stringify(dates) : null);
+  const exceptDates = (dates?: string[]) =>
+    dates ? JSON.stringify(dates) : null;
   switch (input.kind) {
     case 'cron':
       return {
@@ -173,7 +174,12 @@ function timingFromRow(row: ScheduleRow): ScheduleTiming {
         ...exceptDates,
       };
     case 'window':
-      return { kind: 'window', zone, start: at(row.starts_at), end: at(row.ends_at) };
+      return {
+        kind: 'window',
+        zone,
+        start: at(row.starts_at),
+        end: at(row.ends_at),
+      };
     case 'weekly':
       return {
         kind: 'weekly',

@@ -1,2 +1,3 @@
 export * from './annotations';
 export * from './namespaceRefs';
+export * from './costCenters';

@@ -51,7 +51,12 @@ function rangeOf(spec: ScheduleTiming, now: number): Interval {
 
 /** Two weekly windows repeat: a year from the start tells whether they ever meet. */
 function bounded(range: Interval | undefined): Interval | undefined {
-  return range && { start: range.start, end: Math.min(range.end, range.start + HORIZON_MS) };
+  return (
+    range && {
+      start: range.start,
+      end: Math.min(range.end, range.start + HORIZON_MS),
+    }
+  );
 }
 
 function intersect(a: Interval, b: Interval): Interval | undefined {

@@ -1,3 +1,4 @@
 export * from './activity';
 export * from './status';
 export * from './operations';
+export * from './governance';

@@ -8,7 +8,7 @@ import {
   ANNOTATION_NAMESPACES,
   isNamespaceSchedulerAvailable,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { NamespaceStatusTable } from './NamespaceStatusTable';
+import { EntityNamespaceSchedule } from './EntityNamespaceSchedule';
 
 /** The "Namespace schedule" tab of an entity page. */
 export const EntityNamespaceScheduleContent = () => {
@@ -20,5 +20,5 @@ export const EntityNamespaceScheduleContent = () => {
       />
     );
   }
-  return <NamespaceStatusTable entityRef={stringifyEntityRef(entity)} />;
+  return <EntityNamespaceSchedule entityRef={stringifyEntityRef(entity)} />;
 };

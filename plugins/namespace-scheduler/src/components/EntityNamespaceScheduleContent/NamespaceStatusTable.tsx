@@ -1,15 +1,13 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { namespaceSchedulerApiRef } from '../../api';
+import { useMemo } from 'react';
+import {
+  NamespaceStatus,
+  OperationType,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { NamespaceLocator } from '../../api';
 import { NamespaceStateChip, WorkloadCounts } from '../common';
+import { NamespaceActions } from '../NamespaceOperations';
 import { WorkloadTable } from './WorkloadTable';
 
 const Notes = ({ status }: { status: NamespaceStatus }) => {
@@ -28,7 +26,7 @@ const Notes = ({ status }: { status: NamespaceStatus }) => {
   ) : null;
 };
 
-const columns: TableColumn<NamespaceStatus>[] = [
+const baseColumns: TableColumn<NamespaceStatus>[] = [
   { title: 'Namespace', field: 'namespace', highlight: true },
   { title: 'Cluster', field: 'cluster' },
   {
@@ -46,24 +44,41 @@ const columns: TableColumn<NamespaceStatus>[] = [
   },
 ];
 
-
-/** The entity's namespaces with live state; a row expands to its workloads. */
-export const NamespaceStatusTable = ({ entityRef }: { entityRef: string }) => {
-  const api = useApi(namespaceSchedulerApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getEntityNamespaces(entityRef),
-    [api, entityRef],
+/** The entity's namespaces with live state and actions; a row expands to its workloads. */
+export const NamespaceStatusTable = ({
+  namespaces,
+  refreshing,
+  onRefresh,
+  onAction,
+}: {
+  namespaces: NamespaceStatus[];
+  refreshing: boolean;
+  onRefresh: () => void;
+  onAction: (target: NamespaceLocator, operation: OperationType) => void;
+}) => {
+  // material-table resets its state (open detail panels) when columns change identity.
+  const columns = useMemo<TableColumn<NamespaceStatus>[]>(
+    () => [
+      ...baseColumns,
+      {
+        title: 'Actions',
+        render: row => (
+          <NamespaceActions
+            target={row}
+            onAction={operation => onAction(row, operation)}
+          />
+        ),
+      },
+    ],
+    [onAction],
   );
-
-  if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-
   return (
     <Table<NamespaceStatus>
       title="Namespaces"
+      isLoading={refreshing}
       options={{ paging: false, search: false, padding: 'dense' }}
       columns={columns}
-      data={value ?? []}
+      data={namespaces}
       emptyContent={
         <Typography style={{ padding: 16 }}>
           You may not read any of this entity's namespaces.
@@ -74,7 +89,7 @@ export const NamespaceStatusTable = ({ entityRef }: { entityRef: string }) => {
           icon: () => <span aria-label="Refresh">⟳</span>,
           tooltip: 'Refresh',
           isFreeAction: true,
-          onClick: () => retry(),
+          onClick: () => onRefresh(),
         },
       ]}
       detailPanel={({ rowData }) => <WorkloadTable status={rowData} />}

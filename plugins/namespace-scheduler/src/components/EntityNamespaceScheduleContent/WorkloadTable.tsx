@@ -7,7 +7,8 @@ import {
 const replicas = (w: WorkloadStatus) => {
   if (w.kind === 'CronJob') return w.suspended ? 'suspended' : 'active';
   if (w.replicas === undefined) return '—';
-  const ready = w.readyReplicas !== undefined ? ` (${w.readyReplicas} ready)` : '';
+  const ready =
+    w.readyReplicas !== undefined ? ` (${w.readyReplicas} ready)` : '';
   return `${w.replicas}${ready}`;
 };
 

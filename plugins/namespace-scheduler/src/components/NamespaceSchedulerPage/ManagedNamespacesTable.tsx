@@ -21,7 +21,9 @@ const columns: TableColumn<ManagedNamespace>[] = [
   { title: 'Workloads', render: row => <WorkloadCounts counts={row.counts} /> },
   {
     title: 'Owner',
-    render: row => <EntityRefLinks entityRefs={row.ownerRefs} defaultKind="group" />,
+    render: row => (
+      <EntityRefLinks entityRefs={row.ownerRefs} defaultKind="group" />
+    ),
   },
   {
     title: 'Claimed by',

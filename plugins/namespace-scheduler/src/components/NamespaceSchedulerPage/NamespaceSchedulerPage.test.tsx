@@ -1,10 +1,17 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { ManagedNamespace, NamespaceSchedulerApi, namespaceSchedulerApiRef } from '../../api';
+import {
+  ManagedNamespace,
+  NamespaceSchedulerApi,
+  namespaceSchedulerApiRef,
+} from '../../api';
 import { NamespaceSchedulerPage } from './NamespaceSchedulerPage';
 
-const row = (namespace: string, state: ManagedNamespace['state']): ManagedNamespace => ({
+const row = (
+  namespace: string,
+  state: ManagedNamespace['state'],
+): ManagedNamespace => ({
   cluster: 'sandbox',
   namespace,
   state,
@@ -15,15 +22,16 @@ const row = (namespace: string, state: ManagedNamespace['state']): ManagedNamesp
   ownerRefs: ['group:default/team-commerce'],
 });
 
-const fakeApi = (rows: ManagedNamespace[] | Error): NamespaceSchedulerApi => ({
-  getEntityNamespaces: async () => [],
+const fakeApi = (
+  rows: ManagedNamespace[] | Error,
+): Pick<NamespaceSchedulerApi, 'listNamespaces'> => ({
   listNamespaces: async () => {
     if (rows instanceof Error) throw rows;
     return rows;
   },
 });
 
-const render = (api: NamespaceSchedulerApi) =>
+const render = (api: Pick<NamespaceSchedulerApi, 'listNamespaces'>) =>
   renderInTestApp(
     <TestApiProvider apis={[[namespaceSchedulerApiRef, api]]}>
       <NamespaceSchedulerPage />
@@ -33,8 +41,12 @@ const render = (api: NamespaceSchedulerApi) =>
 
 describe('NamespaceSchedulerPage', () => {
   it('lists every managed namespace with state and owner', async () => {
-    await render(fakeApi([row('shop-dev', 'awake'), row('search-dev', 'asleep')]));
-    expect(await screen.findByText('Managed namespaces (2)')).toBeInTheDocument();
+    await render(
+      fakeApi([row('shop-dev', 'awake'), row('search-dev', 'asleep')]),
+    );
+    expect(
+      await screen.findByText('Managed namespaces (2)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('shop-dev')).toBeInTheDocument();
     expect(screen.getByText('Asleep')).toBeInTheDocument();
     expect(screen.getAllByText('team-commerce')).toHaveLength(2);
@@ -42,7 +54,9 @@ describe('NamespaceSchedulerPage', () => {
 
   it('shows a failure as an error, not as data', async () => {
     await render(fakeApi(new Error('cluster unreachable')));
-    expect((await screen.findAllByText(/cluster unreachable/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/cluster unreachable/)).length,
+    ).toBeGreaterThan(0);
     expect(screen.queryByText(/Managed namespaces/)).not.toBeInTheDocument();
   });
 });

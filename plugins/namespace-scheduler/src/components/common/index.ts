@@ -1,2 +1,6 @@
+export * from './formatInstant';
 export * from './NamespaceStateChip';
+export * from './ProblemAlert';
+export * from './useNamespacePermission';
 export * from './WorkloadCounts';
+export * from './CostCenterField';

@@ -9,7 +9,11 @@ import { NamespaceOperations, WakeOptions } from '../engine';
 /** A result as the engine returns it, successful unless errors are given. */
 export function operationResult(
   request: { operation: OperationType; cluster: string; namespace: string },
-  options: { errors?: string[]; dryRun?: boolean; originals?: OriginalValue[] } = {},
+  options: {
+    errors?: string[];
+    dryRun?: boolean;
+    originals?: OriginalValue[];
+  } = {},
 ): OperationResult {
   const errors = options.errors ?? [];
   const now = new Date().toISOString();
@@ -68,8 +72,19 @@ export class FakeEngine implements NamespaceOperations {
     return this.run({ operation: 'wake', cluster, namespace, options });
   }
 
-  scale(cluster: string, namespace: string, replicas: number, options: WakeOptions = {}) {
-    return this.run({ operation: 'scale', cluster, namespace, replicas, options });
+  scale(
+    cluster: string,
+    namespace: string,
+    replicas: number,
+    options: WakeOptions = {},
+  ) {
+    return this.run({
+      operation: 'scale',
+      cluster,
+      namespace,
+      replicas,
+      options,
+    });
   }
 
   private async run(call: FakeCall): Promise<OperationResult> {
@@ -80,7 +95,9 @@ export class FakeEngine implements NamespaceOperations {
       dryRun: call.options.dryRun,
       errors: behaviour === 'fail' ? ['deployment/api: HTTP 500'] : [],
       originals:
-        call.operation === 'sleep' ? [{ type: 'Deployment', name: 'api', value: 3 }] : [],
+        call.operation === 'sleep'
+          ? [{ type: 'Deployment', name: 'api', value: 3 }]
+          : [],
     });
   }
 }

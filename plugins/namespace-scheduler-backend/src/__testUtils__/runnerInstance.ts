@@ -9,17 +9,19 @@ import { Clock } from '../time/Clock';
 import { FakeEngine } from './fakeEngine';
 
 /** One backend instance on a database: its own engine, services and runner. */
-export function runnerInstance<E extends NamespaceOperations = FakeEngine>(options: {
-  knex: Knex;
-  clock: Clock;
-  instanceId?: string;
-  engine?: E;
-}) {
+export function runnerInstance<
+  E extends NamespaceOperations = FakeEngine,
+>(options: { knex: Knex; clock: Clock; instanceId?: string; engine?: E }) {
   const { knex, clock } = options;
   const engine = options.engine ?? new FakeEngine();
   const logger = mockServices.logger.mock();
   const activities = KnexActivityStore.create({ knex });
-  const operations = OperationService.create({ engine, activities, clock, logger });
+  const operations = OperationService.create({
+    engine,
+    activities,
+    clock,
+    logger,
+  });
   const store = KnexScheduleStore.create({ knex });
   const runner = ScheduleRunner.create({
     store,

@@ -1,0 +1,21 @@
+/** An admin's (or app-config's) decision on one cost center. */
+export type CostCenterRecord = {
+  costCenter: string;
+  isAuthorized: boolean;
+  /** Group refs whose members may charge it; empty: anyone. */
+  allowedGroups: string[];
+  note?: string;
+  /** The user who changed it, or `app-config`. */
+  changedBy: string;
+  changedAt: Date;
+};
+
+/** Cost-center permission records. */
+export interface CostCenterPermissionStore {
+  get(costCenter: string): Promise<CostCenterRecord | undefined>;
+  list(): Promise<CostCenterRecord[]>;
+  /** Creates or replaces the cost center's record. */
+  put(record: CostCenterRecord): Promise<void>;
+  /** Writes the records of cost centers that have none; existing records win. */
+  seed(records: CostCenterRecord[]): Promise<void>;
+}

@@ -1,0 +1,87 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  IdentityPermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  MockFetchApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { ReactNode } from 'react';
+import { namespaceSchedulerApiRef, NamespaceSchedulerClient } from '../api';
+
+/** Where msw answers for the backend. */
+export const BACKEND = 'http://backend/api';
+export const PLUGIN = `${BACKEND}/namespace-scheduler`;
+
+const discoveryApi = {
+  getBaseUrl: async (pluginId: string) => `${BACKEND}/${pluginId}`,
+};
+
+type Decision = 'ALLOW' | 'DENY';
+type AuthorizeItem = {
+  id: string;
+  permission: { name: string };
+  resourceRef?: string;
+};
+
+/**
+ * The permission backend's authorize route, deciding per permission name and
+ * resource ref, so the real permission API and `usePermission` run in tests.
+ */
+export const permissionHandler = (
+  decide: (permission: string, resourceRef?: string) => Decision = () =>
+    'ALLOW',
+) =>
+  http.post(`${BACKEND}/permission/authorize`, async ({ request }) => {
+    const { items } = (await request.json()) as { items: AuthorizeItem[] };
+    return HttpResponse.json({
+      items: items.map(item => ({
+        id: item.id,
+        result: decide(item.permission.name, item.resourceRef),
+      })),
+    });
+  });
+
+export const componentEntity = (
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'shop-api', namespace: 'default', annotations },
+  spec: { type: 'service', owner: 'team-commerce' },
+});
+
+/**
+ * Renders `children` in a test app with the real client and permission API
+ * (both talking to msw), inside an entity when given.
+ */
+export function renderWithApis(children: ReactNode, entity?: Entity) {
+  const client = new NamespaceSchedulerClient({
+    discoveryApi,
+    fetchApi: new MockFetchApi(),
+  });
+  const permissionApi = IdentityPermissionApi.create({
+    config: mockApis.config({ data: { permission: { enabled: true } } }),
+    discovery: discoveryApi,
+    identity: mockApis.identity(),
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [namespaceSchedulerApiRef, client],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      {entity ? (
+        <EntityProvider entity={entity}>{children}</EntityProvider>
+      ) : (
+        children
+      )}
+    </TestApiProvider>,
+  );
+}

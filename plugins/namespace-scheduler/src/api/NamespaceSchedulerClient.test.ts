@@ -1,0 +1,112 @@
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { errorResponse, PLUGIN } from '../__testUtils__';
+import { NamespaceSchedulerClient } from './NamespaceSchedulerClient';
+
+describe('NamespaceSchedulerClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const client = new NamespaceSchedulerClient({
+    discoveryApi: { getBaseUrl: async () => PLUGIN },
+    fetchApi: new MockFetchApi(),
+  });
+  const target = { cluster: 'eu west', namespace: 'shop-dev' };
+
+  it('posts an operation without its name to the operation route', async () => {
+    let seen: { url: string; body: unknown } | undefined;
+    server.use(
+      http.post(
+        `${PLUGIN}/namespaces/:cluster/:namespace/scale`,
+        async ({ request }) => {
+          seen = { url: request.url, body: await request.json() };
+          return HttpResponse.json({ result: { operation: 'scale' } });
+        },
+      ),
+    );
+    await client.runOperation(target, {
+      operation: 'scale',
+      replicas: 2,
+      costCenter: 'CC-1',
+      dryRun: true,
+    });
+    expect(seen).toEqual({
+      url: `${PLUGIN}/namespaces/eu%20west/shop-dev/scale`,
+      body: { replicas: 2, costCenter: 'CC-1', dryRun: true },
+    });
+  });
+
+  it('queries schedules, the preview and activities, leaving out empty filters', async () => {
+    const urls: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      urls.push(request.url.replace(PLUGIN, ''));
+      return HttpResponse.json({ items: [] });
+    };
+    server.use(
+      http.get(`${PLUGIN}/schedules`, record),
+      http.get(`${PLUGIN}/schedule-preview`, record),
+      http.get(`${PLUGIN}/activities`, record),
+    );
+    await client.listSchedules(target);
+    await client.previewSchedules(target, { days: 7 });
+    await client.listActivities({
+      ...target,
+      operation: 'wake',
+      costCenter: '',
+      cursor: 'c2',
+    });
+    expect(urls).toEqual([
+      '/schedules?cluster=eu+west&namespace=shop-dev',
+      '/schedule-preview?cluster=eu+west&namespace=shop-dev&days=7',
+      '/activities?cluster=eu+west&namespace=shop-dev&operation=wake&cursor=c2',
+    ]);
+  });
+
+  it('creates, replaces and deletes schedules', async () => {
+    const calls: string[] = [];
+    server.use(
+      http.post(`${PLUGIN}/schedules`, async ({ request }) => {
+        calls.push(`POST ${JSON.stringify(await request.json())}`);
+        return HttpResponse.json({ id: 's1' }, { status: 201 });
+      }),
+      http.put(`${PLUGIN}/schedules/:id`, ({ params }) => {
+        calls.push(`PUT ${params.id}`);
+        return HttpResponse.json({ id: params.id });
+      }),
+      http.delete(`${PLUGIN}/schedules/:id`, ({ params }) => {
+        calls.push(`DELETE ${params.id}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const input = {
+      kind: 'override' as const,
+      title: 'Hold',
+      cluster: 'sandbox',
+      namespace: 'shop-dev',
+      cost_center: 'CC-1',
+      zone: 'UTC',
+      operation: 'wake' as const,
+    };
+    expect(await client.createSchedule(input)).toEqual({ id: 's1' });
+    await client.replaceSchedule('s/1', input);
+    await expect(client.deleteSchedule('s1')).resolves.toBeUndefined();
+    expect(calls).toEqual([
+      `POST ${JSON.stringify(input)}`,
+      'PUT s/1',
+      'DELETE s1',
+    ]);
+  });
+
+  it('throws the server error with its status and message', async () => {
+    server.use(
+      http.delete(`${PLUGIN}/schedules/:id`, () =>
+        errorResponse(404, 'No schedule with id s9'),
+      ),
+    );
+    const error = await client.deleteSchedule('s9').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe('No schedule with id s9');
+  });
+});

@@ -1,0 +1,32 @@
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { NamespaceLocator } from '../../api';
+
+export const locatorKey = (target: NamespaceLocator) =>
+  `${target.cluster}/${target.namespace}`;
+
+/** Picks which of the entity's namespaces the schedules, calendar and activity show. */
+export const NamespaceSelect = ({
+  namespaces,
+  value,
+  onChange,
+}: {
+  namespaces: NamespaceLocator[];
+  value: NamespaceLocator;
+  onChange: (key: string) => void;
+}) => (
+  <TextField
+    select
+    label="Namespace"
+    helperText="Schedules, calendar and activity below are for this namespace"
+    value={locatorKey(value)}
+    onChange={event => onChange(event.target.value)}
+    style={{ minWidth: 240, maxWidth: '100%' }}
+  >
+    {namespaces.map(target => (
+      <MenuItem key={locatorKey(target)} value={locatorKey(target)}>
+        {locatorKey(target)}
+      </MenuItem>
+    ))}
+  </TextField>
+);

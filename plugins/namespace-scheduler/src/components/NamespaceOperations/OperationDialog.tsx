@@ -1,0 +1,109 @@
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { ProblemAlert } from '../common';
+import { OperationFields } from './OperationFields';
+import { OPERATION_LABELS } from './operationLabels';
+import { OperationPlan } from './OperationPlan';
+import { OperationResultView } from './OperationResultView';
+import { OperationTarget } from './types';
+import { useOperationRun } from './useOperationRun';
+
+/**
+ * Sleep, wake or scale one namespace: the form, a dry-run plan to confirm,
+ * then the result. Mount it per request so each starts afresh.
+ */
+export const OperationDialog = ({
+  target,
+  onClose,
+  onCompleted,
+}: {
+  target: OperationTarget;
+  onClose: () => void;
+  onCompleted: () => void;
+}) => {
+  const fullScreen = useMediaQuery((theme: Theme) =>
+    theme.breakpoints.down('xs'),
+  );
+  const run = useOperationRun(target, onCompleted);
+  const { action } = OPERATION_LABELS[target.operation];
+  const title = `${action} ${target.namespace}${
+    target.operation === 'scale' ? '' : ' now'
+  }`;
+  const { step, busy } = run;
+
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      fullWidth
+      maxWidth="md"
+      fullScreen={fullScreen}
+      aria-labelledby="operation-dialog-title"
+    >
+      <DialogTitle id="operation-dialog-title">
+        {title}{' '}
+        <small>
+          ({target.cluster}/{target.namespace})
+        </small>
+      </DialogTitle>
+      {busy && <LinearProgress aria-label="Working" />}
+      <DialogContent>
+        <ProblemAlert problem={run.problem} />
+        {step.name === 'form' && (
+          <OperationFields
+            target={target}
+            form={run.form}
+            edit={run.edit}
+            errors={run.fieldErrors}
+            disabled={busy}
+          />
+        )}
+        {step.name === 'preview' && <OperationPlan plan={step.plan} />}
+        {step.name === 'result' && <OperationResultView result={step.result} />}
+      </DialogContent>
+      <DialogActions>
+        {step.name === 'form' && (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button
+              color="primary"
+              variant="contained"
+              onClick={run.preview}
+              disabled={busy}
+            >
+              Preview changes
+            </Button>
+          </>
+        )}
+        {step.name === 'preview' && (
+          <>
+            <Button onClick={run.back} disabled={busy}>
+              Back
+            </Button>
+            <Button
+              color="primary"
+              variant="contained"
+              onClick={run.confirm}
+              disabled={busy || !step.plan.success}
+            >
+              Confirm {action.toLowerCase()}
+            </Button>
+          </>
+        )}
+        {step.name === 'result' && (
+          <Button color="primary" variant="contained" onClick={onClose}>
+            Close
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+};

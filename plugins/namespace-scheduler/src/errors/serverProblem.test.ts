@@ -1,0 +1,58 @@
+import { ResponseError } from '@backstage/errors';
+import { toServerProblem } from './serverProblem';
+
+const responseError = (status: number, message: string) =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'InputError', message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'content-type': 'application/json' } },
+    ),
+  );
+
+describe('toServerProblem', () => {
+  it('puts messages that name a field next to that field', async () => {
+    const error = await responseError(
+      400,
+      'cron: must have five fields; except_dates.1: is not a calendar date; body.title must NOT have fewer than 1 characters',
+    );
+    expect(toServerProblem(error, ['cron', 'except_dates', 'title'])).toEqual({
+      fields: {
+        cron: 'must have five fields',
+        except_dates: 'is not a calendar date',
+        title: 'must NOT have fewer than 1 characters',
+      },
+    });
+  });
+
+  it('keeps what names no field of the form as a titled error', async () => {
+    const error = await responseError(
+      409,
+      'The window overlaps weekly schedule "Office" (s1) of sandbox/shop-dev; zone: unknown time zone "Mars/Base"',
+    );
+    expect(toServerProblem(error, ['zone'])).toEqual({
+      fields: { zone: 'unknown time zone "Mars/Base"' },
+      error: {
+        title: 'Conflict',
+        message:
+          'The window overlaps weekly schedule "Office" (s1) of sandbox/shop-dev',
+      },
+    });
+  });
+
+  it('titles a 403 and reports errors that are not responses', async () => {
+    const forbidden = await responseError(
+      403,
+      'namespace-scheduler.namespace.operate is not allowed',
+    );
+    expect(toServerProblem(forbidden, ['costCenter']).error?.title).toBe(
+      'Not allowed',
+    );
+    expect(toServerProblem(new TypeError('Failed to fetch'), [])).toEqual({
+      fields: {},
+      error: { title: 'Request failed', message: 'Failed to fetch' },
+    });
+  });
+});

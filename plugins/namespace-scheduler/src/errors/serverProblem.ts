@@ -1,0 +1,53 @@
+import { isError, ResponseError } from '@backstage/errors';
+
+/** A failed request as a form shows it. */
+export type ServerProblem = {
+  /** Messages that name one of the form's fields, by field. */
+  fields: Record<string, string>;
+  /** Everything else, shown as an error of the whole form. */
+  error?: { title: string; message: string };
+};
+
+const TITLES: Record<number, string> = {
+  400: 'The server rejected the request',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+};
+
+/**
+ * The backend names the field at fault as `field: message` (its services) or
+ * `body.field message` (the OpenAPI validator), several joined with `; `;
+ * array items as `field.N`.
+ */
+const FIELD_MESSAGE = /^(?:body\.)?([A-Za-z_]\w*)(?:\.\w+)*(?::\s*|\s+)(.+)$/s;
+
+/** Splits a server error into messages for `fields` and a general error. */
+export function toServerProblem(
+  error: unknown,
+  fields: readonly string[],
+): ServerProblem {
+  const { status, message } = describe(error);
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const part of message.split('; ')) {
+    const match = FIELD_MESSAGE.exec(part);
+    if (match && fields.includes(match[1])) {
+      byField[match[1]] ??= match[2];
+    } else {
+      rest.push(part);
+    }
+  }
+  if (rest.length === 0) return { fields: byField };
+  const title = status
+    ? TITLES[status] ?? `Request failed (${status})`
+    : 'Request failed';
+  return { fields: byField, error: { title, message: rest.join('; ') } };
+}
+
+function describe(error: unknown): { status?: number; message: string } {
+  if (error instanceof ResponseError) {
+    return { status: error.statusCode, message: error.cause.message };
+  }
+  return { message: isError(error) ? error.message : String(error) };
+}
