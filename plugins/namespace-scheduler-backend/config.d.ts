@@ -177,5 +177,78 @@ export interface Config {
        */
       concurrency?: number;
     };
+
+    /**
+     * Cost-center governance (seed 000 property 2). Every wake, sleep, scale
+     * and schedule is charged to a cost center that an entity claiming the
+     * namespace declares (`namespace-scheduler/cost-centers`, inherited from
+     * the owning Group), that a permission record authorizes and, when the
+     * record names allowed groups, that the user belongs to one of.
+     * @visibility backend
+     */
+    costCenters?: {
+      /**
+       * Whether a cost center without a permission record may be charged.
+       * Off by default: an admin (or `permissions` below) authorizes each.
+       * @default false
+       */
+      defaultAuthorized?: boolean;
+      /**
+       * Permission records written at startup for cost centers that have
+       * none; records edited by admins are never overwritten.
+       */
+      permissions?: Array<{
+        costCenter: string;
+        authorized: boolean;
+        /** Group refs whose members may charge it; anyone when absent. */
+        allowedGroups?: string[];
+        note?: string;
+      }>;
+    };
+
+    /**
+     * The off-hours limit (seed 000 property 1): outside business hours at
+     * most `limit` managed namespaces may be awake. A wake then takes a slot
+     * (refused with 409 when none is free), schedules that would keep more
+     * awake are refused at save time, and at the start of off-hours the
+     * runner puts to sleep awake namespaces holding no slot.
+     * @visibility backend
+     */
+    offHours?: {
+      /**
+       * Namespaces that may be awake at once outside business hours.
+       * @default 5
+       */
+      limit?: number;
+      /**
+       * One limit across all clusters (`global`) or one per cluster.
+       * @default global
+       */
+      scope?: 'global' | 'cluster';
+      /** When people work; everything else is off-hours. */
+      businessHours?: {
+        /**
+         * Days with business hours; none makes all time off-hours.
+         * @default [mon, tue, wed, thu, fri]
+         */
+        days?: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+        /**
+         * Start, `HH:mm` in `timeZone`.
+         * @default 07:00
+         */
+        start?: string;
+        /**
+         * End, `HH:mm` or `24:00`; at or before `start` runs overnight.
+         * `00:00` to `24:00` on every day leaves no off-hours.
+         * @default 20:00
+         */
+        end?: string;
+        /**
+         * IANA time zone of `start` and `end`.
+         * @default Europe/Madrid
+         */
+        timeZone?: string;
+      };
+    };
   };
 }

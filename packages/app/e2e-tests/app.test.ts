@@ -7,7 +7,9 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('link', { name: 'Namespace Scheduler', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Namespace Scheduler', exact: true }),
+  ).toBeVisible();
 }
 
 test('an entity tab shows its namespaces with states read from the sandbox cluster', async ({
@@ -15,7 +17,9 @@ test('an entity tab shows its namespaces with states read from the sandbox clust
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/shop-api');
-  await page.getByRole('link', { name: 'Namespace schedule', exact: true }).click();
+  await page
+    .getByRole('link', { name: 'Namespace schedule', exact: true })
+    .click();
   await expect(page).toHaveURL(/shop-api\/namespace-schedule/);
 
   const row = page.getByRole('row', { name: /shop-dev/ });
@@ -23,8 +27,13 @@ test('an entity tab shows its namespaces with states read from the sandbox clust
   await expect(row).toContainText('Awake');
   await expect(row).toContainText(/\d+ awake · \d+ asleep/);
   await row.getByRole('button', { name: /detail panel/i }).click();
-  await expect(page.getByRole('row', { name: /^Deployment api-gateway 2/ })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/entity-tab.png`, fullPage: true });
+  await expect(
+    page.getByRole('row', { name: /^Deployment api-gateway 2/ }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-tab.png`,
+    fullPage: true,
+  });
 });
 
 test('an entity with an asleep and a partial namespace shows both states', async ({
@@ -32,17 +41,28 @@ test('an entity with an asleep and a partial namespace shows both states', async
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/payments-api/namespace-schedule');
-  await expect(page.getByRole('row', { name: /payments-staging/ })).toContainText('Partial');
-  await page.goto('/catalog/default/component/search-service/namespace-schedule');
-  await expect(page.getByRole('row', { name: /search-sandbox/ })).toContainText('Asleep');
+  await expect(
+    page.getByRole('row', { name: /payments-staging/ }),
+  ).toContainText('Partial');
+  await page.goto(
+    '/catalog/default/component/search-service/namespace-schedule',
+  );
+  await expect(page.getByRole('row', { name: /search-sandbox/ })).toContainText(
+    'Asleep',
+  );
 });
 
 test('the admin page lists every managed namespace', async ({ page }) => {
   await signInAsGuest(page);
-  await page.getByRole('link', { name: 'Namespace Scheduler', exact: true }).click();
+  await page
+    .getByRole('link', { name: 'Namespace Scheduler', exact: true })
+    .click();
   await expect(page.getByText(/Managed namespaces \(\d+\)/)).toBeVisible();
   await expect(page.getByRole('row', { name: /ml-experiments/ })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/admin-page.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/admin-page.png`,
+    fullPage: true,
+  });
 });
 
 /** Runs an operation from the entity tab: cost center, dry-run preview, confirm. */
@@ -58,13 +78,20 @@ async function runOperation(
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Cost center').fill('CC-1001');
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
-  await expect(dialog.getByRole('table', { name: 'Would change' })).toBeVisible();
+  await expect(
+    dialog.getByRole('table', { name: 'Would change' }),
+  ).toBeVisible();
   await expect(dialog.getByText(/Nothing has changed yet/)).toBeVisible();
   if (screenshot) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${screenshot}`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/${screenshot}`,
+      fullPage: true,
+    });
   }
   await dialog.getByRole('button', { name: confirm }).click();
-  await expect(dialog.getByRole('alert')).toContainText(/workload\(s\) changed/);
+  await expect(dialog.getByRole('alert')).toContainText(
+    /workload\(s\) changed/,
+  );
   return dialog;
 }
 
@@ -76,9 +103,17 @@ test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back'
   const row = page.getByRole('row', { name: /shop-dev sandbox/ });
   await expect(row).toContainText('Awake');
 
-  const slept = await runOperation(page, 'Sleep now shop-dev', 'Confirm sleep', 'sleep-preview.png');
+  const slept = await runOperation(
+    page,
+    'Sleep now shop-dev',
+    'Confirm sleep',
+    'sleep-preview.png',
+  );
   await expect(slept.getByText('Slept sandbox/shop-dev')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/sleep-result.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/sleep-result.png`,
+    fullPage: true,
+  });
   await slept.getByRole('button', { name: 'Close' }).click();
   await expect(row).toContainText('Asleep');
   await expect(row).toContainText(/0 awake · \d+ asleep/);
@@ -87,4 +122,72 @@ test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back'
   await expect(woken.getByText('Woke sandbox/shop-dev')).toBeVisible();
   await woken.getByRole('button', { name: 'Close' }).click();
   await expect(row).toContainText('Awake');
+
+  // Both operations are in the namespace's activity, newest first.
+  const activity = page.getByRole('row', {
+    name: /^Detail panel visibility toggle .* (wake|sleep) /,
+  });
+  await expect(activity).toHaveCount(2);
+  await expect(activity.first()).toContainText(
+    /wake.*succeeded.*CC-1001.*guest/,
+  );
+  await expect(activity.nth(1)).toContainText(
+    /sleep.*succeeded.*CC-1001.*guest/,
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-tab-activity.png`,
+    fullPage: true,
+  });
+});
+
+test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/shop-api/namespace-schedule');
+  // Three days ahead, so the portal's runner has nothing to do during the test.
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][
+    (new Date().getDay() + 3) % 7
+  ];
+
+  const add = page.getByRole('button', { name: 'Add schedule' });
+  await expect(add).toBeEnabled();
+  await add.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill('E2E weekly');
+  await dialog.getByLabel('Cost center').fill('CC-1001');
+  for (const weekday of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) {
+    await dialog.getByLabel(weekday, { exact: true }).uncheck();
+  }
+  await dialog.getByLabel(day, { exact: true }).check();
+  await dialog.getByLabel('Awake from').fill('09:00');
+  await dialog.getByLabel('Awake until').fill('17:30');
+  const nextRuns = dialog.getByRole('list', { name: /Next runs/ });
+  await expect(nextRuns.getByRole('listitem').first()).toContainText(
+    /09:00 — wake/,
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/schedule-form.png`,
+    fullPage: true,
+  });
+  await dialog.getByRole('button', { name: 'Create schedule' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row', { name: /E2E weekly/ });
+  await expect(row).toContainText(`Awake ${day} 09:00–17:30`);
+  await expect(row).toContainText(/09:00 · wake/);
+  const upcoming = page.getByRole('list', { name: 'Upcoming' });
+  await expect(upcoming).toContainText('sleep · E2E weekly');
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-tab-schedules.png`,
+    fullPage: true,
+  });
+
+  await page.getByRole('button', { name: 'Delete E2E weekly' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(row).toBeHidden();
+  await expect(page.getByText(/No schedules yet/)).toBeVisible();
 });

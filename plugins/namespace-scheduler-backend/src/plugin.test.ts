@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
 import request from 'supertest';
-import { SANDBOX_SEED_DIR, startPluginBackend } from './testUtils/startPluginBackend';
+import { SANDBOX_SEED_DIR, startPluginBackend } from './__testUtils__/startPluginBackend';
 
 jest.setTimeout(60_000);
 

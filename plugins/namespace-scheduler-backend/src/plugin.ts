@@ -17,7 +17,25 @@ import { ExtraCluster, namespaceSchedulerClustersExtensionPoint } from './extens
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from './namespaces/NamespaceActionsService';
 import { ActivityService, KnexActivityStore } from './activity';
-import { OperationService } from './operations';
+import { combineGuards, OperationService } from './operations';
+import {
+  CostCenterCatalog,
+  CostCenterGuard,
+  CostCenterService,
+  KnexCostCenterPermissionStore,
+  readCostCenterConfig,
+} from './costCenters';
+import {
+  createRules,
+  KnexOffHoursSlotStore,
+  OffHoursBoundary,
+  OffHoursGuard,
+  OffHoursPlanner,
+  OffHoursScheduleGuard,
+  OffHoursService,
+  readOffHoursConfig,
+  SaveLock,
+} from './offHours';
 import {
   KnexScheduleStore,
   readRunnerConfig,
@@ -80,29 +98,6 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           ),
         });
 
-        const knex = await deps.database.getClient();
-        const activityStore = KnexActivityStore.create({ knex });
-        const operations = OperationService.create({
-          engine,
-          activities: activityStore,
-          logger,
-        });
-        const scheduleStore = KnexScheduleStore.create({ knex });
-        const runnerConfig = readRunnerConfig(config);
-        const runner = ScheduleRunner.create({
-          store: scheduleStore,
-          operations,
-          logger,
-          concurrency: runnerConfig.concurrency,
-        });
-        await deps.scheduler.scheduleTask({
-          id: RUNNER_TASK_ID,
-          ...runnerConfig.schedule,
-          fn: async signal => {
-            await runner.tick(signal);
-          },
-        });
-
         const catalog = NamespaceCatalog.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -110,6 +105,68 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
             config.getOptionalString('namespaceScheduler.defaultCluster') ??
             clusters.clusterNames()[0] ??
             'default',
+        });
+
+        const knex = await deps.database.getClient();
+        const costCenterSettings = readCostCenterConfig(config, new Date());
+        const costCenterStore = KnexCostCenterPermissionStore.create({ knex });
+        await costCenterStore.seed(costCenterSettings.seeds);
+        const costCenters = CostCenterService.create({
+          directory: CostCenterCatalog.create({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            claims: catalog,
+          }),
+          store: costCenterStore,
+          authorizer: deps.authorizer,
+          claims: catalog,
+          defaultAuthorized: costCenterSettings.defaultAuthorized,
+        });
+        const costCenterGuard = CostCenterGuard.create({ costCenters });
+        const offHoursSettings = readOffHoursConfig(config);
+        const offHoursRules = createRules(offHoursSettings);
+        const slots = KnexOffHoursSlotStore.create({ knex });
+        const offHoursGuard = OffHoursGuard.create({ rules: offHoursRules, slots });
+
+        const activityStore = KnexActivityStore.create({ knex });
+        const operations = OperationService.create({
+          engine,
+          activities: activityStore,
+          logger,
+          guard: combineGuards(costCenterGuard, offHoursGuard),
+          capacity: offHoursGuard,
+        });
+        const scheduleStore = KnexScheduleStore.create({ knex });
+        const planner = OffHoursPlanner.create({
+          rules: offHoursRules,
+          schedules: scheduleStore,
+          slots,
+        });
+        const runnerConfig = readRunnerConfig(config);
+        const runner = ScheduleRunner.create({
+          store: scheduleStore,
+          operations,
+          logger,
+          concurrency: runnerConfig.concurrency,
+        });
+        const boundary = OffHoursBoundary.create({
+          rules: offHoursRules,
+          slots,
+          schedules: scheduleStore,
+          claims: catalog,
+          status: engine,
+          operations,
+          costCenters,
+          activities: activityStore,
+          logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: RUNNER_TASK_ID,
+          ...runnerConfig.schedule,
+          fn: async signal => {
+            await runner.tick(signal);
+            await boundary.tick();
+          },
         });
         deps.permissionsRegistry.addResourceType({
           resourceRef: namespaceResourceRef,
@@ -141,6 +198,14 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           authorizer: deps.authorizer,
           catalog,
           clusterNames: () => clusters.clusterNames(),
+          saveGuards: [
+            costCenterGuard,
+            OffHoursScheduleGuard.create({
+              rules: offHoursRules,
+              planner,
+              lock: SaveLock.create({ knex }),
+            }),
+          ],
         });
         const activities = ActivityService.create({
           store: activityStore,
@@ -154,6 +219,13 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
             namespaceActions,
             schedules,
             activities,
+            costCenters,
+            offHours: OffHoursService.create({
+              rules: offHoursRules,
+              slots,
+              planner,
+              authorizer: deps.authorizer,
+            }),
             clusterNames: () => clusters.clusterNames(),
           }),
         );

@@ -6,7 +6,7 @@ import {
   componentClaiming,
   SANDBOX_SEED_DIR,
   startPluginBackend,
-} from '../testUtils/startPluginBackend';
+} from '../__testUtils__/startPluginBackend';
 
 jest.setTimeout(60_000);
 

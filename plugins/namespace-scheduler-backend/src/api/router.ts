@@ -7,7 +7,11 @@ import { NamespaceStatusService } from '../namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from '../namespaces/NamespaceActionsService';
 import { ActivityService } from '../activity';
 import { ScheduleService } from '../schedules';
+import { CostCenterService } from '../costCenters';
+import { OffHoursService } from '../offHours';
 import { addActivityRoutes } from './activityRoutes';
+import { addCostCenterRoutes } from './costCenterRoutes';
+import { addOffHoursRoutes } from './offHoursRoutes';
 import { addScheduleRoutes } from './scheduleRoutes';
 
 export interface RouterOptions {
@@ -16,6 +20,8 @@ export interface RouterOptions {
   namespaceActions: NamespaceActionsService;
   schedules: ScheduleService;
   activities: ActivityService;
+  costCenters: CostCenterService;
+  offHours: OffHoursService;
   clusterNames: () => string[];
 }
 
@@ -27,6 +33,8 @@ export async function createRouter(
   const router = createSpecRouter();
   addScheduleRoutes(router, options);
   addActivityRoutes(router, options);
+  addCostCenterRoutes(router, options);
+  addOffHoursRoutes(router, options);
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const userCredentials = (req: express.Request) =>

@@ -10,7 +10,7 @@ import {
   SANDBOX_SEED_DIR,
   startPluginBackend,
   TestPolicy,
-} from '../testUtils/startPluginBackend';
+} from '../__testUtils__/startPluginBackend';
 
 jest.setTimeout(60_000);
 

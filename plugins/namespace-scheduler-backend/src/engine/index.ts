@@ -5,3 +5,4 @@ export {
 } from './NamespaceEngine';
 export type { EngineLogger, OperationOptions, WakeOptions } from './types';
 export type { RollbackRetry } from './execute/rollback';
+export { emptyResult } from './result/buildResult';

@@ -8,7 +8,7 @@ import {
   OriginalValue,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ActivityEffect, ActivityStore } from '../activity';
-import { NamespaceOperations } from '../engine';
+import { emptyResult, NamespaceOperations } from '../engine';
 import { Clock, systemClock } from '../time/Clock';
 
 /** One wake, sleep or scale, manual or scheduled. */
@@ -228,33 +228,21 @@ function assertReplicas(request: OperationRequest) {
   }
 }
 
+/** A result for an engine that threw: nothing known to be done. */
 function failedResult(
   request: OperationRequest,
   error: string,
   startedAt: Date,
   finishedAt: Date,
 ): OperationResult {
+  const base = {
+    ...request,
+    dryRun: request.dryRun ?? false,
+    startedAt,
+    targetReplicas: request.replicas,
+  };
   return {
-    operation: request.operation,
-    cluster: request.cluster,
-    namespace: request.namespace,
-    dry_run: request.dryRun ?? false,
-    success: false,
-    scaled_resources: [],
-    failed_resources: [],
-    skipped_resources: [],
-    total_scaled: 0,
-    total_failed: 0,
-    rollback_performed: false,
-    rollback_results: [],
-    rollback_success_count: 0,
-    rollback_failed_count: 0,
-    originals: [],
-    ...(request.replicas !== undefined && {
-      target_replicas: request.replicas,
-    }),
-    errors: [error],
-    started_at: startedAt.toISOString(),
+    ...emptyResult(base, [error]),
     finished_at: finishedAt.toISOString(),
   };
 }

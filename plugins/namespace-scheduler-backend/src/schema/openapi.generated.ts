@@ -720,6 +720,202 @@ export const spec = {
         },
       },
     },
+    '/cost-centers': {
+      get: {
+        operationId: 'ListCostCenters',
+        description:
+          'Every cost center the catalog declares (`namespace-scheduler/cost-centers` on an entity or its owning Group) or a permission record names, with where it is declared, the namespaces it is valid for and its authorization (seed 000 `GET /api/cost-centers`).\n',
+        responses: {
+          '200': {
+            description: 'Cost centers by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CostCenter',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/cost-centers/{costCenter}/validate': {
+      get: {
+        operationId: 'ValidateCostCenter',
+        description:
+          'Whether the calling user may charge the cost center — for a namespace when `cluster` and `namespace` are given — and every reason not (seed 000 `GET /api/cost-centers/{cc}/validate`).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/costCenter',
+          },
+          {
+            $ref: '#/components/parameters/clusterQuery',
+          },
+          {
+            $ref: '#/components/parameters/namespaceQuery',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The validation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostCenterValidation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/cost-centers/{costCenter}/permissions': {
+      post: {
+        operationId: 'SetCostCenterPermission',
+        description:
+          "Creates or replaces the cost center's permission record, with the caller as its author (seed 000 `POST /api/cost-centers/{cc}/permissions`). Needs the cost-center manage permission.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/costCenter',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CostCenterPermissionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The cost center with its new record.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostCenter',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/namespaces/{cluster}/{namespace}/cost-centers': {
+      get: {
+        operationId: 'ListNamespaceCostCenters',
+        description:
+          "The namespace's valid cost centers — those the entities claiming it declare — with their authorization and whether the caller may charge each (seed 001 `GET /centros-costo/{namespace}`).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The namespace's cost centers.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/NamespaceCostCenter',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/off-hours': {
+      get: {
+        operationId: 'GetOffHours',
+        description:
+          'The off-hours limit now: business hours, whether it is off-hours, and the namespaces holding a slot (seed 000 property 1).\n',
+        responses: {
+          '200': {
+            description: 'The limit and the slots in use.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OffHoursStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/off-hours/slots': {
+      get: {
+        operationId: 'GetOffHoursSlots',
+        description:
+          'Who holds the off-hours slots now, and which namespaces schedules will keep awake in each off-hours period of the coming days. Needs the read-all permission (platform team).\n',
+        parameters: [
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How far ahead; default 7.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 31,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Slots now and the plan ahead.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OffHoursPlan',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -788,6 +984,17 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+        },
+      },
+      costCenter: {
+        name: 'costCenter',
+        in: 'path',
+        required: true,
+        description: 'A cost center, e.g. `CC-1001`.',
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+          maxLength: 100,
         },
       },
     },
@@ -1509,6 +1716,371 @@ export const spec = {
             $ref: '#/components/schemas/OperationResult',
           },
         },
+      },
+      CostCenterDeclaration: {
+        type: 'object',
+        required: ['entity_ref'],
+        properties: {
+          entity_ref: {
+            type: 'string',
+          },
+          inherited_from: {
+            type: 'string',
+            description:
+              'The owning Group the entity inherits the cost center from.',
+          },
+        },
+      },
+      CostCenterPermissionFields: {
+        type: 'object',
+        required: ['is_authorized', 'allowed_groups', 'source'],
+        properties: {
+          is_authorized: {
+            type: 'boolean',
+          },
+          allowed_groups: {
+            type: 'array',
+            description:
+              'Groups whose members may charge it; empty for anyone.',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+            enum: ['record', 'default'],
+            description:
+              '`default`: no record, the configured default applies.',
+          },
+          note: {
+            type: 'string',
+          },
+          changed_by: {
+            type: 'string',
+          },
+          changed_at: {
+            type: 'string',
+          },
+        },
+      },
+      CostCenter: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CostCenterPermissionFields',
+          },
+          {
+            type: 'object',
+            required: ['cost_center', 'declared_by', 'namespaces'],
+            properties: {
+              cost_center: {
+                type: 'string',
+              },
+              declared_by: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CostCenterDeclaration',
+                },
+              },
+              namespaces: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['cluster', 'namespace'],
+                  properties: {
+                    cluster: {
+                      type: 'string',
+                    },
+                    namespace: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      NamespaceCostCenter: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CostCenterPermissionFields',
+          },
+          {
+            type: 'object',
+            required: ['cost_center', 'declared_by', 'chargeable'],
+            properties: {
+              cost_center: {
+                type: 'string',
+              },
+              declared_by: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CostCenterDeclaration',
+                },
+              },
+              chargeable: {
+                type: 'boolean',
+                description:
+                  'Authorized, and the caller is in its allowed groups (if any).',
+              },
+            },
+          },
+        ],
+      },
+      CostCenterValidation: {
+        type: 'object',
+        required: [
+          'cost_center',
+          'valid',
+          'is_authorized',
+          'user_allowed',
+          'allowed',
+          'reasons',
+        ],
+        properties: {
+          cost_center: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          valid: {
+            type: 'boolean',
+            description: 'Declared by an entity claiming the namespace.',
+          },
+          is_authorized: {
+            type: 'boolean',
+          },
+          user_allowed: {
+            type: 'boolean',
+          },
+          allowed: {
+            type: 'boolean',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          valid_cost_centers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CostCenterPermissionInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['is_authorized'],
+        properties: {
+          is_authorized: {
+            type: 'boolean',
+          },
+          allowed_groups: {
+            type: 'array',
+            maxItems: 100,
+            description:
+              'Group refs, e.g. `group:default/team-a`; omitted or empty for anyone.',
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          note: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+      },
+      BusinessHours: {
+        type: 'object',
+        required: ['days', 'start', 'end', 'time_zone'],
+        properties: {
+          days: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+            },
+          },
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+          time_zone: {
+            type: 'string',
+          },
+        },
+      },
+      OffHoursSlot: {
+        type: 'object',
+        required: [
+          'cluster',
+          'namespace',
+          'slot',
+          'scope',
+          'cost_center',
+          'requested_by',
+          'acquired_at',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          slot: {
+            type: 'integer',
+          },
+          scope: {
+            type: 'string',
+            description:
+              '`global`, or `cluster:<name>` with a limit per cluster.',
+          },
+          cost_center: {
+            type: 'string',
+          },
+          requested_by: {
+            type: 'string',
+          },
+          approved_by: {
+            type: 'string',
+            description:
+              "Who authorized the off-hours wake (the user, or the schedule's creator).",
+          },
+          schedule_id: {
+            type: 'string',
+          },
+          acquired_at: {
+            type: 'string',
+          },
+        },
+      },
+      OffHoursStatus: {
+        type: 'object',
+        required: [
+          'limit',
+          'scope',
+          'business_hours',
+          'off_hours',
+          'used',
+          'slots',
+        ],
+        properties: {
+          limit: {
+            type: 'integer',
+          },
+          scope: {
+            type: 'string',
+            enum: ['global', 'cluster'],
+          },
+          business_hours: {
+            $ref: '#/components/schemas/BusinessHours',
+          },
+          off_hours: {
+            type: 'boolean',
+          },
+          period: {
+            type: 'object',
+            description: 'The current off-hours period, or the next one.',
+            required: ['start'],
+            properties: {
+              start: {
+                type: 'string',
+              },
+              end: {
+                type: 'string',
+              },
+            },
+          },
+          used: {
+            type: 'object',
+            description: 'Slots held now, per scope.',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          slots: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OffHoursSlot',
+            },
+          },
+        },
+      },
+      OffHoursPlan: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/OffHoursStatus',
+          },
+          {
+            type: 'object',
+            required: ['upcoming'],
+            properties: {
+              upcoming: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['start', 'end', 'peak', 'namespaces'],
+                  properties: {
+                    start: {
+                      type: 'string',
+                    },
+                    end: {
+                      type: 'string',
+                    },
+                    peak: {
+                      type: 'object',
+                      additionalProperties: {
+                        type: 'integer',
+                      },
+                    },
+                    namespaces: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['cluster', 'namespace', 'awake'],
+                        properties: {
+                          cluster: {
+                            type: 'string',
+                          },
+                          namespace: {
+                            type: 'string',
+                          },
+                          awake: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              required: ['from', 'to'],
+                              properties: {
+                                from: {
+                                  type: 'string',
+                                },
+                                to: {
+                                  type: 'string',
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
     },
   },

@@ -17,15 +17,28 @@ const REPLAY_MS = 3 * 60 * MINUTE_MS;
 
 type CronSpec = Pick<CronTiming, 'cron' | 'zone' | 'except_dates'>;
 
+/** Parsed expressions, reused: parsing costs more than a step. */
+const iterators = new Map<string, CronExpression>();
+const MAX_CACHED = 1_000;
+
 /**
  * cron-parser walks the wall clock in UTC, where no hour is skipped or
  * repeated; `toInstant` then places each wall time in the schedule's zone.
+ * Callers use the iterator synchronously, so sharing one per expression is safe.
  */
 function wallIterator(expression: string, wall: number): CronExpression {
-  return CronExpressionParser.parse(expression, {
+  const cached = iterators.get(expression);
+  if (cached) {
+    cached.reset(new Date(wall));
+    return cached;
+  }
+  if (iterators.size >= MAX_CACHED) iterators.clear();
+  const iterator = CronExpressionParser.parse(expression, {
     tz: 'UTC',
     currentDate: new Date(wall),
   });
+  iterators.set(expression, iterator);
+  return iterator;
 }
 
 /** Why `expression` is not a usable five-field cron expression; undefined when it is. */
@@ -40,7 +53,7 @@ export function cronProblem(expression: string): string | undefined {
     return 'hashed values (H) are not supported';
   }
   try {
-    wallIterator(expression, 0).next();
+    CronExpressionParser.parse(expression, { tz: 'UTC' }).next();
     return undefined;
   } catch (error) {
     return `is not valid: ${(error as Error).message}`;

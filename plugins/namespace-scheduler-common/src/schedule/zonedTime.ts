@@ -33,11 +33,13 @@ export function toWall(zone: string, instant: number): number {
  */
 export function toInstant(zone: string, wall: number): number {
   const iana = IANAZone.create(zone);
-  // The offsets before and after any transition near `wall`.
+  // The offsets before and after any transition near `wall` (zones change
+  // offset months apart, never twice within two days).
   const offsets = [
     offsetMs(iana, wall - DAY_MS),
     offsetMs(iana, wall + DAY_MS),
   ];
+  if (offsets[0] === offsets[1]) return wall - offsets[0];
   const valid = offsets
     .map(offset => wall - offset)
     .filter(instant => instant + offsetMs(iana, instant) === wall);

@@ -91,8 +91,11 @@ export type OffHoursStatus = {
   scope: 'global' | 'cluster';
   business_hours: BusinessHoursSpec;
   off_hours: boolean;
-  /** The current off-hours period, or the next one during business hours. */
-  period: { start: string; end?: string };
+  /**
+   * The current off-hours period, or the next one during business hours;
+   * absent when business hours never end. `end` is absent when they never start.
+   */
+  period?: { start: string; end?: string };
   /** Slots held now, per scope. */
   used: Record<string, number>;
   slots: OffHoursSlot[];

@@ -85,3 +85,12 @@ export function renderWithApis(children: ReactNode, entity?: Entity) {
     </TestApiProvider>,
   );
 }
+
+/** Empty answers for the tab's sections a test does not look at. */
+export const emptyTabHandlers = () => [
+  http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items: [] })),
+  http.get(`${PLUGIN}/schedule-preview`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
+  http.get(`${PLUGIN}/activities`, () => HttpResponse.json({ items: [] })),
+];

@@ -1,8 +1,10 @@
 import { HttpResponse } from 'msw';
 import {
+  Activity,
   NamespaceStatus,
   OperationResult,
   OperationType,
+  Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 
 export const namespaceStatus = (
@@ -78,3 +80,59 @@ export const errorResponse = (status: number, message: string) =>
     },
     { status },
   );
+
+type WeeklySchedule = Extract<Schedule, { kind: 'weekly' }>;
+
+export const weeklySchedule = (
+  extra: Partial<WeeklySchedule> = {},
+): WeeklySchedule => ({
+  id: 's1',
+  kind: 'weekly',
+  title: 'Office hours',
+  cluster: 'sandbox',
+  namespace: 'shop-dev',
+  cost_center: 'CC-1001',
+  zone: 'Europe/Madrid',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  from: '08:00',
+  to: '19:00',
+  status: 'active',
+  created_by: 'user:default/guest',
+  created_at: '2026-11-20T10:00:00Z',
+  updated_at: '2026-11-20T10:00:00Z',
+  next_run: '2026-11-23T08:00:00.000+01:00',
+  next_operation: 'wake',
+  run_count: 3,
+  success_count: 2,
+  error_count: 1,
+  skipped_count: 0,
+  last_run: {
+    due_at: '2026-11-20T19:00:00.000+01:00',
+    ran_at: '2026-11-20T19:00:05.000+01:00',
+    trigger: 'schedule',
+    operation: 'sleep',
+    outcome: 'failed',
+    message: 'cluster sandbox unreachable',
+  },
+  ...extra,
+});
+
+export const activity = (
+  id: string,
+  extra: Partial<Activity> = {},
+): Activity => ({
+  id,
+  namespace: 'shop-dev',
+  cluster: 'sandbox',
+  operation: 'sleep',
+  cost_center: 'CC-1001',
+  requested_by: 'user:default/guest',
+  user_id: 'user:default/guest',
+  status: 'completed',
+  outcome: 'succeeded',
+  timestamp_start: '2026-11-21T19:00:00Z',
+  timestamp_end: '2026-11-21T19:00:02Z',
+  duration_minutes: 0,
+  result: operationResult('sleep', { total_scaled: 6 }),
+  ...extra,
+});

@@ -63,10 +63,10 @@ export interface NamespaceSchedulerApi {
   createSchedule(input: ScheduleInput): Promise<Schedule>;
   replaceSchedule(id: string, input: ScheduleInput): Promise<Schedule>;
   deleteSchedule(id: string): Promise<void>;
-  /** The namespace's planned transitions over the next `days` (default 7). */
+  /** The namespace's planned transitions over the next `days` (default 7), at most `limit` (default 50). */
   previewSchedules(
     target: NamespaceLocator,
-    options?: { days?: number },
+    options?: { days?: number; limit?: number },
   ): Promise<PreviewTransition[]>;
   /** One page of a namespace's activity, newest first. */
   listActivities(query: ActivityQuery): Promise<ActivityPage>;

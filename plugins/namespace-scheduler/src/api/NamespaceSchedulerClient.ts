@@ -80,11 +80,11 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
 
   async previewSchedules(
     target: NamespaceLocator,
-    options: { days?: number } = {},
+    options: { days?: number; limit?: number } = {},
   ): Promise<PreviewTransition[]> {
     const body = await this.json<{ items: PreviewTransition[] }>(
       '/schedule-preview',
-      { query: { ...target, days: options.days } },
+      { query: { ...target, ...options } },
     );
     return body.items;
   }

@@ -27,6 +27,16 @@ describe('toServerProblem', () => {
     });
   });
 
+  it('reads the validator naming a query parameter', async () => {
+    const error = await responseError(
+      400,
+      'query.from must match format "date-time"',
+    );
+    expect(toServerProblem(error, ['from']).fields).toEqual({
+      from: 'must match format "date-time"',
+    });
+  });
+
   it('keeps what names no field of the form as a titled error', async () => {
     const error = await responseError(
       409,

@@ -17,10 +17,11 @@ const TITLES: Record<number, string> = {
 
 /**
  * The backend names the field at fault as `field: message` (its services) or
- * `body.field message` (the OpenAPI validator), several joined with `; `;
- * array items as `field.N`.
+ * `body.field message` / `query.field message` (the OpenAPI validator),
+ * several joined with `; `; array items as `field.N`.
  */
-const FIELD_MESSAGE = /^(?:body\.)?([A-Za-z_]\w*)(?:\.\w+)*(?::\s*|\s+)(.+)$/s;
+const FIELD_MESSAGE =
+  /^(?:body\.|query\.)?([A-Za-z_]\w*)(?:\.\w+)*(?::\s*|\s+)(.+)$/s;
 
 /** Splits a server error into messages for `fields` and a general error. */
 export function toServerProblem(

@@ -5,7 +5,10 @@ import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
+import { ActivityCard } from '../Activity';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
+import { WeekCalendar } from '../ScheduleCalendar';
+import { SchedulesCard } from '../Schedules';
 import { locatorKey, NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
 
@@ -31,8 +34,11 @@ export const EntityNamespaceSchedule = ({
       setOperation({ cluster, namespace, operation: op }),
     [],
   );
+  // Bumped when something changed the namespaces, so dependent views reload.
+  const [revision, setRevision] = useState(0);
   const onChanged = useCallback(() => {
     retry();
+    setRevision(current => current + 1);
   }, [retry]);
 
   if (loading && !value) return <Progress />;
@@ -67,6 +73,24 @@ export const EntityNamespaceSchedule = ({
                 />
               </Grid>
             )}
+            <Grid item xs={12} lg={7}>
+              <SchedulesCard target={selected} onChanged={onChanged} />
+            </Grid>
+            <Grid item xs={12} lg={5}>
+              <WeekCalendar
+                cluster={selected.cluster}
+                namespace={selected.namespace}
+                state={selected.state}
+                revision={revision}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <ActivityCard
+                cluster={selected.cluster}
+                namespace={selected.namespace}
+                revision={revision}
+              />
+            </Grid>
           </>
         )}
       </Grid>

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   componentEntity,
+  emptyTabHandlers,
   errorResponse,
   namespaceStatus,
   permissionHandler,
@@ -15,7 +16,7 @@ import { EntityNamespaceScheduleContent } from './EntityNamespaceScheduleContent
 describe('EntityNamespaceScheduleContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
-  beforeEach(() => server.use(permissionHandler()));
+  beforeEach(() => server.use(permissionHandler(), ...emptyTabHandlers()));
 
   const render = (annotations: Record<string, string>) =>
     renderWithApis(

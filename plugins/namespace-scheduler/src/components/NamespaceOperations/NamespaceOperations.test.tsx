@@ -6,6 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   componentEntity,
+  emptyTabHandlers,
   errorResponse,
   namespaceStatus,
   operationResult,
@@ -20,6 +21,7 @@ const NS = `${PLUGIN}/namespaces/sandbox/shop-dev`;
 describe('wake, sleep and scale from the entity tab', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+  beforeEach(() => server.use(...emptyTabHandlers()));
 
   /** The tab over namespaces whose state the test may change; records operation bodies. */
   function serve(...namespaces: NamespaceStatus[]) {

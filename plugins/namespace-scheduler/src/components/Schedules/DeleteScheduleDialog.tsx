@@ -38,8 +38,14 @@ export const DeleteScheduleDialog = ({
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="delete-schedule-title">
-      <DialogTitle id="delete-schedule-title">Delete "{schedule.title}"?</DialogTitle>
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      aria-labelledby="delete-schedule-title"
+    >
+      <DialogTitle id="delete-schedule-title">
+        Delete "{schedule.title}"?
+      </DialogTitle>
       <DialogContent>
         <ProblemAlert problem={problem} />
         <DialogContentText>
@@ -51,7 +57,12 @@ export const DeleteScheduleDialog = ({
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button color="secondary" variant="contained" onClick={remove} disabled={busy}>
+        <Button
+          color="secondary"
+          variant="contained"
+          onClick={remove}
+          disabled={busy}
+        >
           Delete
         </Button>
       </DialogActions>

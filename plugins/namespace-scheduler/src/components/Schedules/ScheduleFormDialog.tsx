@@ -34,7 +34,9 @@ export const ScheduleFormDialog = ({
   onClose: () => void;
   onSaved: () => void;
 }) => {
-  const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
+  const fullScreen = useMediaQuery((theme: Theme) =>
+    theme.breakpoints.down('xs'),
+  );
   const form = useScheduleForm({ target, existing, onSaved });
   const { draft, edit, errors, busy } = form;
   const fields = { draft, edit, errors };

@@ -37,16 +37,25 @@ export function describeSchedule(schedule: ScheduleInput): string {
       const operation =
         schedule.operation === 'scale'
           ? `Scale to ${schedule.replicas}`
-          : `${schedule.operation.charAt(0).toUpperCase()}${schedule.operation.slice(1)}`;
+          : `${schedule.operation
+              .charAt(0)
+              .toUpperCase()}${schedule.operation.slice(1)}`;
       const when = describeCron(schedule.cron) ?? schedule.cron;
-      return `${operation}: ${when.charAt(0).toLowerCase()}${when.slice(1)}${exceptions(schedule.except_dates)}`;
+      return `${operation}: ${when.charAt(0).toLowerCase()}${when.slice(
+        1,
+      )}${exceptions(schedule.except_dates)}`;
     }
     case 'weekly': {
       const overnight = schedule.to <= schedule.from ? ' (overnight)' : '';
-      return `Awake ${describeDays(schedule.days)} ${schedule.from}–${schedule.to}${overnight}${exceptions(schedule.except_dates)}`;
+      return `Awake ${describeDays(schedule.days)} ${schedule.from}–${
+        schedule.to
+      }${overnight}${exceptions(schedule.except_dates)}`;
     }
     case 'window':
-      return `Awake ${formatInstant(schedule.start, schedule.zone)} → ${formatInstant(schedule.end, schedule.zone)}`;
+      return `Awake ${formatInstant(
+        schedule.start,
+        schedule.zone,
+      )} → ${formatInstant(schedule.end, schedule.zone)}`;
     default: {
       const state = schedule.operation === 'wake' ? 'awake' : 'asleep';
       return schedule.until

@@ -8,6 +8,7 @@ import {
   Weekday,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
+import { browserTimeZone } from '../common';
 
 /**
  * What the schedule form edits: every kind's fields at once (switching kind
@@ -51,9 +52,6 @@ export const SCHEDULE_FIELDS = [
   'except_dates',
 ] as const;
 
-export const browserTimeZone = () =>
-  Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function newDraft(): ScheduleDraft {
   return {
     kind: 'weekly',
@@ -96,7 +94,8 @@ export function draftOf(schedule: Schedule): ScheduleDraft {
         ...draft,
         cron: schedule.cron,
         operation: schedule.operation,
-        replicas: schedule.replicas === undefined ? '' : String(schedule.replicas),
+        replicas:
+          schedule.replicas === undefined ? '' : String(schedule.replicas),
         except_dates: schedule.except_dates ?? [],
       };
     case 'weekly':
@@ -125,7 +124,10 @@ export function draftOf(schedule: Schedule): ScheduleDraft {
 const optionalList = (values: string[]) => (values.length ? values : undefined);
 
 /** The request body for the draft's kind (checked by the common validation next). */
-export function inputOf(draft: ScheduleDraft, target: NamespaceLocator): ScheduleInput {
+export function inputOf(
+  draft: ScheduleDraft,
+  target: NamespaceLocator,
+): ScheduleInput {
   const base = {
     title: draft.title,
     cluster: target.cluster,

@@ -3,7 +3,12 @@ import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo, useState } from 'react';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
-import { draftOf, newDraft, SCHEDULE_FIELDS, ScheduleDraft } from './scheduleDraft';
+import {
+  draftOf,
+  newDraft,
+  SCHEDULE_FIELDS,
+  ScheduleDraft,
+} from './scheduleDraft';
 import { validateDraft } from './validateDraft';
 
 /**

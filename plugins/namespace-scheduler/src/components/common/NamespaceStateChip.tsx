@@ -1,10 +1,5 @@
-import {
-  StatusAborted,
-  StatusOK,
-  StatusPending,
-  StatusWarning,
-} from '@backstage/core-components';
 import { NamespaceState } from '@namespace-scheduler/backstage-plugin-common';
+import { StatusText } from './StatusText';
 
 const LABELS: Record<NamespaceState, string> = {
   awake: 'Awake',
@@ -13,17 +8,14 @@ const LABELS: Record<NamespaceState, string> = {
   unknown: 'Unknown',
 };
 
+const STATUS = {
+  awake: 'ok',
+  asleep: 'pending',
+  partial: 'warning',
+  unknown: 'aborted',
+} as const;
+
 /** A namespace's live state as a status label readable without colour. */
-export const NamespaceStateChip = ({ state }: { state: NamespaceState }) => {
-  const label = LABELS[state];
-  switch (state) {
-    case 'awake':
-      return <StatusOK>{label}</StatusOK>;
-    case 'asleep':
-      return <StatusPending>{label}</StatusPending>;
-    case 'partial':
-      return <StatusWarning>{label}</StatusWarning>;
-    default:
-      return <StatusAborted>{label}</StatusAborted>;
-  }
-};
+export const NamespaceStateChip = ({ state }: { state: NamespaceState }) => (
+  <StatusText status={STATUS[state]}>{LABELS[state]}</StatusText>
+);

@@ -1,4 +1,7 @@
-/** An instant as a short local date and time, in `zone` when given (else the browser's). */
+/**
+ * An instant as a short date and 24-hour time in the user's locale, in `zone`
+ * when given (else the browser's), as schedules write times.
+ */
 export function formatInstant(value: string | number, zone?: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
@@ -8,6 +11,7 @@ export function formatInstant(value: string | number, zone?: string): string {
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: zone,
   }).format(date);
 }

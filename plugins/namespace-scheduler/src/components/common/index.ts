@@ -4,3 +4,5 @@ export * from './ProblemAlert';
 export * from './useNamespacePermission';
 export * from './WorkloadCounts';
 export * from './CostCenterField';
+export * from './browserTimeZone';
+export * from './StatusText';

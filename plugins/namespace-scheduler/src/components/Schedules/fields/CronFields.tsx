@@ -19,7 +19,8 @@ export const CronFields = ({ draft, edit, errors }: FieldsProps) => (
       helperText={
         errors.cron
           ? `Cron ${errors.cron}`
-          : describeCron(draft.cron) ?? 'minute hour day-of-month month day-of-week'
+          : describeCron(draft.cron) ??
+            'minute hour day-of-month month day-of-week'
       }
       inputProps={{ spellCheck: false }}
     />

@@ -23,7 +23,14 @@ export const ExceptDatesField = ({
   };
   return (
     <div style={{ marginTop: 16 }}>
-      <div style={{ display: 'flex', alignItems: 'flex-end', gap: 8, flexWrap: 'wrap' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'flex-end',
+          gap: 8,
+          flexWrap: 'wrap',
+        }}
+      >
         <TextField
           id={id}
           label="Exception date"

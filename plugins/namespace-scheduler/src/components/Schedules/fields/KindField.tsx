@@ -31,7 +31,9 @@ export const KindField = ({
     disabled={disabled}
     onChange={event => onChange(event.target.value as ScheduleKind)}
     error={Boolean(error)}
-    helperText={error ? `Kind ${error}` : disabled && 'A saved schedule keeps its kind'}
+    helperText={
+      error ? `Kind ${error}` : disabled && 'A saved schedule keeps its kind'
+    }
   >
     {Object.entries(KINDS).map(([kind, label]) => (
       <MenuItem key={kind} value={kind}>

@@ -45,7 +45,10 @@ export const NextRuns = ({ timing }: { timing?: ScheduleInput }) => {
             : 'Never runs again.'}
         </Typography>
       ) : (
-        <ul aria-labelledby="next-runs-title" style={{ margin: 0, paddingLeft: 20 }}>
+        <ul
+          aria-labelledby="next-runs-title"
+          style={{ margin: 0, paddingLeft: 20 }}
+        >
           {runs.map(run => (
             <li key={`${run.at}-${run.operation}`}>
               <Typography variant="body2">

@@ -13,7 +13,9 @@ export const OverrideFields = ({ draft, edit, errors }: FieldsProps) => (
       margin="normal"
       style={{ minWidth: 160 }}
       value={draft.hold}
-      onChange={event => edit({ hold: event.target.value as typeof draft.hold })}
+      onChange={event =>
+        edit({ hold: event.target.value as typeof draft.hold })
+      }
       error={Boolean(errors.operation)}
       helperText={
         errors.operation

@@ -34,7 +34,9 @@ export const TimeZoneField = ({
           margin="normal"
           error={Boolean(error)}
           helperText={
-            error ? `Time zone ${error}` : 'Times of this schedule are in this zone'
+            error
+              ? `Time zone ${error}`
+              : 'Times of this schedule are in this zone'
           }
         />
       )}

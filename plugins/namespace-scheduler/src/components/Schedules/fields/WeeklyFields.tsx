@@ -5,7 +5,10 @@ import FormGroup from '@material-ui/core/FormGroup';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
-import { Weekday, WEEKDAYS } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Weekday,
+  WEEKDAYS,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { FieldsProps } from './types';
 
 const DAY_LABELS: Record<Weekday, string> = {
@@ -28,7 +31,11 @@ export const WeeklyFields = ({ draft, edit, errors }: FieldsProps) => {
     });
   return (
     <>
-      <FormControl component="fieldset" margin="normal" error={Boolean(errors.days)}>
+      <FormControl
+        component="fieldset"
+        margin="normal"
+        error={Boolean(errors.days)}
+      >
         <FormLabel component="legend">Days</FormLabel>
         <FormGroup row>
           {WEEKDAYS.map(day => (
@@ -61,7 +68,7 @@ export const WeeklyFields = ({ draft, edit, errors }: FieldsProps) => {
         />
         <TextField
           id="schedule-to"
-          label="Until"
+          label="Awake until"
           type="time"
           required
           margin="normal"

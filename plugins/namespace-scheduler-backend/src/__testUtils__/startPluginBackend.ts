@@ -1,6 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KubeSandbox } from '@namespace-scheduler/kube-sandbox';
@@ -31,14 +33,45 @@ export function componentClaiming(name: string, namespaces: string): Entity {
   };
 }
 
+/** The owner of componentClaiming's components; they inherit its cost centers. */
+export const TEAM_COMMERCE: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name: 'team-commerce',
+    namespace: 'default',
+    annotations: { 'namespace-scheduler/cost-centers': 'CC-1001, CC-2002' },
+  },
+  spec: { type: 'team', children: [] },
+};
+
+/**
+ * Governance that stays out of the way of tests about something else: cost
+ * centers without a record are authorized, and business hours never end.
+ */
+export const LENIENT_GOVERNANCE = {
+  costCenters: { defaultAuthorized: true },
+  offHours: {
+    businessHours: {
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      start: '00:00',
+      end: '24:00',
+    },
+  },
+};
+
 /**
  * The plugin in a test backend, with the sandbox as cluster `sandbox`, a mock
- * catalog holding `entities`, and permissions decided by `policy`.
+ * catalog holding `entities` (and TEAM_COMMERCE), permissions decided by
+ * `policy`, and `namespaceScheduler` config over LENIENT_GOVERNANCE. A
+ * `database` shared by several backends makes them instances of one portal.
  */
 export async function startPluginBackend(options: {
   sandbox: KubeSandbox;
   entities: Entity[];
   policy?: TestPolicy;
+  config?: JsonObject;
+  database?: Knex;
 }) {
   const sandboxCluster = createBackendModule({
     pluginId: 'namespace-scheduler',
@@ -71,10 +104,19 @@ export async function startPluginBackend(options: {
       namespaceSchedulerPlugin,
       sandboxCluster,
       permissions.factory,
-      catalogServiceMock.factory({ entities: options.entities }),
+      catalogServiceMock.factory({ entities: [...options.entities, TEAM_COMMERCE] }),
       mockServices.rootConfig.factory({
-        data: { namespaceScheduler: { defaultCluster: 'sandbox' } },
+        data: {
+          namespaceScheduler: {
+            defaultCluster: 'sandbox',
+            ...LENIENT_GOVERNANCE,
+            ...options.config,
+          },
+        },
       }),
+      ...(options.database
+        ? [mockServices.database.factory({ knex: options.database })]
+        : []),
     ],
   });
   return server;

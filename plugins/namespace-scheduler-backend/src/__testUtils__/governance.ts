@@ -1,0 +1,222 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BusinessHoursSpec,
+  NamespaceStatus,
+  OperationResult,
+  OperationType,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { Knex } from 'knex';
+import { KnexActivityStore } from '../activity';
+import { ManagedNamespaceRef, NamespaceClaim } from '../catalog/NamespaceCatalog';
+import {
+  CostCenterDirectory,
+  CostCenterGuard,
+  CostCenterService,
+  CostCenterSource,
+  KnexCostCenterPermissionStore,
+} from '../costCenters';
+import { NamespaceOperations } from '../engine';
+import {
+  createRules,
+  DEFAULT_BUSINESS_HOURS,
+  KnexOffHoursSlotStore,
+  OffHoursBoundary,
+  OffHoursGuard,
+  OffHoursPlanner,
+  OffHoursScheduleGuard,
+  OffHoursService,
+  SaveLock,
+} from '../offHours';
+import { combineGuards, OperationService } from '../operations';
+import { NamespaceAuthorizer } from '../permissions';
+import { KnexScheduleStore, ScheduleRunner, ScheduleService } from '../schedules';
+import { Clock } from '../time/Clock';
+import { operationResult } from './fakeEngine';
+
+const keyOf = (ref: ManagedNamespaceRef) => `${ref.cluster}/${ref.namespace}`;
+
+/** The catalog as governance reads it: each namespace's cost centers and users' groups. */
+export class FakeDirectory implements CostCenterDirectory {
+  constructor(
+    /** `cluster/namespace` → the cost centers its claiming entity declares. */
+    readonly costCenters: Record<string, string[]>,
+    /** user ref → group refs */
+    readonly groups: Record<string, string[]> = {},
+  ) {}
+
+  async validFor(ref: ManagedNamespaceRef): Promise<CostCenterSource[]> {
+    return (this.costCenters[keyOf(ref)] ?? []).map(costCenter => ({
+      costCenter,
+      entityRef: `component:default/${ref.namespace}`,
+    }));
+  }
+
+  async declarations(): Promise<CostCenterSource[]> {
+    const all = Object.keys(this.costCenters).map(key => {
+      const [cluster, namespace] = key.split('/');
+      return this.validFor({ cluster, namespace });
+    });
+    return (await Promise.all(all)).flat();
+  }
+
+  async membershipOf(userRef: string): Promise<string[]> {
+    return [userRef, ...(this.groups[userRef] ?? [])];
+  }
+
+  /** The claim index of NamespaceCatalog over the same namespaces. */
+  claims() {
+    const claimOf = async (ref: ManagedNamespaceRef): Promise<NamespaceClaim | undefined> =>
+      keyOf(ref) in this.costCenters
+        ? { ...ref, entityRefs: [`component:default/${ref.namespace}`], ownerRefs: [] }
+        : undefined;
+    const allClaims = async () => {
+      const claims = Object.keys(this.costCenters).map(key => {
+        const [cluster, namespace] = key.split('/');
+        return claimOf({ cluster, namespace });
+      });
+      return (await Promise.all(claims)).flatMap(claim => claim ?? []);
+    };
+    return { claimOf, allClaims };
+  }
+}
+
+/** An engine that only keeps which namespaces are awake (`cluster/namespace`). */
+export class AwakeEngine implements NamespaceOperations {
+  readonly awake = new Set<string>();
+
+  async status(cluster: string, namespace: string): Promise<NamespaceStatus> {
+    const awake = this.awake.has(`${cluster}/${namespace}`);
+    return {
+      cluster,
+      namespace,
+      state: awake ? 'awake' : 'asleep',
+      workloads: [],
+      counts: { total: 1, awake: awake ? 1 : 0, asleep: awake ? 0 : 1, excluded: 0 },
+      observedAt: new Date().toISOString(),
+    };
+  }
+
+  async sleep(cluster: string, namespace: string) {
+    return this.apply('sleep', cluster, namespace, false);
+  }
+
+  async wake(cluster: string, namespace: string) {
+    return this.apply('wake', cluster, namespace, true);
+  }
+
+  async scale(cluster: string, namespace: string, replicas: number) {
+    return this.apply('scale', cluster, namespace, replicas > 0);
+  }
+
+  private async apply(
+    operation: OperationType,
+    cluster: string,
+    namespace: string,
+    awake: boolean,
+  ): Promise<OperationResult> {
+    if (awake) this.awake.add(`${cluster}/${namespace}`);
+    else this.awake.delete(`${cluster}/${namespace}`);
+    return operationResult({ operation, cluster, namespace });
+  }
+}
+
+/**
+ * One backend instance with governance wired as plugin.ts does, on a shared
+ * database and clock (everything allowed by the permission framework).
+ */
+export function governedInstance<E extends NamespaceOperations = AwakeEngine>(options: {
+  knex: Knex;
+  clock: Clock;
+  directory: FakeDirectory;
+  engine?: E;
+  limit?: number;
+  scope?: 'global' | 'cluster';
+  businessHours?: BusinessHoursSpec;
+  defaultAuthorized?: boolean;
+  instanceId?: string;
+}) {
+  const { knex, clock, directory } = options;
+  const engine = options.engine ?? new AwakeEngine();
+  const logger = mockServices.logger.mock();
+  const authorizer = NamespaceAuthorizer.create({ permissions: mockServices.permissions() });
+  const claims = directory.claims();
+  const costCenterStore = KnexCostCenterPermissionStore.create({ knex });
+  const costCenters = CostCenterService.create({
+    directory,
+    store: costCenterStore,
+    authorizer,
+    claims,
+    defaultAuthorized: options.defaultAuthorized ?? true,
+    clock,
+  });
+  const costCenterGuard = CostCenterGuard.create({ costCenters });
+  const rules = createRules({
+    limit: options.limit ?? 5,
+    scope: options.scope ?? 'global',
+    businessHours: options.businessHours ?? DEFAULT_BUSINESS_HOURS,
+  });
+  const slots = KnexOffHoursSlotStore.create({ knex });
+  const offHoursGuard = OffHoursGuard.create({ rules, slots, clock });
+  const activities = KnexActivityStore.create({ knex });
+  const operations = OperationService.create({
+    engine,
+    activities,
+    logger,
+    clock,
+    guard: combineGuards(costCenterGuard, offHoursGuard),
+    capacity: offHoursGuard,
+  });
+  const scheduleStore = KnexScheduleStore.create({ knex });
+  const planner = OffHoursPlanner.create({ rules, schedules: scheduleStore, slots });
+  const schedules = ScheduleService.create({
+    store: scheduleStore,
+    operations,
+    authorizer,
+    catalog: claims,
+    clusterNames: () => ['sandbox', 'other'],
+    clock,
+    saveGuards: [
+      costCenterGuard,
+      OffHoursScheduleGuard.create({ rules, planner, lock: SaveLock.create({ knex }), clock }),
+    ],
+  });
+  const boundary = OffHoursBoundary.create({
+    rules,
+    slots,
+    schedules: scheduleStore,
+    claims,
+    status: engine,
+    operations,
+    costCenters,
+    activities,
+    logger,
+    clock,
+    instanceId: options.instanceId ?? 'a',
+  });
+  const offHours = OffHoursService.create({ rules, slots, planner, authorizer, clock });
+  const runner = ScheduleRunner.create({
+    store: scheduleStore,
+    operations,
+    logger,
+    clock,
+    instanceId: options.instanceId ?? 'a',
+  });
+  return {
+    engine,
+    costCenterStore,
+    costCenters,
+    slots,
+    activities,
+    operations,
+    scheduleStore,
+    schedules,
+    boundary,
+    offHours,
+    runner,
+    /** One runner tick as plugin.ts schedules it: due schedules, then the boundary step. */
+    tick: async () => {
+      await runner.tick();
+      return boundary.tick();
+    },
+  };
+}

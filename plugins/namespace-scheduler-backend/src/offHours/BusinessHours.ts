@@ -1,0 +1,78 @@
+import {
+  BusinessHoursSpec,
+  formatDateTime,
+  Interval,
+  weeklyIntervals,
+  WeeklyTiming,
+} from '@namespace-scheduler/backstage-plugin-common';
+
+const DAY_MS = 86_400_000;
+/** Business hours recur weekly: a week and a day each way finds the neighbours of any instant. */
+const AROUND_MS = 8 * DAY_MS;
+
+/** An off-hours period: from the end of business hours to their next start (Infinity: never). */
+export type OffHoursPeriod = { start: number; end: number };
+
+/**
+ * Business hours as a weekly window in their time zone (DST-correct through
+ * the common package's schedule math). An `end` at or before `start` runs
+ * overnight; `00:00`–`24:00` on every day means there are no off-hours.
+ */
+export class BusinessHours {
+  static create(spec: BusinessHoursSpec): BusinessHours {
+    return new BusinessHours(spec);
+  }
+
+  private readonly timing: WeeklyTiming;
+
+  private constructor(readonly spec: BusinessHoursSpec) {
+    this.timing = {
+      kind: 'weekly',
+      zone: spec.time_zone,
+      days: spec.days,
+      from: spec.start,
+      to: spec.end,
+    };
+  }
+
+  /** The off-hours period around `at`; undefined during business hours. */
+  offHoursAt(at: number): OffHoursPeriod | undefined {
+    const around = weeklyIntervals(this.timing, at - AROUND_MS, at + AROUND_MS);
+    if (around.some(interval => interval.start <= at && at < interval.end)) {
+      return undefined;
+    }
+    const before = around.filter(interval => interval.end <= at).pop();
+    const after = around.find(interval => interval.start > at);
+    // Without any business hours, one period spans all time.
+    return { start: before?.end ?? 0, end: after?.start ?? Infinity };
+  }
+
+  /** The current off-hours period, else the next; undefined when business hours never end. */
+  currentOrNextOffHours(at: number): OffHoursPeriod | undefined {
+    const [next] = this.offHoursBetween(at, at + AROUND_MS);
+    return next && this.offHoursAt(next.start);
+  }
+
+  /** The off-hours intervals within [from, to), in order. */
+  offHoursBetween(from: number, to: number): Interval[] {
+    const gaps: Interval[] = [];
+    let cursor = from;
+    for (const business of weeklyIntervals(this.timing, from, to)) {
+      if (business.start > cursor) gaps.push({ start: cursor, end: Math.min(business.start, to) });
+      cursor = Math.max(cursor, business.end);
+    }
+    if (cursor < to) gaps.push({ start: cursor, end: to });
+    return gaps.filter(gap => gap.end > gap.start);
+  }
+
+  /** An instant in the business hours' zone, e.g. 2026-11-23T20:00:00.000+01:00. */
+  format(at: number): string {
+    return formatDateTime(at, this.spec.time_zone);
+  }
+
+  /** `mon,tue,wed,thu,fri 07:00–20:00 Europe/Madrid` */
+  describe(): string {
+    const { days, start, end, time_zone } = this.spec;
+    return `${days.join(',') || 'no days'} ${start}–${end} ${time_zone}`;
+  }
+}

@@ -1,0 +1,47 @@
+import Typography from '@material-ui/core/Typography';
+import { PreviewTransition } from '@namespace-scheduler/backstage-plugin-common';
+import { formatInstant } from '../common';
+
+const SHOWN = 8;
+
+function describe(transition: PreviewTransition): string {
+  const operation =
+    transition.operation === 'scale'
+      ? `scale to ${transition.replicas}`
+      : transition.operation;
+  const held = transition.suppressed_by ? ' (held back by an override)' : '';
+  return `${operation} · ${transition.title}${held}`;
+}
+
+/** The next few planned transitions, in words. */
+export const TransitionList = ({
+  transitions,
+  zone,
+}: {
+  transitions: PreviewTransition[];
+  zone: string;
+}) => (
+  <div style={{ marginTop: 16 }}>
+    <Typography variant="subtitle2" component="h3" id="upcoming-title">
+      Upcoming
+    </Typography>
+    {transitions.length === 0 ? (
+      <Typography variant="body2">
+        No schedule changes this namespace in the next 7 days.
+      </Typography>
+    ) : (
+      <ul
+        aria-labelledby="upcoming-title"
+        style={{ margin: 0, paddingLeft: 20 }}
+      >
+        {transitions.slice(0, SHOWN).map(t => (
+          <li key={`${t.at}-${t.schedule_id}-${t.operation}`}>
+            <Typography variant="body2">
+              {formatInstant(t.at, zone)} — {describe(t)}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    )}
+  </div>
+);

@@ -1,0 +1,88 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { NamespaceState } from '@namespace-scheduler/backstage-plugin-common';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { namespaceSchedulerApiRef } from '../../api';
+import { browserTimeZone } from '../common';
+import { awakePeriods, calendarDays } from './calendarDays';
+import { DayColumn } from './DayColumn';
+import { TransitionList } from './TransitionList';
+
+const DAYS = 7;
+/** Enough for a week of hourly runs; the calendar says when it is cut short. */
+const LIMIT = 200;
+
+/** The namespace's planned awake periods over the coming week, from the preview route. */
+export const WeekCalendar = ({
+  cluster,
+  namespace,
+  state,
+  revision,
+}: {
+  cluster: string;
+  namespace: string;
+  state: NamespaceState;
+  /** Changes when schedules or the namespace changed: the preview is read again. */
+  revision: number;
+}) => {
+  const api = useApi(namespaceSchedulerApiRef);
+  const zone = browserTimeZone();
+  const { value, loading, error } = useAsyncRetry(async () => {
+    const from = Date.now();
+    const transitions = await api.previewSchedules(
+      { cluster, namespace },
+      { days: DAYS, limit: LIMIT },
+    );
+    return { from, transitions };
+  }, [api, cluster, namespace, revision]);
+
+  const days = useMemo(() => {
+    if (!value) return [];
+    const to = value.from + DAYS * 86_400_000;
+    const periods = awakePeriods(value.transitions, state, value.from, to);
+    return calendarDays(periods, zone, value.from, DAYS);
+  }, [value, state, zone]);
+
+  const renderBody = () => {
+    if (loading && !value) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    return (
+      <>
+        <div
+          role="list"
+          aria-label="Planned awake periods by day"
+          style={{
+            display: 'grid',
+            gridTemplateColumns: `repeat(${DAYS}, minmax(0, 1fr))`,
+            gap: 4,
+          }}
+        >
+          {days.map(day => (
+            <DayColumn key={day.start} day={day} zone={zone} />
+          ))}
+        </div>
+        {value && value.transitions.length >= LIMIT && (
+          <Typography variant="caption" color="error" component="p">
+            Only the first {LIMIT} transitions are drawn.
+          </Typography>
+        )}
+        <TransitionList transitions={value?.transitions ?? []} zone={zone} />
+      </>
+    );
+  };
+
+  return (
+    <InfoCard
+      title="Week ahead"
+      subheader={`Planned awake periods (green), from the live state; times in ${zone}`}
+    >
+      {renderBody()}
+    </InfoCard>
+  );
+};

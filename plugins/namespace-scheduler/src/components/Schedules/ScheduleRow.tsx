@@ -1,0 +1,84 @@
+import IconButton from '@material-ui/core/IconButton';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import { ReactNode } from 'react';
+import { formatInstant, PermissionGate } from '../common';
+import { describeSchedule } from './describeSchedule';
+
+const Secondary = ({ children }: { children: ReactNode }) => (
+  <Typography variant="caption" color="textSecondary" component="div">
+    {children}
+  </Typography>
+);
+
+function nextRun(schedule: Schedule): string {
+  if (schedule.status === 'completed') return 'Completed';
+  if (!schedule.next_run) return '—';
+  return `${formatInstant(schedule.next_run, schedule.zone)} · ${
+    schedule.next_operation ?? ''
+  }`;
+}
+
+/** One schedule with its bookkeeping and edit/delete buttons. */
+export const ScheduleRow = ({
+  schedule,
+  gate,
+  onEdit,
+  onDelete,
+}: {
+  schedule: Schedule;
+  gate: PermissionGate;
+  onEdit: () => void;
+  onDelete: () => void;
+}) => {
+  const last = schedule.last_run;
+  return (
+    <TableRow>
+      <TableCell>
+        {schedule.title}
+        <Secondary>
+          {schedule.kind} · {schedule.cost_center}
+        </Secondary>
+      </TableCell>
+      <TableCell>
+        {describeSchedule(schedule)}
+        <Secondary>{schedule.zone}</Secondary>
+      </TableCell>
+      <TableCell>{nextRun(schedule)}</TableCell>
+      <TableCell>
+        {last
+          ? `${last.outcome} · ${formatInstant(last.ran_at, schedule.zone)}`
+          : 'Never'}
+        {last?.message && <Secondary>{last.message}</Secondary>}
+        <Secondary>
+          {schedule.run_count} run(s): {schedule.success_count} ok,{' '}
+          {schedule.error_count} failed, {schedule.skipped_count} skipped
+        </Secondary>
+      </TableCell>
+      <TableCell padding="none" style={{ whiteSpace: 'nowrap' }}>
+        <IconButton
+          size="small"
+          aria-label={`Edit ${schedule.title}`}
+          title={gate.reason}
+          disabled={!gate.allowed}
+          onClick={onEdit}
+        >
+          <EditIcon fontSize="small" />
+        </IconButton>
+        <IconButton
+          size="small"
+          aria-label={`Delete ${schedule.title}`}
+          title={gate.reason}
+          disabled={!gate.allowed}
+          onClick={onDelete}
+        >
+          <DeleteIcon fontSize="small" />
+        </IconButton>
+      </TableCell>
+    </TableRow>
+  );
+};

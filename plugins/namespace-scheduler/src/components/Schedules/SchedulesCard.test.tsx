@@ -1,0 +1,329 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  errorResponse,
+  permissionHandler,
+  PLUGIN,
+  renderWithApis,
+  weeklySchedule,
+} from '../../__testUtils__';
+import { SchedulesCard } from './SchedulesCard';
+
+const target = { cluster: 'sandbox', namespace: 'shop-dev' };
+
+describe('SchedulesCard', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /** Serves a schedule list the test may change; records what was sent. */
+  function serve(schedules: Schedule[]) {
+    const state = {
+      schedules,
+      sent: [] as { method: string; body?: unknown }[],
+    };
+    server.use(
+      permissionHandler(),
+      http.get(`${PLUGIN}/schedules`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        expect(query.get('cluster')).toBe('sandbox');
+        expect(query.get('namespace')).toBe('shop-dev');
+        return HttpResponse.json({ items: state.schedules });
+      }),
+    );
+    return state;
+  }
+
+  const render = (onChanged = jest.fn()) =>
+    renderWithApis(<SchedulesCard target={target} onChanged={onChanged} />);
+
+  async function openNew() {
+    const add = await screen.findByRole('button', { name: 'Add schedule' });
+    await waitFor(() => expect(add).toBeEnabled());
+    await userEvent.click(add);
+    return screen.findByRole('dialog');
+  }
+
+  it('lists schedules with when they act, their next and last run', async () => {
+    serve([weeklySchedule()]);
+    await render();
+    const row = await screen.findByRole('row', { name: /Office hours/ });
+    expect(row).toHaveTextContent('Awake Mon–Fri 08:00–19:00');
+    expect(row).toHaveTextContent('Europe/Madrid');
+    expect(row).toHaveTextContent('Mon, Nov 23, 08:00 · wake');
+    expect(row).toHaveTextContent(
+      'failed · Fri, Nov 20, 19:00cluster sandbox unreachable',
+    );
+    expect(row).toHaveTextContent('3 run(s): 2 ok, 1 failed, 0 skipped');
+  });
+
+  it('says so when the namespace has no schedules', async () => {
+    serve([]);
+    await render();
+    expect(await screen.findByText(/No schedules yet/)).toBeInTheDocument();
+  });
+
+  it('creates a weekly schedule with a zone and an exception date', async () => {
+    const state = serve([]);
+    server.use(
+      http.post(`${PLUGIN}/schedules`, async ({ request }) => {
+        const body = (await request.json()) as Schedule;
+        state.sent.push({ method: 'POST', body });
+        state.schedules = [weeklySchedule({ title: body.title })];
+        return HttpResponse.json(state.schedules[0], { status: 201 });
+      }),
+    );
+    const onChanged = jest.fn();
+    await render(onChanged);
+    const dialog = await openNew();
+
+    await userEvent.type(
+      within(dialog).getByLabelText(/Title/),
+      'Office hours',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Cost center/),
+      'CC-1001',
+    );
+    const zone = within(dialog).getByLabelText(/Time zone/);
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'Europe/Madr');
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Europe/Madrid' }),
+    );
+    await userEvent.click(within(dialog).getByLabelText('Sat'));
+    await userEvent.type(
+      within(dialog).getByLabelText('Exception date'),
+      '2030-12-25',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add exception' }),
+    );
+    expect(
+      within(dialog).getByRole('list', { name: 'Exception dates' }),
+    ).toHaveTextContent('2030-12-25');
+    const runs = within(dialog).getByRole('list', {
+      name: /Next runs \(Europe\/Madrid\)/,
+    });
+    expect(within(runs).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(runs).getAllByText(/— wake$/).length).toBeGreaterThan(1);
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create schedule' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(state.sent).toEqual([
+      {
+        method: 'POST',
+        body: {
+          kind: 'weekly',
+          title: 'Office hours',
+          cluster: 'sandbox',
+          namespace: 'shop-dev',
+          cost_center: 'CC-1001',
+          zone: 'Europe/Madrid',
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          from: '08:00',
+          to: '19:00',
+          except_dates: ['2030-12-25'],
+        },
+      },
+    ]);
+    expect(
+      await screen.findByRole('row', { name: /Office hours/ }),
+    ).toBeInTheDocument();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('describes a cron expression, lists its next runs and checks the form before sending', async () => {
+    const state = serve([]);
+    await render();
+    const dialog = await openNew();
+    await userEvent.click(within(dialog).getByLabelText(/Kind/));
+    await userEvent.click(screen.getByRole('option', { name: /Cron task/ }));
+    const cron = within(dialog).getByLabelText(/Cron expression/);
+    await userEvent.clear(cron);
+    await userEvent.type(cron, '30 19 * * 1-5');
+    expect(
+      within(dialog).getByText('At 19:30 on Monday to Friday'),
+    ).toBeInTheDocument();
+    expect(
+      within(
+        within(dialog).getByRole('list', { name: /Next runs/ }),
+      ).getAllByText(/19:30 — wake$/),
+    ).toHaveLength(5);
+
+    await userEvent.clear(cron);
+    await userEvent.type(cron, '30 19 * *');
+    await userEvent.click(within(dialog).getByLabelText(/Operation/));
+    await userEvent.click(screen.getByRole('option', { name: 'Scale' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create schedule' }),
+    );
+
+    expect(within(dialog).getByText('Title is required')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Cost center is required'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        'Cron must have five fields: minute hour day-of-month month day-of-week',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole('list', { name: /Next runs/ }),
+    ).not.toBeInTheDocument();
+    expect(state.sent).toEqual([]);
+  });
+
+  it('shows a 400 next to the field it names and a 409 or 403 as an error', async () => {
+    serve([]);
+    const answers = [
+      errorResponse(
+        400,
+        'cost_center: CC-9 is not a cost center of sandbox/shop-dev',
+      ),
+      errorResponse(
+        409,
+        'The window overlaps weekly schedule "Office" (s7) of sandbox/shop-dev at 2026-11-23T08:00:00.000+01:00',
+      ),
+      errorResponse(
+        403,
+        'namespace-scheduler.schedule.manage is not allowed on sandbox/shop-dev',
+      ),
+    ];
+    server.use(http.post(`${PLUGIN}/schedules`, () => answers.shift()));
+    await render();
+    const dialog = await openNew();
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Late');
+    await userEvent.type(within(dialog).getByLabelText(/Cost center/), 'CC-9');
+    const create = within(dialog).getByRole('button', {
+      name: 'Create schedule',
+    });
+
+    await userEvent.click(create);
+    expect(
+      await within(dialog).findByText(
+        'Cost center CC-9 is not a cost center of sandbox/shop-dev',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+
+    await userEvent.click(create);
+    const conflict = await within(dialog).findByRole('alert');
+    expect(conflict).toHaveTextContent('Conflict');
+    expect(conflict).toHaveTextContent(
+      'The window overlaps weekly schedule "Office" (s7)',
+    );
+
+    await userEvent.click(create);
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'Not allowed',
+      ),
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('edits a schedule, keeping its kind', async () => {
+    const state = serve([weeklySchedule()]);
+    server.use(
+      http.put(`${PLUGIN}/schedules/s1`, async ({ request }) => {
+        const body = (await request.json()) as Schedule;
+        state.sent.push({ method: 'PUT', body });
+        state.schedules = [weeklySchedule({ title: body.title })];
+        return HttpResponse.json(state.schedules[0]);
+      }),
+    );
+    await render();
+    const edit = await screen.findByRole('button', {
+      name: 'Edit Office hours',
+    });
+    await waitFor(() => expect(edit).toBeEnabled());
+    await userEvent.click(edit);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(/Cost center/)).toHaveValue('CC-1001');
+    expect(within(dialog).getByLabelText(/Kind/)).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    const title = within(dialog).getByLabelText(/Title/);
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Core hours');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save changes' }),
+    );
+
+    expect(
+      await screen.findByRole('row', { name: /Core hours/ }),
+    ).toBeInTheDocument();
+    expect(state.sent[0].body).toMatchObject({
+      kind: 'weekly',
+      title: 'Core hours',
+      zone: 'Europe/Madrid',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    });
+  });
+
+  it('deletes a schedule after asking', async () => {
+    const state = serve([weeklySchedule()]);
+    server.use(
+      http.delete(`${PLUGIN}/schedules/s1`, () => {
+        state.sent.push({ method: 'DELETE' });
+        state.schedules = [];
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await render();
+    const remove = await screen.findByRole('button', {
+      name: 'Delete Office hours',
+    });
+    await waitFor(() => expect(remove).toBeEnabled());
+    await userEvent.click(remove);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Delete "Office hours"?',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+    expect(await screen.findByText(/No schedules yet/)).toBeInTheDocument();
+    expect(state.sent).toEqual([{ method: 'DELETE' }]);
+  });
+
+  it('disables managing schedules with the reason when not allowed', async () => {
+    server.use(
+      permissionHandler(permission =>
+        permission === 'namespace-scheduler.schedule.manage' ? 'DENY' : 'ALLOW',
+      ),
+      http.get(`${PLUGIN}/schedules`, () =>
+        HttpResponse.json({
+          items: [weeklySchedule({ namespace: 'payments-dev' })],
+        }),
+      ),
+    );
+    await renderWithApis(
+      <SchedulesCard
+        target={{ cluster: 'sandbox', namespace: 'payments-dev' }}
+        onChanged={jest.fn()}
+      />,
+    );
+    expect(
+      await screen.findByText(/may manage its schedules/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add schedule' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Add schedule' }),
+    ).toHaveAccessibleDescription(/Only owners/);
+    expect(
+      screen.getByRole('button', { name: 'Edit Office hours' }),
+    ).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Delete Office hours' }),
+    ).toBeDisabled();
+  });
+});

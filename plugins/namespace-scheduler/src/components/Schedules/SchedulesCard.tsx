@@ -1,0 +1,120 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  Schedule,
+  scheduleManagePermission,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
+import { useNamespacePermission } from '../common';
+import { DeleteScheduleDialog } from './DeleteScheduleDialog';
+import { ScheduleFormDialog } from './ScheduleFormDialog';
+import { ScheduleTable } from './ScheduleTable';
+
+type Editing = { schedule?: Schedule };
+
+/** A namespace's schedules: list, create, edit, delete. */
+export const SchedulesCard = ({
+  target,
+  onChanged,
+}: {
+  target: NamespaceLocator;
+  onChanged: () => void;
+}) => {
+  const { cluster, namespace } = target;
+  const locator = useMemo(() => ({ cluster, namespace }), [cluster, namespace]);
+  const api = useApi(namespaceSchedulerApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listSchedules(locator),
+    [api, locator],
+  );
+  const gate = useNamespacePermission(
+    scheduleManagePermission,
+    locator,
+    'Only owners of an entity that claims this namespace may manage its schedules.',
+  );
+  const [editing, setEditing] = useState<Editing>();
+  const [deleting, setDeleting] = useState<Schedule>();
+
+  const changed = () => {
+    setEditing(undefined);
+    setDeleting(undefined);
+    retry();
+    onChanged();
+  };
+
+  const renderBody = () => {
+    if (loading && !value) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (!value?.length) {
+      return (
+        <Typography>
+          No schedules yet: {namespace} only changes when someone acts.
+        </Typography>
+      );
+    }
+    return (
+      <ScheduleTable
+        schedules={value}
+        gate={gate}
+        onEdit={schedule => setEditing({ schedule })}
+        onDelete={setDeleting}
+      />
+    );
+  };
+
+  return (
+    <InfoCard
+      title="Schedules"
+      subheader={`${cluster}/${namespace}`}
+      action={
+        <Button
+          color="primary"
+          variant="outlined"
+          startIcon={<AddIcon />}
+          disabled={!gate.allowed}
+          aria-describedby={gate.reason ? 'schedules-reason' : undefined}
+          onClick={() => setEditing({})}
+          style={{ margin: 8 }}
+        >
+          Add schedule
+        </Button>
+      }
+    >
+      {gate.reason && (
+        <Typography
+          id="schedules-reason"
+          variant="caption"
+          color="textSecondary"
+          component="p"
+        >
+          {gate.reason}
+        </Typography>
+      )}
+      {renderBody()}
+      {editing && (
+        <ScheduleFormDialog
+          target={locator}
+          existing={editing.schedule}
+          onClose={() => setEditing(undefined)}
+          onSaved={changed}
+        />
+      )}
+      {deleting && (
+        <DeleteScheduleDialog
+          schedule={deleting}
+          onClose={() => setDeleting(undefined)}
+          onDeleted={changed}
+        />
+      )}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,1 @@
+export { SchedulesCard } from './SchedulesCard';
