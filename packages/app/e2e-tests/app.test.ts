@@ -65,6 +65,12 @@ test('the admin page lists every managed namespace', async ({ page }) => {
   });
 });
 
+/** Picks one of the namespace's valid cost centers in the open dialog. */
+async function chooseCostCenter(page: Page, costCenter: string) {
+  await page.getByRole('dialog').getByLabel('Cost center').click();
+  await page.getByRole('option', { name: costCenter, exact: true }).click();
+}
+
 /** Runs an operation from the entity tab: cost center, dry-run preview, confirm. */
 async function runOperation(
   page: Page,
@@ -76,7 +82,7 @@ async function runOperation(
   await expect(button).toBeEnabled();
   await button.click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Cost center').fill('CC-1001');
+  await chooseCostCenter(page, 'CC-1001');
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
   await expect(
     dialog.getByRole('table', { name: 'Would change' }),
@@ -124,9 +130,7 @@ test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back'
   await expect(row).toContainText('Awake');
 
   // Both operations are in the namespace's activity, newest first.
-  const activity = page.getByRole('row', {
-    name: /^Detail panel visibility toggle .* (wake|sleep) /,
-  });
+  const activity = page.getByRole('row').filter({ hasText: 'guest' });
   await expect(activity).toHaveCount(2);
   await expect(activity.first()).toContainText(
     /wake.*succeeded.*CC-1001.*guest/,
@@ -155,7 +159,7 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
   await add.click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title').fill('E2E weekly');
-  await dialog.getByLabel('Cost center').fill('CC-1001');
+  await chooseCostCenter(page, 'CC-1001');
   for (const weekday of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) {
     await dialog.getByLabel(weekday, { exact: true }).uncheck();
   }
@@ -184,10 +188,40 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
   });
 
   await page.getByRole('button', { name: 'Delete E2E weekly' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: 'Delete' })
-    .click();
+  const confirm = page.getByRole('dialog');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
   await expect(row).toBeHidden();
   await expect(page.getByText(/No schedules yet/)).toBeVisible();
+});
+
+test('the tab stays usable on a phone-sized screen', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/catalog/default/component/shop-api/namespace-schedule');
+  await expect(
+    page.getByRole('row', { name: /shop-dev sandbox/ }),
+  ).toContainText('Awake');
+  await expect(
+    page.getByRole('button', { name: 'Add schedule' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-tab-narrow.png`,
+    fullPage: true,
+  });
+
+  const sleep = page.getByRole('button', { name: 'Sleep now shop-dev' });
+  await sleep.scrollIntoViewIfNeeded();
+  await expect(sleep).toBeEnabled();
+  await sleep.click();
+  // Dialogs take the whole screen rather than overflow it.
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByRole('button', { name: 'Preview changes' }),
+  ).toBeInViewport();
+  await expect(page.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
+  const box = await dialog.boundingBox();
+  expect(box?.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SCREENSHOTS}/operation-dialog-narrow.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 });

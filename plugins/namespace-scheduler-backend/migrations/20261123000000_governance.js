@@ -21,7 +21,10 @@ exports.up = async function up(knex) {
     table.comment('Whether a cost center may be charged, and by whom');
     table.string('cost_center', 100).primary().notNullable();
     table.boolean('is_authorized').notNullable();
-    table.text('allowed_groups').notNullable().comment('JSON array of group refs; empty: anyone');
+    table
+      .text('allowed_groups')
+      .notNullable()
+      .comment('JSON array of group refs; empty: anyone');
     table.text('note').nullable();
     table.string('changed_by', 255).notNullable();
     table.bigInteger('changed_at').notNullable().comment('epoch ms');
@@ -29,8 +32,14 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('ns_off_hours_slots', table => {
     table.comment('Namespaces allowed to be awake during an off-hours period');
-    table.bigInteger('period_start').notNullable().comment('epoch ms the off-hours period began');
-    table.string('scope', 255).notNullable().comment('global, or cluster:<name>');
+    table
+      .bigInteger('period_start')
+      .notNullable()
+      .comment('epoch ms the off-hours period began');
+    table
+      .string('scope', 255)
+      .notNullable()
+      .comment('global, or cluster:<name>');
     table.integer('slot').notNullable().comment('1 … limit');
     table.string('cluster_name', 255).notNullable();
     table.string('namespace_name', 63).notNullable();
@@ -40,7 +49,9 @@ exports.up = async function up(knex) {
     table.string('schedule_id', 36).nullable();
     table.bigInteger('acquired_at').notNullable().comment('epoch ms');
     table.primary(['period_start', 'cluster_name', 'namespace_name']);
-    table.unique(['period_start', 'scope', 'slot'], { indexName: 'ns_off_hours_slot_idx' });
+    table.unique(['period_start', 'scope', 'slot'], {
+      indexName: 'ns_off_hours_slot_idx',
+    });
   });
 
   await knex.schema.createTable('ns_off_hours_boundaries', table => {

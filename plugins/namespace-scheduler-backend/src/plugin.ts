@@ -126,7 +126,10 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         const offHoursSettings = readOffHoursConfig(config);
         const offHoursRules = createRules(offHoursSettings);
         const slots = KnexOffHoursSlotStore.create({ knex });
-        const offHoursGuard = OffHoursGuard.create({ rules: offHoursRules, slots });
+        const offHoursGuard = OffHoursGuard.create({
+          rules: offHoursRules,
+          slots,
+        });
 
         const activityStore = KnexActivityStore.create({ knex });
         const operations = OperationService.create({
@@ -168,6 +171,7 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
             await boundary.tick();
           },
         });
+
         deps.permissionsRegistry.addResourceType({
           resourceRef: namespaceResourceRef,
           permissions: namespaceSchedulerPermissions.filter(isResource),

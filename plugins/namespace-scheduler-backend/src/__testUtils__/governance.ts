@@ -7,7 +7,10 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import { KnexActivityStore } from '../activity';
-import { ManagedNamespaceRef, NamespaceClaim } from '../catalog/NamespaceCatalog';
+import {
+  ManagedNamespaceRef,
+  NamespaceClaim,
+} from '../catalog/NamespaceCatalog';
 import {
   CostCenterDirectory,
   CostCenterGuard,
@@ -29,7 +32,11 @@ import {
 } from '../offHours';
 import { combineGuards, OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
-import { KnexScheduleStore, ScheduleRunner, ScheduleService } from '../schedules';
+import {
+  KnexScheduleStore,
+  ScheduleRunner,
+  ScheduleService,
+} from '../schedules';
 import { Clock } from '../time/Clock';
 import { operationResult } from './fakeEngine';
 
@@ -65,9 +72,15 @@ export class FakeDirectory implements CostCenterDirectory {
 
   /** The claim index of NamespaceCatalog over the same namespaces. */
   claims() {
-    const claimOf = async (ref: ManagedNamespaceRef): Promise<NamespaceClaim | undefined> =>
+    const claimOf = async (
+      ref: ManagedNamespaceRef,
+    ): Promise<NamespaceClaim | undefined> =>
       keyOf(ref) in this.costCenters
-        ? { ...ref, entityRefs: [`component:default/${ref.namespace}`], ownerRefs: [] }
+        ? {
+            ...ref,
+            entityRefs: [`component:default/${ref.namespace}`],
+            ownerRefs: [],
+          }
         : undefined;
     const allClaims = async () => {
       const claims = Object.keys(this.costCenters).map(key => {
@@ -91,7 +104,12 @@ export class AwakeEngine implements NamespaceOperations {
       namespace,
       state: awake ? 'awake' : 'asleep',
       workloads: [],
-      counts: { total: 1, awake: awake ? 1 : 0, asleep: awake ? 0 : 1, excluded: 0 },
+      counts: {
+        total: 1,
+        awake: awake ? 1 : 0,
+        asleep: awake ? 0 : 1,
+        excluded: 0,
+      },
       observedAt: new Date().toISOString(),
     };
   }
@@ -124,7 +142,9 @@ export class AwakeEngine implements NamespaceOperations {
  * One backend instance with governance wired as plugin.ts does, on a shared
  * database and clock (everything allowed by the permission framework).
  */
-export function governedInstance<E extends NamespaceOperations = AwakeEngine>(options: {
+export function governedInstance<
+  E extends NamespaceOperations = AwakeEngine,
+>(options: {
   knex: Knex;
   clock: Clock;
   directory: FakeDirectory;
@@ -138,7 +158,9 @@ export function governedInstance<E extends NamespaceOperations = AwakeEngine>(op
   const { knex, clock, directory } = options;
   const engine = options.engine ?? new AwakeEngine();
   const logger = mockServices.logger.mock();
-  const authorizer = NamespaceAuthorizer.create({ permissions: mockServices.permissions() });
+  const authorizer = NamespaceAuthorizer.create({
+    permissions: mockServices.permissions(),
+  });
   const claims = directory.claims();
   const costCenterStore = KnexCostCenterPermissionStore.create({ knex });
   const costCenters = CostCenterService.create({
@@ -167,7 +189,11 @@ export function governedInstance<E extends NamespaceOperations = AwakeEngine>(op
     capacity: offHoursGuard,
   });
   const scheduleStore = KnexScheduleStore.create({ knex });
-  const planner = OffHoursPlanner.create({ rules, schedules: scheduleStore, slots });
+  const planner = OffHoursPlanner.create({
+    rules,
+    schedules: scheduleStore,
+    slots,
+  });
   const schedules = ScheduleService.create({
     store: scheduleStore,
     operations,
@@ -177,7 +203,12 @@ export function governedInstance<E extends NamespaceOperations = AwakeEngine>(op
     clock,
     saveGuards: [
       costCenterGuard,
-      OffHoursScheduleGuard.create({ rules, planner, lock: SaveLock.create({ knex }), clock }),
+      OffHoursScheduleGuard.create({
+        rules,
+        planner,
+        lock: SaveLock.create({ knex }),
+        clock,
+      }),
     ],
   });
   const boundary = OffHoursBoundary.create({
@@ -193,7 +224,13 @@ export function governedInstance<E extends NamespaceOperations = AwakeEngine>(op
     clock,
     instanceId: options.instanceId ?? 'a',
   });
-  const offHours = OffHoursService.create({ rules, slots, planner, authorizer, clock });
+  const offHours = OffHoursService.create({
+    rules,
+    slots,
+    planner,
+    authorizer,
+    clock,
+  });
   const runner = ScheduleRunner.create({
     store: scheduleStore,
     operations,

@@ -104,7 +104,9 @@ export async function startPluginBackend(options: {
       namespaceSchedulerPlugin,
       sandboxCluster,
       permissions.factory,
-      catalogServiceMock.factory({ entities: [...options.entities, TEAM_COMMERCE] }),
+      catalogServiceMock.factory({
+        entities: [...options.entities, TEAM_COMMERCE],
+      }),
       mockServices.rootConfig.factory({
         data: {
           namespaceScheduler: {

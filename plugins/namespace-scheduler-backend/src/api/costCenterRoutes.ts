@@ -13,8 +13,10 @@ export function addCostCenterRoutes(
   options: { httpAuth: HttpAuthService; costCenters: CostCenterService },
 ) {
   const { httpAuth, costCenters } = options;
-  const reader = (req: AnyRequest) => httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const user = (req: AnyRequest) => httpAuth.credentials(req, { allow: ['user'] });
+  const reader = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const user = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/cost-centers', async (req, res) => {
     await reader(req);
@@ -23,16 +25,29 @@ export function addCostCenterRoutes(
 
   router.get('/cost-centers/:costCenter/validate', async (req, res) => {
     const ref = namespaceOf(req.query);
-    res.json(await costCenters.validate(req.params.costCenter, ref, await user(req)));
+    res.json(
+      await costCenters.validate(req.params.costCenter, ref, await user(req)),
+    );
   });
 
   router.post('/cost-centers/:costCenter/permissions', async (req, res) => {
-    res.json(await costCenters.setPermission(req.params.costCenter, req.body, await user(req)));
+    res.json(
+      await costCenters.setPermission(
+        req.params.costCenter,
+        req.body,
+        await user(req),
+      ),
+    );
   });
 
-  router.get('/namespaces/:cluster/:namespace/cost-centers', async (req, res) => {
-    res.json({ items: await costCenters.forNamespace(req.params, await reader(req)) });
-  });
+  router.get(
+    '/namespaces/:cluster/:namespace/cost-centers',
+    async (req, res) => {
+      res.json({
+        items: await costCenters.forNamespace(req.params, await reader(req)),
+      });
+    },
+  );
 }
 
 /** Both or neither: a cost center is validated for a namespace, or on its own. */
@@ -40,7 +55,11 @@ function namespaceOf(query: { cluster?: string; namespace?: string }) {
   const { cluster, namespace } = query;
   if (cluster && namespace) return { cluster, namespace };
   if (cluster || namespace) {
-    throw new InputError(`${cluster ? 'namespace' : 'cluster'}: give cluster and namespace together`);
+    throw new InputError(
+      `${
+        cluster ? 'namespace' : 'cluster'
+      }: give cluster and namespace together`,
+    );
   }
   return undefined;
 }

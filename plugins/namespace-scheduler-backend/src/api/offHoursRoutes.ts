@@ -16,7 +16,9 @@ export function addOffHoursRoutes(
   });
 
   router.get('/off-hours/slots', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await offHours.plan(credentials, req.query.days ?? 7));
   });
 }

@@ -12,7 +12,10 @@ import {
   ANNOTATION_COST_CENTERS,
   getEntityCostCenters,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ManagedNamespaceRef, NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import {
+  ManagedNamespaceRef,
+  NamespaceCatalog,
+} from '../catalog/NamespaceCatalog';
 import { TtlCache } from './TtlCache';
 
 /** One cost center an entity may charge, and where it comes from. */
@@ -97,7 +100,9 @@ export class CostCenterCatalog implements CostCenterDirectory {
     if (!entity) return [];
     const own = ownSources(entity);
     if (own.length > 0) return own;
-    const groups = relationTargets(entity, RELATION_OWNED_BY).filter(isGroupRef);
+    const groups = relationTargets(entity, RELATION_OWNED_BY).filter(
+      isGroupRef,
+    );
     const inherited = await Promise.all(
       groups.map(async groupRef => {
         const group = await this.entity(groupRef);
@@ -123,7 +128,10 @@ export class CostCenterCatalog implements CostCenterDirectory {
 
 function ownSources(entity: Entity): CostCenterSource[] {
   const entityRef = stringifyEntityRef(entity);
-  return getEntityCostCenters(entity).map(costCenter => ({ costCenter, entityRef }));
+  return getEntityCostCenters(entity).map(costCenter => ({
+    costCenter,
+    entityRef,
+  }));
 }
 
 function relationTargets(entity: Entity | undefined, type: string): string[] {

@@ -27,7 +27,10 @@ export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
     });
   }
 
-  async save<T>(candidate: ScheduleCandidate, write: () => Promise<T>): Promise<T> {
+  async save<T>(
+    candidate: ScheduleCandidate,
+    write: () => Promise<T>,
+  ): Promise<T> {
     const { input } = candidate;
     await this.costCenters.assertChargeable({
       cluster: input.cluster,

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -22,19 +26,25 @@ const directory = new FakeDirectory(
     'sandbox/payments-dev': ['CC-2002'],
     'sandbox/ml': ['CC-9999'],
   },
-  { [ALICE]: ['group:default/team-commerce'], [BOB]: ['group:default/team-payments'] },
+  {
+    [ALICE]: ['group:default/team-commerce'],
+    [BOB]: ['group:default/team-payments'],
+  },
 );
 
 describe('CostCenterService', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-  async function setup(options: { admin?: boolean; defaultAuthorized?: boolean } = {}) {
+  async function setup(
+    options: { admin?: boolean; defaultAuthorized?: boolean } = {},
+  ) {
     const knex = await databases.init('SQLITE_3');
     await migrateUp(knex);
     const clock = new ManualClock(NOW);
     const store = KnexCostCenterPermissionStore.create({ knex });
     const permissions = mockServices.permissions({
-      result: options.admin === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+      result:
+        options.admin === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
     });
     const service = CostCenterService.create({
       directory,
@@ -50,8 +60,16 @@ describe('CostCenterService', () => {
           costCenters: {
             permissions: [
               { costCenter: 'CC-1001', authorized: true },
-              { costCenter: 'CC-2002', authorized: true, allowedGroups: ['team-payments'] },
-              { costCenter: 'CC-9999', authorized: false, note: 'Experiments budget exhausted' },
+              {
+                costCenter: 'CC-2002',
+                authorized: true,
+                allowedGroups: ['team-payments'],
+              },
+              {
+                costCenter: 'CC-9999',
+                authorized: false,
+                note: 'Experiments budget exhausted',
+              },
             ],
           },
         },
@@ -62,29 +80,48 @@ describe('CostCenterService', () => {
     return { service, store, clock };
   }
 
-  it.each(databases.eachSupportedId())('stores records, and a seed never overwrites one, on %p', async databaseId => {
-    const knex = await databases.init(databaseId);
-    await migrateUp(knex);
-    const store = KnexCostCenterPermissionStore.create({ knex });
-    const record = {
-      costCenter: 'CC-1',
-      isAuthorized: false,
-      allowedGroups: ['group:default/a'],
-      changedBy: ALICE,
-      changedAt: new Date(NOW),
-    };
-    await store.put(record);
-    await store.seed([{ ...record, isAuthorized: true, changedBy: 'app-config' }, { ...record, costCenter: 'CC-2' }]);
-    expect(await store.get('CC-1')).toEqual(record);
-    expect((await store.list()).map(r => r.costCenter)).toEqual(['CC-1', 'CC-2']);
-    await store.put({ ...record, isAuthorized: true, note: 'approved' });
-    expect(await store.get('CC-1')).toMatchObject({ isAuthorized: true, note: 'approved' });
-  });
+  it.each(databases.eachSupportedId())(
+    'stores records, and a seed never overwrites one, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUp(knex);
+      const store = KnexCostCenterPermissionStore.create({ knex });
+      const record = {
+        costCenter: 'CC-1',
+        isAuthorized: false,
+        allowedGroups: ['group:default/a'],
+        changedBy: ALICE,
+        changedAt: new Date(NOW),
+      };
+      await store.put(record);
+      await store.seed([
+        { ...record, isAuthorized: true, changedBy: 'app-config' },
+        { ...record, costCenter: 'CC-2' },
+      ]);
+      expect(await store.get('CC-1')).toEqual(record);
+      expect((await store.list()).map(r => r.costCenter)).toEqual([
+        'CC-1',
+        'CC-2',
+      ]);
+      await store.put({ ...record, isAuthorized: true, note: 'approved' });
+      expect(await store.get('CC-1')).toMatchObject({
+        isAuthorized: true,
+        note: 'approved',
+      });
+    },
+  );
 
   it('refuses an unauthorized cost center with a 403 naming it and its record', async () => {
     const { service } = await setup();
-    const charge = { cluster: 'sandbox', namespace: 'ml', costCenter: 'CC-9999', user: ALICE };
-    await expect(service.assertChargeable(charge)).rejects.toThrow(NotAllowedError);
+    const charge = {
+      cluster: 'sandbox',
+      namespace: 'ml',
+      costCenter: 'CC-9999',
+      user: ALICE,
+    };
+    await expect(service.assertChargeable(charge)).rejects.toThrow(
+      NotAllowedError,
+    );
     await expect(service.assertChargeable(charge)).rejects.toThrow(
       'Cost center CC-9999 is not authorized (set by app-config at 2026-11-23T10:00:00.000Z: Experiments budget exhausted)',
     );
@@ -92,26 +129,46 @@ describe('CostCenterService', () => {
 
   it('refuses a cost center no claiming entity declares, naming the valid ones', async () => {
     const { service } = await setup();
-    await expect(service.assertChargeable({ ...SHOP, costCenter: 'CC-2002', user: BOB })).rejects.toThrow(
+    await expect(
+      service.assertChargeable({ ...SHOP, costCenter: 'CC-2002', user: BOB }),
+    ).rejects.toThrow(
       'Cost center CC-2002 is not valid for sandbox/shop-dev: the entities claiming it declare CC-1001, CC-1002',
     );
   });
 
   it('refuses cost centers without a record unless configured otherwise', async () => {
     const { service } = await setup();
-    await expect(service.assertChargeable({ ...SHOP, costCenter: 'CC-1002', user: ALICE })).rejects.toThrow(
+    await expect(
+      service.assertChargeable({ ...SHOP, costCenter: 'CC-1002', user: ALICE }),
+    ).rejects.toThrow(
       'Cost center CC-1002 is not authorized: it has no permission record, and cost centers without one are not authorized',
     );
     const lenient = await setup({ defaultAuthorized: true });
-    await expect(lenient.service.assertChargeable({ ...SHOP, costCenter: 'CC-1002', user: ALICE })).resolves.toBeUndefined();
+    await expect(
+      lenient.service.assertChargeable({
+        ...SHOP,
+        costCenter: 'CC-1002',
+        user: ALICE,
+      }),
+    ).resolves.toBeUndefined();
   });
 
   it('limits a cost center with allowed groups to their members (the runner’s own operations aside)', async () => {
     const { service } = await setup();
-    const payments = { cluster: 'sandbox', namespace: 'payments-dev', costCenter: 'CC-2002' };
-    await expect(service.assertChargeable({ ...payments, user: BOB })).resolves.toBeUndefined();
-    await expect(service.assertChargeable({ ...payments, user: 'scheduler' })).resolves.toBeUndefined();
-    await expect(service.assertChargeable({ ...payments, user: ALICE })).rejects.toThrow(
+    const payments = {
+      cluster: 'sandbox',
+      namespace: 'payments-dev',
+      costCenter: 'CC-2002',
+    };
+    await expect(
+      service.assertChargeable({ ...payments, user: BOB }),
+    ).resolves.toBeUndefined();
+    await expect(
+      service.assertChargeable({ ...payments, user: 'scheduler' }),
+    ).resolves.toBeUndefined();
+    await expect(
+      service.assertChargeable({ ...payments, user: ALICE }),
+    ).rejects.toThrow(
       'Cost center CC-2002 may only be charged by members of group:default/team-payments',
     );
   });
@@ -130,16 +187,35 @@ describe('CostCenterService', () => {
       valid_cost_centers: ['CC-1001', 'CC-1002'],
     });
     const refused = await service.validate('CC-2002', SHOP, alice);
-    expect(refused).toMatchObject({ valid: false, is_authorized: true, user_allowed: false, allowed: false });
+    expect(refused).toMatchObject({
+      valid: false,
+      is_authorized: true,
+      user_allowed: false,
+      allowed: false,
+    });
     expect(refused.reasons).toHaveLength(2);
-    expect(await service.validate('CC-1001', undefined, alice)).toMatchObject({ valid: true, allowed: true });
-    await expect(service.validate('CC-1001', { cluster: 'sandbox', namespace: 'nope' }, alice)).rejects.toThrow(NotFoundError);
+    expect(await service.validate('CC-1001', undefined, alice)).toMatchObject({
+      valid: true,
+      allowed: true,
+    });
+    await expect(
+      service.validate(
+        'CC-1001',
+        { cluster: 'sandbox', namespace: 'nope' },
+        alice,
+      ),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it('lists cost centers with their declarations, namespaces and records, and those of a namespace', async () => {
     const { service } = await setup();
     const listed = await service.list();
-    expect(listed.map(c => c.cost_center)).toEqual(['CC-1001', 'CC-1002', 'CC-2002', 'CC-9999']);
+    expect(listed.map(c => c.cost_center)).toEqual([
+      'CC-1001',
+      'CC-1002',
+      'CC-2002',
+      'CC-9999',
+    ]);
     expect(listed[1]).toEqual({
       cost_center: 'CC-1002',
       is_authorized: false,
@@ -148,7 +224,10 @@ describe('CostCenterService', () => {
       declared_by: [{ entity_ref: 'component:default/shop-dev' }],
       namespaces: [SHOP],
     });
-    const forShop = await service.forNamespace(SHOP, mockCredentials.user(ALICE));
+    const forShop = await service.forNamespace(
+      SHOP,
+      mockCredentials.user(ALICE),
+    );
     expect(forShop.map(c => [c.cost_center, c.chargeable])).toEqual([
       ['CC-1001', true],
       ['CC-1002', false],
@@ -159,7 +238,11 @@ describe('CostCenterService', () => {
     const { service, clock } = await setup();
     clock.advanceMinutes(5);
     const carol = mockCredentials.user('user:default/carol');
-    const set = await service.setPermission('CC-9999', { is_authorized: true, allowed_groups: ['team-data'], note: 'ok' }, carol);
+    const set = await service.setPermission(
+      'CC-9999',
+      { is_authorized: true, allowed_groups: ['team-data'], note: 'ok' },
+      carol,
+    );
     expect(set).toMatchObject({
       cost_center: 'CC-9999',
       is_authorized: true,
@@ -170,18 +253,38 @@ describe('CostCenterService', () => {
       namespaces: [{ cluster: 'sandbox', namespace: 'ml' }],
     });
     await expect(
-      service.setPermission('CC-9999', { is_authorized: true, allowed_groups: ['user:default/alice'] }, carol),
-    ).rejects.toThrow(new InputError('allowed_groups[0]: "user:default/alice" is not a group ref (group:default/team-a)'));
-    const denied = await setup({ admin: false });
-    await expect(denied.service.setPermission('CC-1', { is_authorized: true }, mockCredentials.user(ALICE))).rejects.toThrow(
-      'namespace-scheduler.cost-center.manage is not allowed',
+      service.setPermission(
+        'CC-9999',
+        { is_authorized: true, allowed_groups: ['user:default/alice'] },
+        carol,
+      ),
+    ).rejects.toThrow(
+      new InputError(
+        'allowed_groups[0]: "user:default/alice" is not a group ref (group:default/team-a)',
+      ),
     );
+    const denied = await setup({ admin: false });
+    await expect(
+      denied.service.setPermission(
+        'CC-1',
+        { is_authorized: true },
+        mockCredentials.user(ALICE),
+      ),
+    ).rejects.toThrow('namespace-scheduler.cost-center.manage is not allowed');
   });
 
   it('fails startup on a config seed whose allowed group is not a group, naming its key', () => {
     const config = new ConfigReader({
       namespaceScheduler: {
-        costCenters: { permissions: [{ costCenter: 'CC-1', authorized: true, allowedGroups: ['user:default/x'] }] },
+        costCenters: {
+          permissions: [
+            {
+              costCenter: 'CC-1',
+              authorized: true,
+              allowedGroups: ['user:default/x'],
+            },
+          ],
+        },
       },
     });
     expect(() => readCostCenterConfig(config, new Date())).toThrow(

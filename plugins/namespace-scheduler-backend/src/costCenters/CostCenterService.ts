@@ -13,11 +13,17 @@ import {
   NamespaceCostCenter,
   namespaceReadPermission,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ManagedNamespaceRef, NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import {
+  ManagedNamespaceRef,
+  NamespaceCatalog,
+} from '../catalog/NamespaceCatalog';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import { CostCenterDirectory, CostCenterSource } from './CostCenterCatalog';
-import { CostCenterPermissionStore, CostCenterRecord } from './CostCenterPermissionStore';
+import {
+  CostCenterPermissionStore,
+  CostCenterRecord,
+} from './CostCenterPermissionStore';
 import { normalizeGroupRefs } from './groupRefs';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -60,7 +66,10 @@ export class CostCenterService {
     defaultAuthorized: boolean;
     clock?: Clock;
   }): CostCenterService {
-    return new CostCenterService({ ...options, clock: options.clock ?? systemClock });
+    return new CostCenterService({
+      ...options,
+      clock: options.clock ?? systemClock,
+    });
   }
 
   private constructor(
@@ -96,7 +105,9 @@ export class CostCenterService {
     const names = [...new Set(sources.map(source => source.costCenter))];
     return Promise.all(
       names.map(async costCenter => {
-        const permission = this.permissionOf(await this.deps.store.get(costCenter));
+        const permission = this.permissionOf(
+          await this.deps.store.get(costCenter),
+        );
         const userAllowed = await this.userAllowed(permission, user);
         return {
           cost_center: costCenter,
@@ -125,7 +136,10 @@ export class CostCenterService {
     credentials: UserCredentials,
   ): Promise<CostCenter> {
     await this.deps.authorizer.assert(credentials, costCenterManagePermission);
-    const allowedGroups = normalizeGroupRefs(input.allowed_groups ?? [], 'allowed_groups');
+    const allowedGroups = normalizeGroupRefs(
+      input.allowed_groups ?? [],
+      'allowed_groups',
+    );
     await this.deps.store.put({
       costCenter,
       isAuthorized: input.is_authorized,
@@ -141,7 +155,9 @@ export class CostCenterService {
   async assertChargeable(charge: Charge): Promise<void> {
     const { allowed, reasons } = await this.evaluate(charge);
     if (!allowed) {
-      throw new NotAllowedError(`Cost center ${charge.costCenter} ${reasons.join('; ')}`);
+      throw new NotAllowedError(
+        `Cost center ${charge.costCenter} ${reasons.join('; ')}`,
+      );
     }
   }
 
@@ -150,7 +166,10 @@ export class CostCenterService {
     const sources = await this.deps.directory.validFor(ref);
     const names = [...new Set(sources.map(source => source.costCenter))];
     const authorized = await Promise.all(
-      names.map(async name => this.permissionOf(await this.deps.store.get(name)).is_authorized),
+      names.map(
+        async name =>
+          this.permissionOf(await this.deps.store.get(name)).is_authorized,
+      ),
     );
     return names.filter((_, i) => authorized[i]);
   }
@@ -163,14 +182,14 @@ export class CostCenterService {
       this.userAllowed(permission, charge.user),
     ]);
     const reasons = [
-      ...(validity.valid ? [] : [validity.reason]),
+      ...(validity.invalid ? [validity.invalid] : []),
       ...(permission.is_authorized ? [] : [unauthorizedReason(permission)]),
       ...(userAllowed ? [] : [groupsReason(permission)]),
     ];
     return {
       cost_center: costCenter,
       ...(cluster && namespace && { cluster, namespace }),
-      valid: validity.valid,
+      valid: !validity.invalid,
       is_authorized: permission.is_authorized,
       user_allowed: userAllowed,
       allowed: reasons.length === 0,
@@ -179,17 +198,20 @@ export class CostCenterService {
     };
   }
 
+  /** The namespace's valid cost centers, and why the charged one is not among them. */
   private async validity(
     charge: Charge,
-  ): Promise<{ valid: boolean; reason: string; names?: string[] }> {
+  ): Promise<{ invalid?: string; names?: string[] }> {
     const { cluster, namespace, costCenter } = charge;
-    if (!cluster || !namespace) return { valid: true, reason: '' };
+    if (!cluster || !namespace) return {};
     const sources = await this.deps.directory.validFor({ cluster, namespace });
     const names = [...new Set(sources.map(source => source.costCenter))];
-    const declared = names.length ? `declare ${names.join(', ')}` : 'declare no cost centers';
+    if (names.includes(costCenter)) return { names };
+    const declared = names.length
+      ? `declare ${names.join(', ')}`
+      : 'declare no cost centers';
     return {
-      valid: names.includes(costCenter),
-      reason: `is not valid for ${cluster}/${namespace}: the entities claiming it ${declared}`,
+      invalid: `is not valid for ${cluster}/${namespace}: the entities claiming it ${declared}`,
       names,
     };
   }
@@ -206,7 +228,11 @@ export class CostCenterService {
 
   private permissionOf(record?: CostCenterRecord): CostCenterPermission {
     if (!record) {
-      return { is_authorized: this.deps.defaultAuthorized, allowed_groups: [], source: 'default' };
+      return {
+        is_authorized: this.deps.defaultAuthorized,
+        allowed_groups: [],
+        source: 'default',
+      };
     }
     return {
       is_authorized: record.isAuthorized,
@@ -244,25 +270,43 @@ export class CostCenterService {
     const claims = await this.deps.claims.allClaims();
     const result = new Map<string, ManagedNamespaceRef[]>();
     for (const { cluster, namespace } of claims) {
-      const sources = await this.deps.directory.validFor({ cluster, namespace });
-      for (const costCenter of new Set(sources.map(source => source.costCenter))) {
-        result.set(costCenter, [...(result.get(costCenter) ?? []), { cluster, namespace }]);
+      const sources = await this.deps.directory.validFor({
+        cluster,
+        namespace,
+      });
+      for (const costCenter of new Set(
+        sources.map(source => source.costCenter),
+      )) {
+        result.set(costCenter, [
+          ...(result.get(costCenter) ?? []),
+          { cluster, namespace },
+        ]);
       }
     }
     return result;
   }
 
-  private async assertReadable(ref: ManagedNamespaceRef, credentials: BackstageCredentials) {
+  private async assertReadable(
+    ref: ManagedNamespaceRef,
+    credentials: BackstageCredentials,
+  ) {
     if (!(await this.deps.claims.claimOf(ref))) {
       throw new NotFoundError(
         `Namespace ${ref.namespace} on cluster ${ref.cluster} is not claimed by any catalog entity`,
       );
     }
-    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, ref);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceReadPermission,
+      ref,
+    );
   }
 }
 
-function declarationsOf(costCenter: string, sources: CostCenterSource[]): CostCenterDeclaration[] {
+function declarationsOf(
+  costCenter: string,
+  sources: CostCenterSource[],
+): CostCenterDeclaration[] {
   return sources
     .filter(source => source.costCenter === costCenter)
     .map(source => ({
@@ -272,7 +316,10 @@ function declarationsOf(costCenter: string, sources: CostCenterSource[]): CostCe
 }
 
 function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as { type?: string; userEntityRef?: string };
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+  };
   return principal.type === 'user' ? principal.userEntityRef : undefined;
 }
 
@@ -293,5 +340,7 @@ function unauthorizedReason(permission: CostCenterPermission): string {
 }
 
 function groupsReason(permission: CostCenterPermission): string {
-  return `may only be charged by members of ${permission.allowed_groups.join(', ')}`;
+  return `may only be charged by members of ${permission.allowed_groups.join(
+    ', ',
+  )}`;
 }

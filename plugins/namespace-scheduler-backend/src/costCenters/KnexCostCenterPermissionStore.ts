@@ -16,7 +16,9 @@ type Row = {
 };
 
 /** Cost-center permission records in the portal database (SQLite, PostgreSQL). */
-export class KnexCostCenterPermissionStore implements CostCenterPermissionStore {
+export class KnexCostCenterPermissionStore
+  implements CostCenterPermissionStore
+{
   static create(options: { knex: Knex }): KnexCostCenterPermissionStore {
     return new KnexCostCenterPermissionStore(options.knex);
   }
@@ -24,7 +26,9 @@ export class KnexCostCenterPermissionStore implements CostCenterPermissionStore 
   private constructor(private readonly knex: Knex) {}
 
   async get(costCenter: string): Promise<CostCenterRecord | undefined> {
-    const row = await this.knex<Row>(TABLE).where({ cost_center: costCenter }).first();
+    const row = await this.knex<Row>(TABLE)
+      .where({ cost_center: costCenter })
+      .first();
     return row && fromRow(row);
   }
 
@@ -34,7 +38,10 @@ export class KnexCostCenterPermissionStore implements CostCenterPermissionStore 
   }
 
   async put(record: CostCenterRecord): Promise<void> {
-    await this.knex<Row>(TABLE).insert(toRow(record)).onConflict('cost_center').merge();
+    await this.knex<Row>(TABLE)
+      .insert(toRow(record))
+      .onConflict('cost_center')
+      .merge();
   }
 
   async seed(records: CostCenterRecord[]): Promise<void> {

@@ -3,9 +3,15 @@
  * reads the catalog once. A failed load is not kept.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
+  private readonly entries = new Map<
+    string,
+    { at: number; value: Promise<V> }
+  >();
 
-  static create<V>(options: { ttlMs: number; now?: () => number }): TtlCache<V> {
+  static create<V>(options: {
+    ttlMs: number;
+    now?: () => number;
+  }): TtlCache<V> {
     return new TtlCache<V>(options.ttlMs, options.now ?? Date.now);
   }
 

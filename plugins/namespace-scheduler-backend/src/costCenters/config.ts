@@ -5,7 +5,7 @@ import { normalizeGroupRefs } from './groupRefs';
 const KEY = 'namespaceScheduler.costCenters';
 
 /** Who `namespaceScheduler.costCenters.permissions` records are changed by. */
-export const CONFIG_AUTHOR = 'app-config';
+const CONFIG_AUTHOR = 'app-config';
 
 export type CostCenterSettings = {
   /** Whether a cost center without a record may be charged. */
@@ -15,7 +15,10 @@ export type CostCenterSettings = {
 };
 
 /** `namespaceScheduler.costCenters`; a bad seed fails startup naming its key. */
-export function readCostCenterConfig(config: Config, now: Date): CostCenterSettings {
+export function readCostCenterConfig(
+  config: Config,
+  now: Date,
+): CostCenterSettings {
   const block = config.getOptionalConfig(KEY);
   const seeds = (block?.getOptionalConfigArray('permissions') ?? []).map(
     (seed, i): CostCenterRecord => {

@@ -16,7 +16,9 @@ export function normalizeGroupRefs(refs: string[], field: string): string[] {
       throw new InputError(`${name}: ${(error as Error).message}`);
     }
     if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new InputError(`${name}: "${ref}" is not a group ref (group:default/team-a)`);
+      throw new InputError(
+        `${name}: "${ref}" is not a group ref (group:default/team-a)`,
+      );
     }
     return stringifyEntityRef(parsed);
   });

@@ -19,8 +19,12 @@ describe('BusinessHours', () => {
       start: at('2026-11-27T19:00:00Z'),
       end: at('2026-11-30T06:00:00Z'),
     });
-    expect(madrid.describe()).toBe('mon,tue,wed,thu,fri 07:00–20:00 Europe/Madrid');
-    expect(madrid.format(at('2026-11-23T19:00:00Z'))).toBe('2026-11-23T20:00:00.000+01:00');
+    expect(madrid.describe()).toBe(
+      'mon,tue,wed,thu,fri 07:00–20:00 Europe/Madrid',
+    );
+    expect(madrid.format(at('2026-11-23T19:00:00Z'))).toBe(
+      '2026-11-23T20:00:00.000+01:00',
+    );
   });
 
   it('follows the zone across a DST change', () => {
@@ -32,7 +36,12 @@ describe('BusinessHours', () => {
   });
 
   it('lists the off-hours within a range, and the current or next period', () => {
-    expect(madrid.offHoursBetween(at('2026-11-23T00:00:00Z'), at('2026-11-24T00:00:00Z'))).toEqual([
+    expect(
+      madrid.offHoursBetween(
+        at('2026-11-23T00:00:00Z'),
+        at('2026-11-24T00:00:00Z'),
+      ),
+    ).toEqual([
       { start: at('2026-11-23T00:00:00Z'), end: at('2026-11-23T06:00:00Z') },
       { start: at('2026-11-23T19:00:00Z'), end: at('2026-11-24T00:00:00Z') },
     ]);
@@ -50,15 +59,27 @@ describe('BusinessHours', () => {
       end: '24:00',
     });
     expect(always.offHoursAt(at('2026-11-29T03:00:00Z'))).toBeUndefined();
-    expect(always.currentOrNextOffHours(at('2026-11-29T03:00:00Z'))).toBeUndefined();
+    expect(
+      always.currentOrNextOffHours(at('2026-11-29T03:00:00Z')),
+    ).toBeUndefined();
     const never = BusinessHours.create({ ...DEFAULT_BUSINESS_HOURS, days: [] });
-    expect(never.offHoursAt(at('2026-11-23T10:00:00Z'))).toEqual({ start: 0, end: Infinity });
+    expect(never.offHoursAt(at('2026-11-23T10:00:00Z'))).toEqual({
+      start: 0,
+      end: Infinity,
+    });
   });
 
   it('runs overnight when the end is before the start', () => {
-    const nights = BusinessHours.create({ days: ['mon'], start: '22:00', end: '06:00', time_zone: 'UTC' });
+    const nights = BusinessHours.create({
+      days: ['mon'],
+      start: '22:00',
+      end: '06:00',
+      time_zone: 'UTC',
+    });
     expect(nights.offHoursAt(at('2026-11-24T03:00:00Z'))).toBeUndefined();
-    expect(nights.offHoursAt(at('2026-11-24T07:00:00Z'))?.start).toBe(at('2026-11-24T06:00:00Z'));
+    expect(nights.offHoursAt(at('2026-11-24T07:00:00Z'))?.start).toBe(
+      at('2026-11-24T06:00:00Z'),
+    );
   });
 });
 
@@ -72,21 +93,53 @@ describe('readOffHoursConfig', () => {
       scope: 'global',
       businessHours: DEFAULT_BUSINESS_HOURS,
     });
-    expect(read({ limit: 2, scope: 'cluster', businessHours: { days: ['sat'], timeZone: 'utc' } })).toMatchObject({
+    expect(
+      read({
+        limit: 2,
+        scope: 'cluster',
+        businessHours: { days: ['sat'], timeZone: 'utc' },
+      }),
+    ).toMatchObject({
       limit: 2,
       scope: 'cluster',
-      businessHours: { days: ['sat'], start: '07:00', end: '20:00', time_zone: 'UTC' },
+      businessHours: {
+        days: ['sat'],
+        start: '07:00',
+        end: '20:00',
+        time_zone: 'UTC',
+      },
     });
   });
 
   it.each([
-    [{ limit: -1 }, 'namespaceScheduler.offHours.limit: must be a non-negative integer, not -1'],
-    [{ scope: 'region' }, 'namespaceScheduler.offHours.scope: must be "global" or "cluster", not "region"'],
-    [{ businessHours: { days: ['mon', 'funday'] } }, 'namespaceScheduler.offHours.businessHours.days[1]: "funday" is not one of'],
-    [{ businessHours: { start: '7:00' } }, 'namespaceScheduler.offHours.businessHours.start: must be HH:mm, not "7:00"'],
-    [{ businessHours: { end: '25:00' } }, 'namespaceScheduler.offHours.businessHours.end: must be HH:mm or 24:00'],
-    [{ businessHours: { timeZone: 'Mars/Olympus' } }, 'namespaceScheduler.offHours.businessHours.timeZone: unknown time zone "Mars/Olympus"'],
-    [{ limit: 1.5 }, 'namespaceScheduler.offHours.limit: must be a non-negative integer, not 1.5'],
+    [
+      { limit: -1 },
+      'namespaceScheduler.offHours.limit: must be a non-negative integer, not -1',
+    ],
+    [
+      { scope: 'region' },
+      'namespaceScheduler.offHours.scope: must be "global" or "cluster", not "region"',
+    ],
+    [
+      { businessHours: { days: ['mon', 'funday'] } },
+      'namespaceScheduler.offHours.businessHours.days[1]: "funday" is not one of',
+    ],
+    [
+      { businessHours: { start: '7:00' } },
+      'namespaceScheduler.offHours.businessHours.start: must be HH:mm, not "7:00"',
+    ],
+    [
+      { businessHours: { end: '25:00' } },
+      'namespaceScheduler.offHours.businessHours.end: must be HH:mm or 24:00',
+    ],
+    [
+      { businessHours: { timeZone: 'Mars/Olympus' } },
+      'namespaceScheduler.offHours.businessHours.timeZone: unknown time zone "Mars/Olympus"',
+    ],
+    [
+      { limit: 1.5 },
+      'namespaceScheduler.offHours.limit: must be a non-negative integer, not 1.5',
+    ],
   ])('refuses %j naming the key', (offHours, message) => {
     expect(() => read(offHours)).toThrow(message);
   });

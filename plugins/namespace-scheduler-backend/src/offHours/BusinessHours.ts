@@ -58,7 +58,8 @@ export class BusinessHours {
     const gaps: Interval[] = [];
     let cursor = from;
     for (const business of weeklyIntervals(this.timing, from, to)) {
-      if (business.start > cursor) gaps.push({ start: cursor, end: Math.min(business.start, to) });
+      if (business.start > cursor)
+        gaps.push({ start: cursor, end: Math.min(business.start, to) });
       cursor = Math.max(cursor, business.end);
     }
     if (cursor < to) gaps.push({ start: cursor, end: to });

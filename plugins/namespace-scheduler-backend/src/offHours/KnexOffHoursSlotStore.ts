@@ -53,7 +53,10 @@ export class KnexOffHoursSlotStore implements OffHoursSlotStore {
         return { acquired: true, holder: fromRow(row), isNew: true };
       }
     }
-    return { acquired: false, holders: await this.holders(claim.period, claim.scope) };
+    return {
+      acquired: false,
+      holders: await this.holders(claim.period, claim.scope),
+    };
   }
 
   async release(ref: { cluster: string; namespace: string }, takenBy: Date) {
@@ -70,7 +73,11 @@ export class KnexOffHoursSlotStore implements OffHoursSlotStore {
     return rows.map(fromRow);
   }
 
-  async claimBoundary(period: number, claimedBy: string, at: Date): Promise<boolean> {
+  async claimBoundary(
+    period: number,
+    claimedBy: string,
+    at: Date,
+  ): Promise<boolean> {
     try {
       await this.knex(BOUNDARIES).insert({
         period_start: period,
@@ -93,12 +100,15 @@ export class KnexOffHoursSlotStore implements OffHoursSlotStore {
     const rows = await this.knex<Row>(SLOTS)
       .where({ period_start: claim.period })
       .andWhere(query =>
-        query
-          .where({ scope: claim.scope })
-          .orWhere({ cluster_name: claim.cluster, namespace_name: claim.namespace }),
+        query.where({ scope: claim.scope }).orWhere({
+          cluster_name: claim.cluster,
+          namespace_name: claim.namespace,
+        }),
       );
     const holders = rows.map(fromRow);
-    const own = holders.find(h => h.cluster === claim.cluster && h.namespace === claim.namespace);
+    const own = holders.find(
+      h => h.cluster === claim.cluster && h.namespace === claim.namespace,
+    );
     return { own, holders: holders.filter(h => h.scope === claim.scope) };
   }
 

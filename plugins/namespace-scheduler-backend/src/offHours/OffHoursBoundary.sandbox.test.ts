@@ -1,6 +1,10 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { migrateUp } from '../database/migrations';
-import { EngineSandbox, SEED_DIR, startEngineSandbox } from '../engine/__testUtils__/engineSandbox';
+import {
+  EngineSandbox,
+  SEED_DIR,
+  startEngineSandbox,
+} from '../engine/__testUtils__/engineSandbox';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeDirectory, governedInstance } from '../__testUtils__/governance';
 
@@ -26,15 +30,31 @@ describe('the start of off-hours against the Kubernetes sandbox', () => {
   afterAll(() => env.close());
 
   const replicas = (namespace: string, kind: string, name: string) =>
-    (env.sandbox.store.get(kind, namespace, name)?.spec as { replicas?: number }).replicas;
+    (
+      env.sandbox.store.get(kind, namespace, name)?.spec as {
+        replicas?: number;
+      }
+    ).replicas;
 
   it('puts awake namespaces without a slot to sleep, keeping those a schedule holds awake', async () => {
     const knex = await databases.init('SQLITE_3');
     await migrateUp(knex);
     // Monday 19:00 in Madrid: business hours.
     const clock = new ManualClock('2026-11-23T18:00:00Z');
-    const a = governedInstance({ knex, clock, directory, engine: env.engine, instanceId: 'a' });
-    const b = governedInstance({ knex, clock, directory, engine: env.engine, instanceId: 'b' });
+    const a = governedInstance({
+      knex,
+      clock,
+      directory,
+      engine: env.engine,
+      instanceId: 'a',
+    });
+    const b = governedInstance({
+      knex,
+      clock,
+      directory,
+      engine: env.engine,
+      instanceId: 'b',
+    });
     await a.costCenterStore.put({
       costCenter: 'CC-9999',
       isAuthorized: false,
@@ -59,20 +79,30 @@ describe('the start of off-hours against the Kubernetes sandbox', () => {
     expect(await a.boundary.tick()).toBeUndefined();
 
     clock.set('2026-11-23T19:00:30Z');
-    const [first, second] = await Promise.all([a.boundary.tick(), b.boundary.tick()]);
+    const [first, second] = await Promise.all([
+      a.boundary.tick(),
+      b.boundary.tick(),
+    ]);
     const summary = first ?? second;
     expect([first, second].filter(Boolean)).toHaveLength(1);
     expect(summary).toEqual({
       period: '2026-11-23T20:00:00.000+01:00',
       kept: ['sandbox/search-dev'],
-      slept: expect.arrayContaining(['sandbox/shop-dev', 'sandbox/shop-staging', 'sandbox/payments-dev', 'sandbox/payments-staging']),
+      slept: expect.arrayContaining([
+        'sandbox/shop-dev',
+        'sandbox/shop-staging',
+        'sandbox/payments-dev',
+        'sandbox/payments-staging',
+      ]),
       failed: [
         'sandbox/ml-experiments: no valid, authorized cost center to charge the sleep to',
       ],
     });
     expect(summary?.slept).toHaveLength(4);
     expect(replicas('shop-dev', 'Deployment', 'api-gateway')).toBe(0);
-    expect(replicas('payments-staging', 'Deployment', 'payments-worker')).toBe(0);
+    expect(replicas('payments-staging', 'Deployment', 'payments-worker')).toBe(
+      0,
+    );
     expect(replicas('search-dev', 'Deployment', 'search-api')).toBe(2);
     expect((await a.offHours.status()).slots).toEqual([
       expect.objectContaining({
@@ -82,7 +112,10 @@ describe('the start of off-hours against the Kubernetes sandbox', () => {
         schedule_id: late.id,
       }),
     ]);
-    const sleeps = await a.activities.list({ operation: 'sleep', requestedBy: 'scheduler' });
+    const sleeps = await a.activities.list({
+      operation: 'sleep',
+      requestedBy: 'scheduler',
+    });
     expect(sleeps.items.map(s => [s.namespace, s.cost_center]).sort()).toEqual([
       ['payments-dev', 'CC-2001'],
       ['payments-staging', 'CC-2001'],

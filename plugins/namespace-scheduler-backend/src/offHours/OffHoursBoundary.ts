@@ -3,7 +3,10 @@ import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActivityStore } from '../activity';
-import { ManagedNamespaceRef, NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import {
+  ManagedNamespaceRef,
+  NamespaceCatalog,
+} from '../catalog/NamespaceCatalog';
 import { CostCenterService } from '../costCenters';
 import { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { OperationService } from '../operations';
@@ -59,7 +62,9 @@ export class OffHoursBoundary {
     return new OffHoursBoundary({
       ...options,
       clock: options.clock ?? systemClock,
-      instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      instanceId:
+        options.instanceId ??
+        `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       concurrency: options.concurrency ?? 8,
     });
   }
@@ -72,7 +77,8 @@ export class OffHoursBoundary {
     const now = clock.now();
     const period = rules.hours.offHoursAt(now.getTime());
     if (!period) return undefined;
-    if (!(await slots.claimBoundary(period.start, instanceId, now))) return undefined;
+    if (!(await slots.claimBoundary(period.start, instanceId, now)))
+      return undefined;
     await slots.purgeBefore(period.start);
     const summary: BoundarySummary = {
       period: rules.hours.format(period.start),
@@ -85,17 +91,27 @@ export class OffHoursBoundary {
     await forEachLimited(claims, this.deps.concurrency, claim =>
       this.settle(claim, { period, schedules, now, summary }),
     );
-    this.deps.logger.info('Start of off-hours: namespaces without a slot put to sleep', summary);
+    this.deps.logger.info(
+      'Start of off-hours: namespaces without a slot put to sleep',
+      summary,
+    );
     return summary;
   }
 
   private async settle(
     ref: ManagedNamespaceRef,
-    context: { period: OffHoursPeriod; schedules: Schedule[]; now: Date; summary: BoundarySummary },
+    context: {
+      period: OffHoursPeriod;
+      schedules: Schedule[];
+      now: Date;
+      summary: BoundarySummary;
+    },
   ) {
     const { state } = await this.deps.status.status(ref.cluster, ref.namespace);
     if (state === 'asleep' || state === 'unknown') return;
-    const own = context.schedules.filter(s => namespaceKey(s) === namespaceKey(ref));
+    const own = context.schedules.filter(
+      s => namespaceKey(s) === namespaceKey(ref),
+    );
     if (await this.mayStayAwake(ref, own, context.period, context.now)) {
       context.summary.kept.push(namespaceKey(ref));
       return;
@@ -111,8 +127,11 @@ export class OffHoursBoundary {
     now: Date,
   ): Promise<boolean> {
     const holders = await this.deps.slots.holders(period.start);
-    if (holders.some(holder => namespaceKey(holder) === namespaceKey(ref))) return true;
-    const keeper = own.find(schedule => scheduledAwakeAt([schedule], now.getTime()));
+    if (holders.some(holder => namespaceKey(holder) === namespaceKey(ref)))
+      return true;
+    const keeper = own.find(schedule =>
+      scheduledAwakeAt([schedule], now.getTime()),
+    );
     if (!keeper || !scheduledAwakeAt(own, now.getTime())) return false;
     const taken = await this.deps.slots.acquire({
       ...ref,
@@ -132,7 +151,9 @@ export class OffHoursBoundary {
     const key = namespaceKey(ref);
     const costCenter = await this.costCenterOf(ref);
     if (!costCenter) {
-      summary.failed.push(`${key}: no valid, authorized cost center to charge the sleep to`);
+      summary.failed.push(
+        `${key}: no valid, authorized cost center to charge the sleep to`,
+      );
       return;
     }
     try {
@@ -145,12 +166,16 @@ export class OffHoursBoundary {
       if (result.success) summary.slept.push(key);
       else summary.failed.push(`${key}: ${result.errors.join('; ')}`);
     } catch (error) {
-      summary.failed.push(`${key}: ${error instanceof Error ? error.message : String(error)}`);
+      summary.failed.push(
+        `${key}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   /** The cost center the namespace is charged to, while still authorized; else its first authorized one. */
-  private async costCenterOf(ref: ManagedNamespaceRef): Promise<string | undefined> {
+  private async costCenterOf(
+    ref: ManagedNamespaceRef,
+  ): Promise<string | undefined> {
     const [authorized, open] = await Promise.all([
       this.deps.costCenters.authorizedFor(ref),
       this.deps.activities.list({ ...ref, status: 'active', limit: 1 }),
@@ -160,10 +185,17 @@ export class OffHoursBoundary {
   }
 }
 
-async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+) {
   const queue = [...items];
   const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+    for (let item = queue.shift(); item !== undefined; item = queue.shift())
+      await fn(item);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, worker),
+  );
 }

@@ -1,4 +1,5 @@
 import { ConflictError } from '@backstage/errors';
+import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
 import {
   OperationCapacity,
   OperationGuard,
@@ -14,7 +15,10 @@ const NOTHING_RESERVED: OperationReservation = { settle: async () => {} };
 
 /** Whether an operation leaves the namespace running (wake, scale above 0) or stopped. */
 function wakes(request: OperationRequest): boolean {
-  return request.operation === 'wake' || (request.operation === 'scale' && (request.replicas ?? 0) > 0);
+  return (
+    request.operation === 'wake' ||
+    (request.operation === 'scale' && (request.replicas ?? 0) > 0)
+  );
 }
 
 /**
@@ -30,7 +34,11 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
     slots: OffHoursSlotStore;
     clock?: Clock;
   }): OffHoursGuard {
-    return new OffHoursGuard(options.rules, options.slots, options.clock ?? systemClock);
+    return new OffHoursGuard(
+      options.rules,
+      options.slots,
+      options.clock ?? systemClock,
+    );
   }
 
   private constructor(
@@ -44,9 +52,16 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
     if (!wakes(request)) return;
     const period = this.rules.hours.offHoursAt(this.clock.now().getTime());
     if (!period) return;
-    const holders = await this.slots.holders(period.start, scopeKey(this.rules, request.cluster));
-    const holds = holders.some(h => h.cluster === request.cluster && h.namespace === request.namespace);
-    if (!holds && holders.length >= this.rules.limit) throw this.full(request, holders, period);
+    const holders = await this.slots.holders(
+      period.start,
+      scopeKey(this.rules, request.cluster),
+    );
+    const holds = holders.some(
+      h => h.cluster === request.cluster && h.namespace === request.namespace,
+    );
+    if (!holds && holders.length >= this.rules.limit) {
+      throw this.full(request, holders, period);
+    }
   }
 
   async reserve(request: OperationRequest): Promise<OperationReservation> {
@@ -62,7 +77,11 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
     return period ? this.take(request, period, now) : NOTHING_RESERVED;
   }
 
-  private async take(request: OperationRequest, period: OffHoursPeriod, now: Date) {
+  private async take(
+    request: OperationRequest,
+    period: OffHoursPeriod,
+    now: Date,
+  ) {
     const approvedBy = request.userId ?? request.requestedBy;
     const taken = await this.slots.acquire({
       period: period.start,
@@ -79,22 +98,32 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
     if (!taken.acquired) throw this.full(request, taken.holders, period);
     return {
       approvedBy,
-      settle: async (result: { success: boolean; rollback_failed_count: number }) => {
+      settle: async (result: OperationResult) => {
         // A wake rolled back in full left the namespace asleep; a partial rollback keeps the slot.
-        if (!result.success && taken.isNew && result.rollback_failed_count === 0) {
+        if (
+          !result.success &&
+          taken.isNew &&
+          result.rollback_failed_count === 0
+        ) {
           await this.slots.release(request, now);
         }
       },
     };
   }
 
-  private full(request: OperationRequest, holders: SlotHolder[], period: OffHoursPeriod) {
+  private full(
+    request: OperationRequest,
+    holders: SlotHolder[],
+    period: OffHoursPeriod,
+  ) {
     const { limit, hours } = this.rules;
     const scope = describeScope(scopeKey(this.rules, request.cluster));
     const list = holders.map(describeHolder).join(', ') || 'none';
-    const until = Number.isFinite(period.end) ? `, or at ${hours.format(period.end)} when business hours start` : '';
+    const until = Number.isFinite(period.end)
+      ? `, or at ${hours.format(period.end)} when business hours start`
+      : '';
     return new ConflictError(
-      `Off-hours limit reached: ${limit} namespace(s) may be awake ${scope} outside business hours ` +
+      `Off-hours limit reached: at most ${limit} namespaces may be awake ${scope} outside business hours ` +
         `(${hours.describe()}); the slots are held by ${list}. ` +
         `${request.cluster}/${request.namespace} may wake when one of them sleeps${until}.`,
     );
@@ -102,6 +131,8 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
 }
 
 function describeHolder(holder: SlotHolder): string {
-  const by = holder.scheduleId ? `schedule ${holder.scheduleId}` : holder.requestedBy;
+  const by = holder.scheduleId
+    ? `schedule ${holder.scheduleId}`
+    : holder.requestedBy;
   return `${holder.cluster}/${holder.namespace} (${by})`;
 }

@@ -1,4 +1,7 @@
-import { Interval, ScheduleEntry } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Interval,
+  ScheduleEntry,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { ScheduleStore } from '../schedules';
 import { awakeIntervals, intersect, NamespacePlan, union } from './awakePlan';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
@@ -7,10 +10,16 @@ import { OffHoursRules, scopeKey } from './rules';
 type NamespaceRef = { cluster: string; namespace: string };
 
 /** A schedule as the planner reads it. */
-export type PlannedSchedule = ScheduleEntry & { cluster: string; namespace: string };
+export type PlannedSchedule = ScheduleEntry & {
+  cluster: string;
+  namespace: string;
+};
 
 /** A namespace's off-hours awake time. */
-export type PlannedNamespace = NamespacePlan & { cluster: string; namespace: string };
+export type PlannedNamespace = NamespacePlan & {
+  cluster: string;
+  namespace: string;
+};
 
 export const namespaceKey = (ref: { cluster: string; namespace: string }) =>
   `${ref.cluster}/${ref.namespace}`;
@@ -37,16 +46,26 @@ export class OffHoursPlanner {
   ) {}
 
   /** Off-hours awake time within [from, to), with `candidate` replacing the stored schedule of its id. */
-  async plans(from: number, to: number, candidate?: PlannedSchedule): Promise<PlannedNamespace[]> {
+  async plans(
+    from: number,
+    to: number,
+    candidate?: PlannedSchedule,
+  ): Promise<PlannedNamespace[]> {
     const stored = await this.schedules.list();
     const entries: PlannedSchedule[] = candidate
       ? [...stored.filter(schedule => schedule.id !== candidate.id), candidate]
       : stored;
-    const awake = new Map<string, { ref: NamespaceRef; intervals: Interval[] }>();
+    const awake = new Map<
+      string,
+      { ref: NamespaceRef; intervals: Interval[] }
+    >();
     const add = (ref: NamespaceRef, intervals: Interval[]) => {
       const key = namespaceKey(ref);
       const known = awake.get(key)?.intervals ?? [];
-      awake.set(key, { ref: { cluster: ref.cluster, namespace: ref.namespace }, intervals: [...known, ...intervals] });
+      awake.set(key, {
+        ref: { cluster: ref.cluster, namespace: ref.namespace },
+        intervals: [...known, ...intervals],
+      });
     };
     for (const group of groupByNamespace(entries).values()) {
       add(group[0], awakeIntervals(group, from, to));
@@ -73,7 +92,9 @@ export class OffHoursPlanner {
   }
 }
 
-function groupByNamespace(entries: PlannedSchedule[]): Map<string, PlannedSchedule[]> {
+function groupByNamespace(
+  entries: PlannedSchedule[],
+): Map<string, PlannedSchedule[]> {
   const groups = new Map<string, PlannedSchedule[]>();
   for (const entry of entries) {
     const key = namespaceKey(entry);

@@ -1,9 +1,16 @@
 import { ConflictError } from '@backstage/errors';
-import { parseDateTime, ScheduleInput } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  parseDateTime,
+  ScheduleInput,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { ScheduleCandidate, ScheduleSaveGuard } from '../schedules';
 import { Clock, systemClock } from '../time/Clock';
 import { Breach, firstBreach } from './awakePlan';
-import { namespaceKey, OffHoursPlanner, PlannedSchedule } from './OffHoursPlanner';
+import {
+  namespaceKey,
+  OffHoursPlanner,
+  PlannedSchedule,
+} from './OffHoursPlanner';
 import { describeScope, OffHoursRules } from './rules';
 import { SaveLock } from './SaveLock';
 
@@ -52,7 +59,11 @@ export class OffHoursScheduleGuard implements ScheduleSaveGuard {
   private async assertWithinLimit(candidate: ScheduleCandidate) {
     const now = this.clock.now().getTime();
     const entry = entryOf(candidate);
-    const plans = await this.planner.plans(now, horizonEnd(candidate.input, now), entry);
+    const plans = await this.planner.plans(
+      now,
+      horizonEnd(candidate.input, now),
+      entry,
+    );
     const breach = firstBreach(plans, this.rules.limit, namespaceKey(entry));
     if (breach) throw this.refusal(breach);
   }
@@ -60,9 +71,15 @@ export class OffHoursScheduleGuard implements ScheduleSaveGuard {
   private refusal(breach: Breach): ConflictError {
     const minute = Math.floor(breach.at / 60_000) * 60_000;
     return new ConflictError(
-      `Off-hours limit: at ${this.rules.hours.format(minute)} this schedule would keep ` +
-        `${breach.namespaces.length} namespaces awake ${describeScope(breach.scope)} ` +
-        `(limit ${this.rules.limit}, business hours ${this.rules.hours.describe()}): ` +
+      `Off-hours limit: at ${this.rules.hours.format(
+        minute,
+      )} this schedule would keep ` +
+        `${breach.namespaces.length} namespaces awake ${describeScope(
+          breach.scope,
+        )} ` +
+        `(limit ${
+          this.rules.limit
+        }, business hours ${this.rules.hours.describe()}): ` +
         `${breach.namespaces.join(', ')}`,
     );
   }
@@ -79,8 +96,13 @@ function entryOf(candidate: ScheduleCandidate): PlannedSchedule {
 
 /** Far enough to see the whole of a later one-off window or override. */
 function horizonEnd(input: ScheduleInput, now: number): number {
-  const ends =
-    input.kind === 'window' ? input.end : input.kind === 'override' ? input.until : undefined;
+  const ends = endOf(input);
   const end = ends ? parseDateTime(ends, input.zone) : now;
   return Math.min(Math.max(now + HORIZON_MS, end), now + MAX_HORIZON_MS);
+}
+
+/** When a one-off window or an override ends, if it does. */
+function endOf(input: ScheduleInput): string | undefined {
+  if (input.kind === 'window') return input.end;
+  return input.kind === 'override' ? input.until : undefined;
 }

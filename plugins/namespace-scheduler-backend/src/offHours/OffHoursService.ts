@@ -24,7 +24,10 @@ export class OffHoursService {
     authorizer: NamespaceAuthorizer;
     clock?: Clock;
   }): OffHoursService {
-    return new OffHoursService({ ...options, clock: options.clock ?? systemClock });
+    return new OffHoursService({
+      ...options,
+      clock: options.clock ?? systemClock,
+    });
   }
 
   private constructor(
@@ -56,22 +59,33 @@ export class OffHoursService {
   }
 
   /** Now, and the namespaces schedules keep awake in each off-hours period of the next `days`. */
-  async plan(credentials: BackstageCredentials, days: number): Promise<OffHoursPlan> {
+  async plan(
+    credentials: BackstageCredentials,
+    days: number,
+  ): Promise<OffHoursPlan> {
     await this.deps.authorizer.assert(credentials, activityReadAllPermission);
     const now = this.deps.clock.now().getTime();
     const to = now + days * DAY_MS;
-    const [status, plans] = await Promise.all([this.status(), this.deps.planner.plans(now, to)]);
-    const upcoming = this.deps.rules.hours.offHoursBetween(now, to).map(period => {
-      const within = plans
-        .map(plan => ({ ...plan, intervals: intersect(plan.intervals, [period]) }))
-        .filter(plan => plan.intervals.length > 0);
-      return {
-        start: this.format(period.start),
-        end: this.format(period.end),
-        peak: peaks(within),
-        namespaces: within.map(plan => this.plannedOf(plan)),
-      };
-    });
+    const [status, plans] = await Promise.all([
+      this.status(),
+      this.deps.planner.plans(now, to),
+    ]);
+    const upcoming = this.deps.rules.hours
+      .offHoursBetween(now, to)
+      .map(period => {
+        const within = plans
+          .map(plan => ({
+            ...plan,
+            intervals: intersect(plan.intervals, [period]),
+          }))
+          .filter(plan => plan.intervals.length > 0);
+        return {
+          start: this.format(period.start),
+          end: this.format(period.end),
+          peak: peaks(within),
+          namespaces: within.map(plan => this.plannedOf(plan)),
+        };
+      });
     return { ...status, upcoming };
   }
 
@@ -79,7 +93,10 @@ export class OffHoursService {
     return {
       cluster: plan.cluster,
       namespace: plan.namespace,
-      awake: plan.intervals.map(i => ({ from: this.format(i.start), to: this.format(i.end) })),
+      awake: plan.intervals.map(i => ({
+        from: this.format(i.start),
+        to: this.format(i.end),
+      })),
     };
   }
 
@@ -97,7 +114,8 @@ export class OffHoursService {
 
 function countByScope(holders: SlotHolder[]): Record<string, number> {
   const used: Record<string, number> = {};
-  for (const holder of holders) used[holder.scope] = (used[holder.scope] ?? 0) + 1;
+  for (const holder of holders)
+    used[holder.scope] = (used[holder.scope] ?? 0) + 1;
   return used;
 }
 

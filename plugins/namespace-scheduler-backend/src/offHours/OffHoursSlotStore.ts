@@ -14,7 +14,10 @@ export type SlotHolder = NamespaceRef & {
 };
 
 /** Asking for a slot of the period starting at `period` (epoch ms). */
-export type SlotClaim = Omit<SlotHolder, 'slot'> & { period: number; limit: number };
+export type SlotClaim = Omit<SlotHolder, 'slot'> & {
+  period: number;
+  limit: number;
+};
 
 export type SlotAcquisition =
   | { acquired: true; holder: SlotHolder; isNew: boolean }

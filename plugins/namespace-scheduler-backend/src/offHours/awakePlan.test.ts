@@ -1,11 +1,25 @@
-import { ScheduleEntry, ScheduleTiming } from '@namespace-scheduler/backstage-plugin-common';
-import { awakeIntervals, firstBreach, intersect, NamespacePlan, peaks, scheduledAwakeAt } from './awakePlan';
+import {
+  ScheduleEntry,
+  ScheduleTiming,
+} from '@namespace-scheduler/backstage-plugin-common';
+import {
+  awakeIntervals,
+  firstBreach,
+  intersect,
+  NamespacePlan,
+  peaks,
+  scheduledAwakeAt,
+} from './awakePlan';
 
 const at = (iso: string) => Date.parse(iso);
 const MON = at('2026-11-23T00:00:00Z');
 const TUE = at('2026-11-24T00:00:00Z');
 
-const entry = (id: string, timing: ScheduleTiming, createdAt = '2026-11-01T00:00:00Z'): ScheduleEntry => ({
+const entry = (
+  id: string,
+  timing: ScheduleTiming,
+  createdAt = '2026-11-01T00:00:00Z',
+): ScheduleEntry => ({
   ...timing,
   id,
   title: id,
@@ -21,8 +35,19 @@ const evening = entry('evening', {
   to: '22:00',
 });
 
-const cron = (id: string, expression: string, operation: 'wake' | 'sleep' | 'scale', replicas?: number) =>
-  entry(id, { kind: 'cron', zone: 'UTC', cron: expression, operation, ...(replicas !== undefined && { replicas }) });
+const cron = (
+  id: string,
+  expression: string,
+  operation: 'wake' | 'sleep' | 'scale',
+  replicas?: number,
+) =>
+  entry(id, {
+    kind: 'cron',
+    zone: 'UTC',
+    cron: expression,
+    operation,
+    ...(replicas !== undefined && { replicas }),
+  });
 
 describe('awakeIntervals', () => {
   it('follows weekly windows in their zone', () => {
@@ -38,38 +63,63 @@ describe('awakeIntervals', () => {
   });
 
   it('pairs cron wakes and sleeps, a scale above 0 waking and to 0 sleeping', () => {
-    const schedules = [cron('up', '0 22 * * *', 'wake'), cron('down', '30 23 * * *', 'scale', 0)];
+    const schedules = [
+      cron('up', '0 22 * * *', 'wake'),
+      cron('down', '30 23 * * *', 'scale', 0),
+    ];
     expect(awakeIntervals(schedules, MON, TUE)).toEqual([
       { start: at('2026-11-23T22:00:00Z'), end: at('2026-11-23T23:30:00Z') },
     ]);
     // Yesterday's scale to 2 still holds: nothing put it to sleep since.
-    expect(awakeIntervals([cron('two', '0 1 * * *', 'scale', 2)], MON, at('2026-11-23T03:00:00Z'))).toEqual([
-      { start: MON, end: at('2026-11-23T03:00:00Z') },
-    ]);
+    expect(
+      awakeIntervals(
+        [cron('two', '0 1 * * *', 'scale', 2)],
+        MON,
+        at('2026-11-23T03:00:00Z'),
+      ),
+    ).toEqual([{ start: MON, end: at('2026-11-23T03:00:00Z') }]);
   });
 
   it('lets an override hold the namespace over its other schedules until it is released', () => {
     const hold = entry(
       'hold',
-      { kind: 'override', zone: 'UTC', operation: 'wake', until: '2026-11-23T23:00:00Z' },
+      {
+        kind: 'override',
+        zone: 'UTC',
+        operation: 'wake',
+        until: '2026-11-23T23:00:00Z',
+      },
       '2026-11-23T20:30:00Z',
     );
     expect(awakeIntervals([evening, hold], MON, TUE)).toEqual([
       { start: at('2026-11-23T17:00:00Z'), end: at('2026-11-23T23:00:00Z') },
     ]);
-    const quiet = entry('quiet', { kind: 'override', zone: 'UTC', operation: 'sleep' }, '2026-11-23T17:30:00Z');
+    const quiet = entry(
+      'quiet',
+      { kind: 'override', zone: 'UTC', operation: 'sleep' },
+      '2026-11-23T17:30:00Z',
+    );
     expect(awakeIntervals([evening, quiet], MON, TUE)).toEqual([
       { start: at('2026-11-23T17:00:00Z'), end: at('2026-11-23T17:30:00Z') },
     ]);
-    expect(awakeIntervals([{ ...evening, status: 'completed' }], MON, TUE)).toEqual([]);
+    expect(
+      awakeIntervals([{ ...evening, status: 'completed' }], MON, TUE),
+    ).toEqual([]);
   });
 });
 
 describe('firstBreach and peaks', () => {
-  const plan = (key: string, intervals: Array<[string, string]>, scope = 'global'): NamespacePlan => ({
+  const plan = (
+    key: string,
+    intervals: Array<[string, string]>,
+    scope = 'global',
+  ): NamespacePlan => ({
     key,
     scope,
-    intervals: intervals.map(([start, end]) => ({ start: at(start), end: at(end) })),
+    intervals: intervals.map(([start, end]) => ({
+      start: at(start),
+      end: at(end),
+    })),
   });
   const a = plan('c/a', [['2026-11-23T20:00:00Z', '2026-11-23T22:00:00Z']]);
   const b = plan('c/b', [['2026-11-23T21:00:00Z', '2026-11-23T23:00:00Z']]);
@@ -86,12 +136,19 @@ describe('firstBreach and peaks', () => {
   });
 
   it('counts half-open intervals, scopes apart, and only breaches including a given namespace', () => {
-    const touching = plan('c/d', [['2026-11-23T22:00:00Z', '2026-11-23T23:00:00Z']]);
+    const touching = plan('c/d', [
+      ['2026-11-23T22:00:00Z', '2026-11-23T23:00:00Z'],
+    ]);
     expect(firstBreach([a, touching], 1)).toBeUndefined();
     const elsewhere = { ...c, scope: 'cluster:other' };
     expect(firstBreach([a, b, elsewhere], 2)).toBeUndefined();
-    const late = plan('c/e', [['2026-11-23T22:30:00Z', '2026-11-23T22:40:00Z']]);
-    expect(firstBreach([a, b, c, late], 1, 'c/e')).toMatchObject({ at: at('2026-11-23T22:30:00Z'), namespaces: ['c/b', 'c/e'] });
+    const late = plan('c/e', [
+      ['2026-11-23T22:30:00Z', '2026-11-23T22:40:00Z'],
+    ]);
+    expect(firstBreach([a, b, c, late], 1, 'c/e')).toMatchObject({
+      at: at('2026-11-23T22:30:00Z'),
+      namespaces: ['c/b', 'c/e'],
+    });
   });
 
   it('intersects interval lists', () => {

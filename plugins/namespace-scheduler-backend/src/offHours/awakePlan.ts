@@ -11,7 +11,11 @@ import {
 const OPERATION_ORDER = { sleep: 0, scale: 1, wake: 2 } as const;
 
 /** One namespace's awake intervals (disjoint, in order) within one scope of the limit. */
-export type NamespacePlan = { key: string; scope: string; intervals: Interval[] };
+export type NamespacePlan = {
+  key: string;
+  scope: string;
+  intervals: Interval[];
+};
 
 /** The first instant more namespaces of one scope are awake than the limit allows. */
 export type Breach = { at: number; scope: string; namespaces: string[] };
@@ -29,18 +33,29 @@ const byTime = (a: ScheduleTransition, b: ScheduleTransition) =>
  * other schedules decides (wake or scale above 0: awake). A namespace no
  * schedule wakes counts as asleep.
  */
-export function awakeIntervals(entries: ScheduleEntry[], from: number, to: number): Interval[] {
+export function awakeIntervals(
+  entries: ScheduleEntry[],
+  from: number,
+  to: number,
+): Interval[] {
   const active = entries.filter(entry => entry.status === 'active');
   const base = active.filter(entry => entry.kind !== 'override');
-  const events = base.flatMap(entry => transitionsBetween(entry, from, to)).sort(byTime);
+  const events = base
+    .flatMap(entry => transitionsBetween(entry, from, to))
+    .sort(byTime);
   const points = [
-    ...new Set([from, ...events.map(e => e.at), ...overrideEdges(active, from, to)]),
+    ...new Set([
+      from,
+      ...events.map(e => e.at),
+      ...overrideEdges(active, from, to),
+    ]),
   ].sort((a, b) => a - b);
   let awake = latestState(base, from);
   let next = 0;
   const intervals: Interval[] = [];
   points.forEach((point, i) => {
-    while (next < events.length && events[next].at <= point) awake = awakeAfter(events[next++]);
+    while (next < events.length && events[next].at <= point)
+      awake = awakeAfter(events[next++]);
     const holder = overrideAt(active, point);
     const end = points[i + 1] ?? to;
     if ((holder ? holder.operation === 'wake' : awake) && end > point) {
@@ -51,15 +66,24 @@ export function awakeIntervals(entries: ScheduleEntry[], from: number, to: numbe
 }
 
 /** Whether the schedules keep the namespace awake at `at`. */
-export function scheduledAwakeAt(entries: ScheduleEntry[], at: number): boolean {
+export function scheduledAwakeAt(
+  entries: ScheduleEntry[],
+  at: number,
+): boolean {
   return awakeIntervals(entries, at, at + 1).length > 0;
 }
 
 /** The parts of `intervals` inside `within` (both sorted and disjoint). */
-export function intersect(intervals: Interval[], within: Interval[]): Interval[] {
+export function intersect(
+  intervals: Interval[],
+  within: Interval[],
+): Interval[] {
   return intervals.flatMap(a =>
     within
-      .map(b => ({ start: Math.max(a.start, b.start), end: Math.min(a.end, b.end) }))
+      .map(b => ({
+        start: Math.max(a.start, b.start),
+        end: Math.min(a.end, b.end),
+      }))
       .filter(overlap => overlap.end > overlap.start),
   );
 }
@@ -69,7 +93,8 @@ export function union(intervals: Interval[]): Interval[] {
   const merged: Interval[] = [];
   for (const interval of [...intervals].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    if (last && interval.start <= last.end)
+      last.end = Math.max(last.end, interval.end);
     else merged.push({ ...interval });
   }
   return merged;
@@ -102,7 +127,8 @@ export function firstBreach(
 export function peaks(plans: NamespacePlan[]): Record<string, number> {
   const peak: Record<string, number> = {};
   sweep(plans, (_at, awake) => {
-    for (const [scope, keys] of awake) peak[scope] = Math.max(peak[scope] ?? 0, keys.size);
+    for (const [scope, keys] of awake)
+      peak[scope] = Math.max(peak[scope] ?? 0, keys.size);
     return false;
   });
   return peak;
@@ -142,7 +168,11 @@ function latestState(base: ScheduleEntry[], at: number): boolean {
 }
 
 /** Where overrides start and end holding, within (from, to). */
-function overrideEdges(active: ScheduleEntry[], from: number, to: number): number[] {
+function overrideEdges(
+  active: ScheduleEntry[],
+  from: number,
+  to: number,
+): number[] {
   return active
     .filter(entry => entry.kind === 'override')
     .flatMap(entry => [

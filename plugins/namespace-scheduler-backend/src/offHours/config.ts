@@ -32,7 +32,9 @@ export function readOffHoursConfig(config: Config): OffHoursSettings {
   assertCount(limit, 'limit');
   const scope = block?.getOptionalString('scope') ?? 'global';
   if (scope !== 'global' && scope !== 'cluster') {
-    throw new Error(`${KEY}.scope: must be "global" or "cluster", not "${scope}"`);
+    throw new Error(
+      `${KEY}.scope: must be "global" or "cluster", not "${scope}"`,
+    );
   }
   return {
     limit,
@@ -42,22 +44,29 @@ export function readOffHoursConfig(config: Config): OffHoursSettings {
 }
 
 function readBusinessHours(block: Config | undefined): BusinessHoursSpec {
-  const days = block?.getOptionalStringArray('days') ?? DEFAULT_BUSINESS_HOURS.days;
-  const start = block?.getOptionalString('start') ?? DEFAULT_BUSINESS_HOURS.start;
+  const days =
+    block?.getOptionalStringArray('days') ?? DEFAULT_BUSINESS_HOURS.days;
+  const start =
+    block?.getOptionalString('start') ?? DEFAULT_BUSINESS_HOURS.start;
   const end = block?.getOptionalString('end') ?? DEFAULT_BUSINESS_HOURS.end;
-  const zone = block?.getOptionalString('timeZone') ?? DEFAULT_BUSINESS_HOURS.time_zone;
+  const zone =
+    block?.getOptionalString('timeZone') ?? DEFAULT_BUSINESS_HOURS.time_zone;
   const field = `${KEY}.businessHours`;
   days.forEach((day, i) => {
     if (!isWeekday(day)) {
-      throw new Error(`${field}.days[${i}]: "${day}" is not one of ${WEEKDAYS.join(', ')}`);
+      throw new Error(
+        `${field}.days[${i}]: "${day}" is not one of ${WEEKDAYS.join(', ')}`,
+      );
     }
   });
-  if (!TIME.test(start)) throw new Error(`${field}.start: must be HH:mm, not "${start}"`);
+  if (!TIME.test(start))
+    throw new Error(`${field}.start: must be HH:mm, not "${start}"`);
   if (!TIME.test(end) && end !== '24:00') {
     throw new Error(`${field}.end: must be HH:mm or 24:00, not "${end}"`);
   }
   const time_zone = normalizeTimeZone(zone);
-  if (!time_zone) throw new Error(`${field}.timeZone: unknown time zone "${zone}"`);
+  if (!time_zone)
+    throw new Error(`${field}.timeZone: unknown time zone "${zone}"`);
   return { days: [...new Set(days.filter(isWeekday))], start, end, time_zone };
 }
 
@@ -67,6 +76,8 @@ function isWeekday(day: string): day is Weekday {
 
 function assertCount(value: number, name: string) {
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${KEY}.${name}: must be a non-negative integer, not ${value}`);
+    throw new Error(
+      `${KEY}.${name}: must be a non-negative integer, not ${value}`,
+    );
   }
 }

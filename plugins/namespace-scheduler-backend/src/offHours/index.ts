@@ -1,5 +1,9 @@
 export { BusinessHours, type OffHoursPeriod } from './BusinessHours';
-export { readOffHoursConfig, DEFAULT_BUSINESS_HOURS, type OffHoursSettings } from './config';
+export {
+  readOffHoursConfig,
+  DEFAULT_BUSINESS_HOURS,
+  type OffHoursSettings,
+} from './config';
 export { KnexOffHoursSlotStore } from './KnexOffHoursSlotStore';
 export { OffHoursBoundary, type BoundarySummary } from './OffHoursBoundary';
 export { OffHoursGuard } from './OffHoursGuard';

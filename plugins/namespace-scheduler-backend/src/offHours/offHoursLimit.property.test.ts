@@ -16,7 +16,12 @@ const directory = new FakeDirectory(
 );
 const hours = BusinessHours.create(DEFAULT_BUSINESS_HOURS);
 /** Shortly before the end of business hours (a weekday, a Friday), in the night, before they start (Madrid). */
-const STARTS = ['2026-11-23T18:30:00Z', '2026-11-27T18:45:00Z', '2026-11-23T22:00:00Z', '2026-11-24T05:30:00Z'];
+const STARTS = [
+  '2026-11-23T18:30:00Z',
+  '2026-11-27T18:45:00Z',
+  '2026-11-23T22:00:00Z',
+  '2026-11-24T05:30:00Z',
+];
 /** The runner ticks every minute; ticking this often is enough to meet every boundary and due run. */
 const TICK_EVERY_MINUTES = 30;
 
@@ -26,7 +31,12 @@ const operate = fc.record({
   kind: fc.constant('operate' as const),
   instance,
   namespace,
-  operation: fc.constantFrom('wake' as const, 'wake' as const, 'sleep' as const, 'scale' as const),
+  operation: fc.constantFrom(
+    'wake' as const,
+    'wake' as const,
+    'sleep' as const,
+    'scale' as const,
+  ),
   replicas: fc.integer({ min: 0, max: 2 }),
 });
 const step = fc.oneof(
@@ -45,7 +55,10 @@ const step = fc.oneof(
     operation: fc.constantFrom('wake' as const, 'sleep' as const),
     untilMinutes: fc.integer({ min: 10, max: 600 }),
   }),
-  fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 180 }) }),
+  fc.record({
+    kind: fc.constant('advance' as const),
+    minutes: fc.integer({ min: 1, max: 180 }),
+  }),
 );
 
 const pad = (n: number) => String(n % 24).padStart(2, '0');
@@ -63,8 +76,21 @@ describe('seed 000 property 1: off-hours, never more than N managed namespaces a
           const knex = await databases.init('SQLITE_3');
           await migrateUp(knex);
           const clock = new ManualClock(start);
-          const a = governedInstance({ knex, clock, directory, limit: LIMIT, instanceId: 'a' });
-          const b = governedInstance({ knex, clock, directory, limit: LIMIT, instanceId: 'b', engine: a.engine });
+          const a = governedInstance({
+            knex,
+            clock,
+            directory,
+            limit: LIMIT,
+            instanceId: 'a',
+          });
+          const b = governedInstance({
+            knex,
+            clock,
+            directory,
+            limit: LIMIT,
+            instanceId: 'b',
+            engine: a.engine,
+          });
           const instances = [a, b];
           initiallyAwake.forEach(ns => a.engine.awake.add(`sandbox/${ns}`));
           // The portal's scheduler ticks the runner as the backend starts.
@@ -92,19 +118,45 @@ describe('seed 000 property 1: off-hours, never more than N managed namespaces a
                 })
                 .catch(refusedOnlyByTheLimit);
             } else {
-              const target = { title: s.kind, cluster: 'sandbox', namespace: s.namespace, cost_center: 'CC-1', zone: 'Europe/Madrid' };
+              const target = {
+                title: s.kind,
+                cluster: 'sandbox',
+                namespace: s.namespace,
+                cost_center: 'CC-1',
+                zone: 'Europe/Madrid',
+              };
               const body =
                 s.kind === 'weekly'
-                  ? { ...target, kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: `${pad(s.from)}:00`, to: `${pad(s.from + s.hours)}:00` }
-                  : { ...target, kind: 'override', operation: s.operation, until: new Date(clock.now().getTime() + s.untilMinutes * 60_000).toISOString() };
+                  ? {
+                      ...target,
+                      kind: 'weekly',
+                      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+                      from: `${pad(s.from)}:00`,
+                      to: `${pad(s.from + s.hours)}:00`,
+                    }
+                  : {
+                      ...target,
+                      kind: 'override',
+                      operation: s.operation,
+                      until: new Date(
+                        clock.now().getTime() + s.untilMinutes * 60_000,
+                      ).toISOString(),
+                    };
               // Overlapping windows of one namespace are refused too (409).
-              await instances[s.instance].schedules.create(body, user).catch(refusedOnlyByTheLimit);
+              await instances[s.instance].schedules
+                .create(body, user)
+                .catch(refusedOnlyByTheLimit);
             }
-            if (hours.offHoursAt(clock.now().getTime())) {
-              expect(a.engine.awake.size).toBeLessThanOrEqual(LIMIT);
-            }
-            const slots = await knex('ns_off_hours_slots').count({ n: '*' }).groupBy('period_start');
-            slots.forEach(row => expect(Number(row.n)).toBeLessThanOrEqual(LIMIT));
+            const offHours = hours.offHoursAt(clock.now().getTime());
+            expect(offHours ? a.engine.awake.size : 0).toBeLessThanOrEqual(
+              LIMIT,
+            );
+            const slots = await knex('ns_off_hours_slots')
+              .count({ n: '*' })
+              .groupBy('period_start');
+            slots.forEach(row =>
+              expect(Number(row.n)).toBeLessThanOrEqual(LIMIT),
+            );
           }
         },
       ),

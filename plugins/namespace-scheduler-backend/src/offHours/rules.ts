@@ -23,5 +23,7 @@ export function scopeKey(rules: OffHoursRules, cluster: string): string {
 
 /** `in cluster prod` or `across all clusters`. */
 export function describeScope(scope: string): string {
-  return scope === 'global' ? 'across all clusters' : `in ${scope.replace(':', ' ')}`;
+  return scope === 'global'
+    ? 'across all clusters'
+    : `in ${scope.replace(':', ' ')}`;
 }

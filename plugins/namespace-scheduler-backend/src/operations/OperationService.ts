@@ -152,8 +152,9 @@ export class OperationService {
     try {
       await reservation.settle(result);
     } catch (error) {
+      const where = `${request.operation} ${request.cluster}/${request.namespace}`;
       this.logger.error(
-        `${request.operation} ${request.cluster}/${request.namespace}: settling its reservation failed: ${describe(error)}`,
+        `${where}: settling its reservation failed: ${describe(error)}`,
       );
     }
   }

@@ -133,11 +133,18 @@ export class ScheduleService {
       await this.assertMayHold(input, credentials);
     }
     const createdBy = credentials.principal.userEntityRef;
-    const schedule = await this.governed({ input, savedBy: createdBy, at: now }, () =>
-      this.deps.store.create(
-        { input, createdBy, at: now, next: nextTransition(input, now.getTime()) },
-        this.noOverlap(input, undefined, now),
-      ),
+    const schedule = await this.governed(
+      { input, savedBy: createdBy, at: now },
+      () =>
+        this.deps.store.create(
+          {
+            input,
+            createdBy,
+            at: now,
+            next: nextTransition(input, now.getTime()),
+          },
+          this.noOverlap(input, undefined, now),
+        ),
     );
     if (input.kind !== 'override') return schedule;
     // An override acts at once.
@@ -230,7 +237,10 @@ export class ScheduleService {
   }
 
   /** Runs a write through every save guard, the first outermost. */
-  private governed<T>(candidate: ScheduleCandidate, write: () => Promise<T>): Promise<T> {
+  private governed<T>(
+    candidate: ScheduleCandidate,
+    write: () => Promise<T>,
+  ): Promise<T> {
     const guarded = this.deps.saveGuards.reduceRight(
       (next, guard) => () => guard.save(candidate, next),
       write,

@@ -10,9 +10,14 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import {
+  NamespaceCostCenter,
+  OffHoursStatus,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { http, HttpResponse } from 'msw';
 import { ReactNode } from 'react';
 import { namespaceSchedulerApiRef, NamespaceSchedulerClient } from '../api';
+import { businessHours, defaultCostCenters } from './fixtures';
 
 /** Where msw answers for the backend. */
 export const BACKEND = 'http://backend/api';
@@ -86,8 +91,24 @@ export function renderWithApis(children: ReactNode, entity?: Entity) {
   );
 }
 
+/** A namespace's valid cost centers: CC-1001 chargeable, CC-9999 not authorized. */
+export const costCentersHandler = (
+  items: NamespaceCostCenter[] = defaultCostCenters,
+) =>
+  http.get(`${PLUGIN}/namespaces/:cluster/:namespace/cost-centers`, () =>
+    HttpResponse.json({ items }),
+  );
+
+/** Business hours: no off-hours limit applies. */
+export const offHoursHandler = (status: Partial<OffHoursStatus> = {}) =>
+  http.get(`${PLUGIN}/off-hours`, () =>
+    HttpResponse.json({ ...businessHours, ...status }),
+  );
+
 /** Empty answers for the tab's sections a test does not look at. */
 export const emptyTabHandlers = () => [
+  offHoursHandler(),
+  costCentersHandler(),
   http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items: [] })),
   http.get(`${PLUGIN}/schedule-preview`, () =>
     HttpResponse.json({ items: [] }),

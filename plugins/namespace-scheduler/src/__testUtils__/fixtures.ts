@@ -1,7 +1,9 @@
 import { HttpResponse } from 'msw';
 import {
   Activity,
+  NamespaceCostCenter,
   NamespaceStatus,
+  OffHoursStatus,
   OperationResult,
   OperationType,
   Schedule,
@@ -136,3 +138,39 @@ export const activity = (
   result: operationResult('sleep', { total_scaled: 6 }),
   ...extra,
 });
+
+export const costCenter = (
+  name: string,
+  extra: Partial<NamespaceCostCenter> = {},
+): NamespaceCostCenter => ({
+  cost_center: name,
+  is_authorized: true,
+  allowed_groups: [],
+  source: 'record',
+  declared_by: [{ entity_ref: 'group:default/team-commerce' }],
+  chargeable: true,
+  ...extra,
+});
+
+export const defaultCostCenters = [
+  costCenter('CC-1001'),
+  costCenter('CC-9999', { is_authorized: false, chargeable: false }),
+];
+
+export const businessHours: OffHoursStatus = {
+  limit: 5,
+  scope: 'global',
+  business_hours: {
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    start: '07:00',
+    end: '20:00',
+    time_zone: 'Europe/Madrid',
+  },
+  off_hours: false,
+  period: {
+    start: '2026-11-23T20:00:00.000+01:00',
+    end: '2026-11-24T07:00:00.000+01:00',
+  },
+  used: {},
+  slots: [],
+};

@@ -3,7 +3,9 @@ import {
   Activity,
   ActivityPage,
   ActivityStatus,
+  NamespaceCostCenter,
   NamespaceStatus,
+  OffHoursStatus,
   OperationResult,
   OperationType,
   PreviewTransition,
@@ -70,6 +72,12 @@ export interface NamespaceSchedulerApi {
   ): Promise<PreviewTransition[]>;
   /** One page of a namespace's activity, newest first. */
   listActivities(query: ActivityQuery): Promise<ActivityPage>;
+  /** The namespace's valid cost centers and whether the user may charge each. */
+  listNamespaceCostCenters(
+    target: NamespaceLocator,
+  ): Promise<NamespaceCostCenter[]>;
+  /** The off-hours limit now: whether it applies and who holds the slots. */
+  getOffHours(): Promise<OffHoursStatus>;
 }
 
 export const namespaceSchedulerApiRef = createApiRef<NamespaceSchedulerApi>({

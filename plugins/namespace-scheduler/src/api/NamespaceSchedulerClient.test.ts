@@ -98,6 +98,27 @@ describe('NamespaceSchedulerClient', () => {
     ]);
   });
 
+  it("reads a namespace's cost centers and the off-hours limit", async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(
+        `${PLUGIN}/namespaces/:cluster/:namespace/cost-centers`,
+        ({ request }) => {
+          urls.push(request.url.replace(PLUGIN, ''));
+          return HttpResponse.json({ items: [{ cost_center: 'CC-1' }] });
+        },
+      ),
+      http.get(`${PLUGIN}/off-hours`, () =>
+        HttpResponse.json({ off_hours: true }),
+      ),
+    );
+    expect(await client.listNamespaceCostCenters(target)).toEqual([
+      { cost_center: 'CC-1' },
+    ]);
+    expect(await client.getOffHours()).toEqual({ off_hours: true });
+    expect(urls).toEqual(['/namespaces/eu%20west/shop-dev/cost-centers']);
+  });
+
   it('throws the server error with its status and message', async () => {
     server.use(
       http.delete(`${PLUGIN}/schedules/:id`, () =>

@@ -2,7 +2,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActivityPage,
+  NamespaceCostCenter,
   NamespaceStatus,
+  OffHoursStatus,
   PreviewTransition,
   Schedule,
   ScheduleInput,
@@ -91,6 +93,19 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
 
   listActivities(query: ActivityQuery): Promise<ActivityPage> {
     return this.json('/activities', { query });
+  }
+
+  async listNamespaceCostCenters(
+    target: NamespaceLocator,
+  ): Promise<NamespaceCostCenter[]> {
+    const body = await this.json<{ items: NamespaceCostCenter[] }>(
+      `${namespacePath(target)}/cost-centers`,
+    );
+    return body.items;
+  }
+
+  getOffHours(): Promise<OffHoursStatus> {
+    return this.json('/off-hours');
   }
 
   private async json<T>(path: string, options?: RequestOptions): Promise<T> {

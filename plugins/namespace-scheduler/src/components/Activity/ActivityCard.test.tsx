@@ -12,6 +12,9 @@ import {
 } from '../../__testUtils__';
 import { ActivityCard } from './ActivityCard';
 
+// Dialogs and tables of the real components take a while on a busy machine.
+jest.setTimeout(20_000);
+
 describe('ActivityCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -114,6 +117,9 @@ describe('ActivityCard', () => {
     await userEvent.type(screen.getByLabelText('To'), '2026-11-01');
     expect(
       await screen.findByText('To must not be before from'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Correct the filters to see the activity.'),
     ).toBeInTheDocument();
     expect(queries.every(q => !q.has('to'))).toBe(true);
   });

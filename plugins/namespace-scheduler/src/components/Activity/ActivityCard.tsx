@@ -21,6 +21,12 @@ import { useActivityPages } from './useActivityPages';
 /** Typing pauses this long before the table asks again. */
 const DEBOUNCE_MS = 400;
 
+function emptyText(valid: boolean, failed: boolean): string {
+  if (!valid) return 'Correct the filters to see the activity.';
+  if (failed) return 'The activity could not be read.';
+  return 'No activity matches these filters.';
+}
+
 /** The activity log of one namespace, filtered, newest first; a row expands to its result. */
 export const ActivityCard = ({
   cluster,
@@ -36,13 +42,12 @@ export const ActivityCard = ({
   const [applied, setApplied] = useState<ActivityFilters>(NO_FILTERS);
   useDebounce(() => setApplied(filters), DEBOUNCE_MS, [filters]);
 
-  const clientErrors = filterProblems(applied);
+  const clientErrors = useMemo(() => filterProblems(applied), [applied]);
+  const valid = Object.keys(clientErrors).length === 0;
   const query = useMemo(
     () =>
-      Object.keys(filterProblems(applied)).length
-        ? undefined
-        : toActivityQuery({ cluster, namespace }, applied),
-    [cluster, namespace, applied],
+      valid ? toActivityQuery({ cluster, namespace }, applied) : undefined,
+    [cluster, namespace, applied, valid],
   );
   const pages = useActivityPages(query, revision);
   const problem = pages.error
@@ -73,9 +78,7 @@ export const ActivityCard = ({
         data={pages.error ? [] : pages.items}
         emptyContent={
           <Typography style={{ padding: 16 }}>
-            {pages.error
-              ? 'The activity could not be read.'
-              : 'No activity matches these filters.'}
+            {emptyText(valid, Boolean(pages.error))}
           </Typography>
         }
         detailPanel={({ rowData }) => (

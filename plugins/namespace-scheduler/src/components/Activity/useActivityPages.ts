@@ -13,8 +13,9 @@ type Pages = {
 };
 
 /**
- * The activity matching `query`, a page at a time. A new query (or revision)
- * starts over; answers to superseded requests are dropped.
+ * The activity matching `query`, a page at a time; none without a query. A
+ * new query (or revision) starts over; answers to superseded requests are
+ * dropped.
  */
 export function useActivityPages(
   query: ActivityQuery | undefined,
@@ -26,8 +27,11 @@ export function useActivityPages(
 
   const load = useCallback(
     async (cursor?: string) => {
-      if (!query) return;
       const request = ++latest.current;
+      if (!query) {
+        setPages({ items: [], loading: false });
+        return;
+      }
       setPages(current => ({
         items: cursor ? current.items : [],
         nextCursor: current.nextCursor,

@@ -11,6 +11,7 @@ import { WeekCalendar } from '../ScheduleCalendar';
 import { SchedulesCard } from '../Schedules';
 import { locatorKey, NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
+import { OffHoursNotice } from './OffHoursNotice';
 
 /**
  * The tab's content for an entity with namespaces: live state and actions for
@@ -26,6 +27,7 @@ export const EntityNamespaceSchedule = ({
     () => api.getEntityNamespaces(entityRef),
     [api, entityRef],
   );
+  const offHours = useAsyncRetry(() => api.getOffHours(), [api]);
   const [operation, setOperation] = useState<OperationTarget>();
   const [selectedKey, setSelectedKey] = useState<string>();
 
@@ -36,10 +38,12 @@ export const EntityNamespaceSchedule = ({
   );
   // Bumped when something changed the namespaces, so dependent views reload.
   const [revision, setRevision] = useState(0);
+  const retryOffHours = offHours.retry;
   const onChanged = useCallback(() => {
     retry();
+    retryOffHours();
     setRevision(current => current + 1);
-  }, [retry]);
+  }, [retry, retryOffHours]);
 
   if (loading && !value) return <Progress />;
 
@@ -50,12 +54,18 @@ export const EntityNamespaceSchedule = ({
   return (
     <>
       <Grid container spacing={3}>
+        {(offHours.error || offHours.value?.off_hours) && (
+          <Grid item xs={12}>
+            <OffHoursNotice status={offHours.value} error={offHours.error} />
+          </Grid>
+        )}
         <Grid item xs={12}>
           {error ? (
             <ResponseErrorPanel error={error} />
           ) : (
             <NamespaceStatusTable
               namespaces={namespaces}
+              offHours={offHours.value}
               refreshing={loading}
               onRefresh={retry}
               onAction={onAction}

@@ -13,6 +13,9 @@ import {
 } from '../../__testUtils__';
 import { EntityNamespaceScheduleContent } from './EntityNamespaceScheduleContent';
 
+// Dialogs and tables of the real components take a while on a busy machine.
+jest.setTimeout(20_000);
+
 describe('EntityNamespaceScheduleContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);

@@ -1,76 +1,49 @@
 import { Table, TableColumn } from '@backstage/core-components';
+import { Theme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useMemo } from 'react';
 import {
   NamespaceStatus,
+  OffHoursStatus,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
-import { NamespaceStateChip, WorkloadCounts } from '../common';
 import { NamespaceActions } from '../NamespaceOperations';
+import { narrowColumns, wideColumns } from './namespaceColumns';
 import { WorkloadTable } from './WorkloadTable';
-
-const Notes = ({ status }: { status: NamespaceStatus }) => {
-  if (status.error) {
-    return (
-      <Typography variant="body2" color="error">
-        {status.error}
-      </Typography>
-    );
-  }
-  const drifted = status.workloads.filter(w => w.drift).length;
-  return drifted ? (
-    <Typography variant="body2" color="error">
-      {drifted} workload(s) drifted while asleep
-    </Typography>
-  ) : null;
-};
-
-const baseColumns: TableColumn<NamespaceStatus>[] = [
-  { title: 'Namespace', field: 'namespace', highlight: true },
-  { title: 'Cluster', field: 'cluster' },
-  {
-    title: 'State',
-    field: 'state',
-    render: row => <NamespaceStateChip state={row.state} />,
-  },
-  {
-    title: 'Workloads',
-    render: row => <WorkloadCounts counts={row.counts} />,
-  },
-  {
-    title: 'Notes',
-    render: row => <Notes status={row} />,
-  },
-];
 
 /** The entity's namespaces with live state and actions; a row expands to its workloads. */
 export const NamespaceStatusTable = ({
   namespaces,
+  offHours,
   refreshing,
   onRefresh,
   onAction,
 }: {
   namespaces: NamespaceStatus[];
+  offHours?: OffHoursStatus;
   refreshing: boolean;
   onRefresh: () => void;
   onAction: (target: NamespaceLocator, operation: OperationType) => void;
 }) => {
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
   // material-table resets its state (open detail panels) when columns change identity.
   const columns = useMemo<TableColumn<NamespaceStatus>[]>(
     () => [
-      ...baseColumns,
+      ...(narrow ? narrowColumns : wideColumns),
       {
         title: 'Actions',
         render: row => (
           <NamespaceActions
             target={row}
+            offHours={offHours}
             onAction={operation => onAction(row, operation)}
           />
         ),
       },
     ],
-    [onAction],
+    [narrow, onAction, offHours],
   );
   return (
     <Table<NamespaceStatus>

@@ -2,10 +2,12 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import {
   namespaceOperatePermission,
+  OffHoursStatus,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
 import { useNamespacePermission } from '../common';
+import { offHoursReason } from './offHoursReason';
 
 const BUTTONS: { operation: OperationType; label: string }[] = [
   { operation: 'wake', label: 'Wake now' },
@@ -13,12 +15,17 @@ const BUTTONS: { operation: OperationType; label: string }[] = [
   { operation: 'scale', label: 'Scale…' },
 ];
 
-/** Wake / sleep / scale buttons of one namespace, disabled with the reason when not allowed. */
+/**
+ * Wake / sleep / scale buttons of one namespace, disabled with the reason
+ * when the user may not operate it, or (wake) when no off-hours slot is free.
+ */
 export const NamespaceActions = ({
   target,
+  offHours,
   onAction,
 }: {
   target: NamespaceLocator;
+  offHours?: OffHoursStatus;
   onAction: (operation: OperationType) => void;
 }) => {
   const gate = useNamespacePermission(
@@ -26,7 +33,11 @@ export const NamespaceActions = ({
     target,
     'Only owners of an entity that claims this namespace may wake, sleep or scale it.',
   );
+  const full = offHoursReason(offHours, target);
   const reasonId = `operate-reason-${target.cluster}-${target.namespace}`;
+  const reason = gate.reason ?? (full && `Wake: ${full}`);
+  const disabled = (operation: OperationType) =>
+    !gate.allowed || (operation === 'wake' && Boolean(full));
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
@@ -35,8 +46,8 @@ export const NamespaceActions = ({
             key={operation}
             size="small"
             variant="outlined"
-            disabled={!gate.allowed}
-            aria-describedby={gate.reason ? reasonId : undefined}
+            disabled={disabled(operation)}
+            aria-describedby={disabled(operation) ? reasonId : undefined}
             aria-label={`${label.replace('…', '')} ${target.namespace}`}
             onClick={() => onAction(operation)}
           >
@@ -44,9 +55,9 @@ export const NamespaceActions = ({
           </Button>
         ))}
       </div>
-      {gate.reason && (
+      {reason && (
         <Typography id={reasonId} variant="caption" color="textSecondary">
-          {gate.reason}
+          {reason}
         </Typography>
       )}
     </div>

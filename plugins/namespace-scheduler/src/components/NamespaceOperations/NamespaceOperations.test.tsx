@@ -5,9 +5,14 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  chooseCostCenter,
   componentEntity,
+  costCenter,
+  costCenterPicker,
+  costCentersHandler,
   emptyTabHandlers,
   errorResponse,
+  offHoursHandler,
   namespaceStatus,
   operationResult,
   permissionHandler,
@@ -17,6 +22,9 @@ import {
 import { EntityNamespaceScheduleContent } from '../EntityNamespaceScheduleContent';
 
 const NS = `${PLUGIN}/namespaces/sandbox/shop-dev`;
+
+// Dialogs and tables of the real components take a while on a busy machine.
+jest.setTimeout(20_000);
 
 describe('wake, sleep and scale from the entity tab', () => {
   const server = setupServer();
@@ -107,10 +115,14 @@ describe('wake, sleep and scale from the entity tab', () => {
     const dialog = await open('Sleep now shop-dev');
     expect(within(dialog).getByText(/Sleep shop-dev now/)).toBeInTheDocument();
 
-    await userEvent.type(
-      within(dialog).getByLabelText(/Cost center/),
-      'CC-1001',
-    );
+    // The sole chargeable cost center is chosen; the others say why not.
+    const picker = await costCenterPicker(dialog);
+    expect(picker).toHaveTextContent('CC-1001');
+    await userEvent.click(picker);
+    expect(
+      screen.getByRole('option', { name: 'CC-9999 (not authorized)' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(screen.getByRole('option', { name: 'CC-1001' }));
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Preview changes' }),
     );
@@ -221,10 +233,7 @@ describe('wake, sleep and scale from the entity tab', () => {
     );
     await renderTab();
     const dialog = await open('Scale shop-dev');
-    await userEvent.type(
-      within(dialog).getByLabelText(/Cost center/),
-      'CC-1001',
-    );
+    await chooseCostCenter(dialog, 'CC-1001');
     const replicas = within(dialog).getByLabelText(/Replicas/);
     await userEvent.clear(replicas);
     await userEvent.type(replicas, '3');
@@ -269,8 +278,12 @@ describe('wake, sleep and scale from the entity tab', () => {
 
   it('checks the cost center and replicas before asking the server', async () => {
     const state = serve(namespaceStatus('shop-dev', 'awake'));
+    server.use(
+      costCentersHandler([costCenter('CC-1001'), costCenter('CC-1002')]),
+    );
     await renderTab();
     const dialog = await open('Scale shop-dev');
+    await costCenterPicker(dialog);
     const replicas = within(dialog).getByLabelText(/Replicas/);
     await userEvent.clear(replicas);
     await userEvent.type(replicas, '1001');
@@ -294,19 +307,19 @@ describe('wake, sleep and scale from the entity tab', () => {
       http.post(`${NS}/wake`, () =>
         errorResponse(
           400,
-          'costCenter: CC-9 is not a cost center of sandbox/shop-dev',
+          'costCenter: CC-1001 is not authorized for group:default/team-commerce',
         ),
       ),
     );
     await renderTab();
     const dialog = await open('Wake now shop-dev');
-    await userEvent.type(within(dialog).getByLabelText(/Cost center/), 'CC-9');
+    await chooseCostCenter(dialog, 'CC-1001');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Preview changes' }),
     );
     expect(
       await within(dialog).findByText(
-        'Cost center CC-9 is not a cost center of sandbox/shop-dev',
+        'Cost center CC-1001 is not authorized for group:default/team-commerce',
       ),
     ).toBeInTheDocument();
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
@@ -336,10 +349,7 @@ describe('wake, sleep and scale from the entity tab', () => {
     );
     await renderTab();
     const dialog = await open('Wake now shop-dev');
-    await userEvent.type(
-      within(dialog).getByLabelText(/Cost center/),
-      'CC-1001',
-    );
+    await chooseCostCenter(dialog, 'CC-1001');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Preview changes' }),
     );
@@ -384,10 +394,7 @@ describe('wake, sleep and scale from the entity tab', () => {
     );
     await renderTab();
     const dialog = await open('Sleep now shop-dev');
-    await userEvent.type(
-      within(dialog).getByLabelText(/Cost center/),
-      'CC-1001',
-    );
+    await chooseCostCenter(dialog, 'CC-1001');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Preview changes' }),
     );
@@ -428,5 +435,91 @@ describe('wake, sleep and scale from the entity tab', () => {
       expect(button).toBeDisabled();
       expect(button).toHaveAccessibleDescription(/Only owners of an entity/);
     }
+  });
+
+  it('disables waking with the reason when every off-hours slot is taken', async () => {
+    serve(
+      namespaceStatus('shop-dev', 'asleep'),
+      namespaceStatus('shop-staging', 'asleep'),
+    );
+    server.use(
+      offHoursHandler({
+        off_hours: true,
+        limit: 2,
+        used: { global: 2 },
+        slots: [
+          {
+            cluster: 'sandbox',
+            namespace: 'shop-staging',
+            slot: 1,
+            scope: 'global',
+            cost_center: 'CC-1001',
+            requested_by: 'user:default/guest',
+            acquired_at: '2026-11-23T20:05:00Z',
+          },
+          {
+            cluster: 'sandbox',
+            namespace: 'search-dev',
+            slot: 2,
+            scope: 'global',
+            cost_center: 'CC-3001',
+            requested_by: 'scheduler',
+            acquired_at: '2026-11-23T20:05:00Z',
+          },
+        ],
+      }),
+    );
+    await renderTab();
+    expect(
+      await screen.findByText(
+        /at most 2 namespaces may be awake; awake now: 2/,
+      ),
+    ).toBeInTheDocument();
+    const wake = await screen.findByRole('button', {
+      name: 'Wake now shop-dev',
+    });
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Sleep now shop-dev' }),
+      ).toBeEnabled(),
+    );
+    expect(wake).toBeDisabled();
+    expect(wake).toHaveAccessibleDescription(
+      /Wake: Off-hours until .*: all 2 namespaces that may stay awake are awake/,
+    );
+    // shop-staging holds a slot: it may wake again.
+    expect(
+      screen.getByRole('button', { name: 'Wake now shop-staging' }),
+    ).toBeEnabled();
+  });
+
+  it('says when the off-hours limit cannot be read', async () => {
+    serve(namespaceStatus('shop-dev', 'awake'));
+    server.use(
+      http.get(`${PLUGIN}/off-hours`, () => errorResponse(404, 'Not found')),
+    );
+    await renderTab();
+    expect(
+      await screen.findByText(/Could not read the off-hours limit/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains an empty cost-center list and still refuses to go on without one', async () => {
+    const state = serve(namespaceStatus('shop-dev', 'awake'));
+    server.use(costCentersHandler([]));
+    await renderTab();
+    const dialog = await open('Wake now shop-dev');
+    expect(
+      await within(dialog).findByText(
+        /No entity claiming this namespace declares a cost center/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Preview changes' }),
+    );
+    expect(
+      within(dialog).getByText('Cost center is required'),
+    ).toBeInTheDocument();
+    expect(state.bodies).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ export const OperationFields = ({
       confirm.
     </Typography>
     <CostCenterField
+      target={target}
       value={form.costCenter}
       onChange={costCenter => edit({ costCenter })}
       error={errors.costCenter}

@@ -23,6 +23,9 @@ const transition = (
   ...extra,
 });
 
+// Dialogs and tables of the real components take a while on a busy machine.
+jest.setTimeout(20_000);
+
 describe('WeekCalendar', () => {
   const server = setupServer();
   registerMswTestHooks(server);

@@ -76,6 +76,7 @@ export const ScheduleFormDialog = ({
           error={errors.kind}
         />
         <CostCenterField
+          target={target}
           value={draft.cost_center}
           onChange={costCenter => edit({ cost_center: costCenter })}
           error={errors.cost_center}

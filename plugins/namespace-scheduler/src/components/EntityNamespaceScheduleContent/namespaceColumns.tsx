@@ -1,0 +1,42 @@
+import { TableColumn } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
+import { NamespaceStateChip, WorkloadCounts } from '../common';
+import { NamespaceNotes } from './NamespaceNotes';
+
+/** One column per fact, for screens wide enough. */
+export const wideColumns: TableColumn<NamespaceStatus>[] = [
+  { title: 'Namespace', field: 'namespace', highlight: true },
+  { title: 'Cluster', field: 'cluster' },
+  {
+    title: 'State',
+    field: 'state',
+    render: row => <NamespaceStateChip state={row.state} />,
+  },
+  {
+    title: 'Workloads',
+    render: row => <WorkloadCounts counts={row.counts} />,
+  },
+  {
+    title: 'Notes',
+    render: row => <NamespaceNotes status={row} />,
+  },
+];
+
+/** Every fact stacked in one column, so a phone shows the actions beside it. */
+export const narrowColumns: TableColumn<NamespaceStatus>[] = [
+  {
+    title: 'Namespace',
+    field: 'namespace',
+    render: row => (
+      <>
+        <Typography variant="body2">
+          <strong>{row.namespace}</strong> {row.cluster}
+        </Typography>
+        <NamespaceStateChip state={row.state} />
+        <WorkloadCounts counts={row.counts} />
+        <NamespaceNotes status={row} />
+      </>
+    ),
+  },
+];
