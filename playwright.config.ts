@@ -43,10 +43,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
   },
-  reporter: [
-    ['list'],
-    ['json', { outputFile: '.test-results/e2e.json' }],
-  ],
+  reporter: [['list'], ['json', { outputFile: '.test-results/e2e.json' }]],
   outputDir: '.test-results/e2e-artifacts',
   use: {
     baseURL: 'http://127.0.0.1:7007',

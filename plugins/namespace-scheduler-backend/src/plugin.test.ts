@@ -1,9 +1,15 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import {
+  KubeSandbox,
+  startKubeSandbox,
+} from '@namespace-scheduler/kube-sandbox';
 import request from 'supertest';
-import { SANDBOX_SEED_DIR, startPluginBackend } from './__testUtils__/startPluginBackend';
+import {
+  SANDBOX_SEED_DIR,
+  startPluginBackend,
+} from './__testUtils__/startPluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -31,7 +37,11 @@ describe('namespace-scheduler plugin against the Kubernetes sandbox', () => {
   });
   afterAll(() => sandbox.close());
 
-  const startBackend = (policy?: (resourceRef?: string) => AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
+  const startBackend = (
+    policy?: (
+      resourceRef?: string,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) =>
     startPluginBackend({
       sandbox,
       entities: [shopApi],
@@ -46,10 +56,12 @@ describe('namespace-scheduler plugin against the Kubernetes sandbox', () => {
 
     expect(res.status).toBe(200);
     const states = Object.fromEntries(
-      res.body.items.map((s: { cluster: string; namespace: string; state: string }) => [
-        `${s.cluster}/${s.namespace}`,
-        s.state,
-      ]),
+      res.body.items.map(
+        (s: { cluster: string; namespace: string; state: string }) => [
+          `${s.cluster}/${s.namespace}`,
+          s.state,
+        ],
+      ),
     );
     expect(states).toEqual({
       'sandbox/shop-dev': 'awake',
@@ -66,8 +78,16 @@ describe('namespace-scheduler plugin against the Kubernetes sandbox', () => {
     expect(shopDev.counts.total).toBeGreaterThanOrEqual(4);
     expect(shopDev.workloads).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'Deployment', name: 'api-gateway', replicas: 2 }),
-        expect.objectContaining({ kind: 'StatefulSet', name: 'redis', replicas: 1 }),
+        expect.objectContaining({
+          kind: 'Deployment',
+          name: 'api-gateway',
+          replicas: 2,
+        }),
+        expect.objectContaining({
+          kind: 'StatefulSet',
+          name: 'redis',
+          replicas: 1,
+        }),
       ]),
     );
     const unknownCluster = res.body.items.find(
@@ -78,20 +98,24 @@ describe('namespace-scheduler plugin against the Kubernetes sandbox', () => {
 
   it('answers only with the namespaces the caller may read', async () => {
     const server = await startBackend(ref =>
-      ref?.startsWith('sandbox/shop') ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      ref?.startsWith('sandbox/shop')
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
     );
     const res = await request(server)
       .get('/api/namespace-scheduler/entity-namespaces')
       .query({ entityRef: 'component:default/shop-api' });
     expect(res.status).toBe(200);
-    expect(res.body.items.map((s: { namespace: string }) => s.namespace)).toEqual([
-      'shop-dev',
-    ]);
+    expect(
+      res.body.items.map((s: { namespace: string }) => s.namespace),
+    ).toEqual(['shop-dev']);
   });
 
   it('lists every claimed namespace with its claimants', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/namespace-scheduler/namespaces');
+    const res = await request(server).get(
+      '/api/namespace-scheduler/namespaces',
+    );
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(5);
     expect(res.body.items[0]).toMatchObject({

@@ -13,7 +13,10 @@ import { NamespaceCatalog } from './catalog/NamespaceCatalog';
 import { ClusterRegistry } from './clusters';
 import { migrateUp } from './database/migrations';
 import { NamespaceEngine } from './engine';
-import { ExtraCluster, namespaceSchedulerClustersExtensionPoint } from './extensions';
+import {
+  ExtraCluster,
+  namespaceSchedulerClustersExtensionPoint,
+} from './extensions';
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from './namespaces/NamespaceActionsService';
 import { ActivityService, KnexActivityStore } from './activity';
@@ -92,7 +95,9 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         const engine = NamespaceEngine.create({
           clusters,
           logger,
-          concurrency: config.getOptionalNumber('namespaceScheduler.concurrency'),
+          concurrency: config.getOptionalNumber(
+            'namespaceScheduler.concurrency',
+          ),
           statefulSetAcceptTimeoutMs: config.getOptionalNumber(
             'namespaceScheduler.statefulSetAcceptTimeoutMs',
           ),

@@ -41,14 +41,19 @@ describe('NamespaceSchedulerDemoPolicy', () => {
       costCenterManagePermission,
       activityReadAllPermission,
     ]) {
-      const decision = await policy.handle({ permission }, as('user:default/carol'));
+      const decision = await policy.handle(
+        { permission },
+        as('user:default/carol'),
+      );
       expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
     }
   });
 
   it('lets anyone read, and owners operate through the ownership condition', async () => {
     const alice = as('user:default/alice');
-    expect(await policy.handle({ permission: namespaceReadPermission }, alice)).toEqual({
+    expect(
+      await policy.handle({ permission: namespaceReadPermission }, alice),
+    ).toEqual({
       result: AuthorizeResult.ALLOW,
     });
     expect(
@@ -67,7 +72,10 @@ describe('NamespaceSchedulerDemoPolicy', () => {
 
   it('denies the admin-only permissions to everyone else', async () => {
     const alice = as('user:default/alice');
-    for (const permission of [costCenterManagePermission, activityReadAllPermission]) {
+    for (const permission of [
+      costCenterManagePermission,
+      activityReadAllPermission,
+    ]) {
       expect(await policy.handle({ permission }, alice)).toEqual({
         result: AuthorizeResult.DENY,
       });
@@ -75,16 +83,23 @@ describe('NamespaceSchedulerDemoPolicy', () => {
   });
 
   it('lets callers without a user read only', async () => {
-    expect(await policy.handle({ permission: namespaceReadPermission })).toEqual({
+    expect(
+      await policy.handle({ permission: namespaceReadPermission }),
+    ).toEqual({
       result: AuthorizeResult.ALLOW,
     });
-    expect(await policy.handle({ permission: scheduleManagePermission })).toEqual({
+    expect(
+      await policy.handle({ permission: scheduleManagePermission }),
+    ).toEqual({
       result: AuthorizeResult.DENY,
     });
   });
 
   it('leaves other plugins’ permissions alone', async () => {
-    const other = createPermission({ name: 'catalog.entity.read', attributes: {} });
+    const other = createPermission({
+      name: 'catalog.entity.read',
+      attributes: {},
+    });
     expect(await policy.handle({ permission: other })).toEqual({
       result: AuthorizeResult.ALLOW,
     });

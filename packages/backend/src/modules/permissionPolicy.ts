@@ -82,7 +82,9 @@ export default createBackendModule({
         const adminGroups = config.getOptionalStringArray(
           'namespaceScheduler.adminGroups',
         ) ?? ['group:default/platform-team'];
-        policy.setPolicy(new NamespaceSchedulerDemoPolicy(adminGroups, userInfo));
+        policy.setPolicy(
+          new NamespaceSchedulerDemoPolicy(adminGroups, userInfo),
+        );
       },
     });
   },

@@ -24,12 +24,15 @@ export default createBackendModule({
         lifecycle: coreServices.rootLifecycle,
       },
       async init({ clusters, config, logger, lifecycle }) {
-        const sandboxConfig = config.getOptionalConfig('namespaceScheduler.sandbox');
+        const sandboxConfig = config.getOptionalConfig(
+          'namespaceScheduler.sandbox',
+        );
         if (!sandboxConfig?.getOptionalBoolean('enabled')) return;
 
         const name = sandboxConfig.getOptionalString('name') ?? 'sandbox';
         const seedDir = path.resolve(
-          sandboxConfig.getOptionalString('seedDir') ?? '../../examples/sandbox',
+          sandboxConfig.getOptionalString('seedDir') ??
+            '../../examples/sandbox',
         );
         const sandbox = await startKubeSandbox({
           name,
@@ -38,7 +41,9 @@ export default createBackendModule({
         });
         lifecycle.addShutdownHook(() => sandbox.close());
         clusters.addCluster({ name, kubeConfig: sandbox.kubeConfigYaml() });
-        logger.info(`Kubernetes sandbox "${name}" at ${sandbox.url}, seeded from ${seedDir}`);
+        logger.info(
+          `Kubernetes sandbox "${name}" at ${sandbox.url}, seeded from ${seedDir}`,
+        );
       },
     });
   },

@@ -10,5 +10,6 @@ export default async function globalSetup() {
   if (process.env[PG_ENV]) return;
   const pg = await startTestPostgres();
   process.env[PG_ENV] = pg.connectionString;
-  (globalThis as { __nsPostgres?: { stop(): Promise<void> } }).__nsPostgres = pg;
+  (globalThis as { __nsPostgres?: { stop(): Promise<void> } }).__nsPostgres =
+    pg;
 }

@@ -21,7 +21,9 @@ function pgBin(name: string): string {
   const dir = PG_BIN_CANDIDATES.find(d => fs.existsSync(path.join(d, name)));
   if (!dir) {
     throw new Error(
-      `PostgreSQL server binaries not found (tried ${PG_BIN_CANDIDATES.join(', ')}); apt-get install postgresql`,
+      `PostgreSQL server binaries not found (tried ${PG_BIN_CANDIDATES.join(
+        ', ',
+      )}); apt-get install postgresql`,
     );
   }
   return path.join(dir, name);
@@ -44,7 +46,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number) {
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -72,7 +78,9 @@ async function stopServer(child: ChildProcess, dataDir: string) {
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   process.kill(pid, 'SIGINT');
   const timeout = new Promise(resolve => setTimeout(resolve, 10_000).unref());
-  if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') {
+  if (
+    (await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited'
+  ) {
     process.kill(pid, 'SIGKILL');
     child.kill('SIGKILL');
   }
@@ -84,15 +92,35 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   fs.chmodSync(dir, 0o777);
   const dataDir = path.join(dir, 'data');
   const [initCmd, initArgs] = asServerUser(pgBin('initdb'), [
-    '-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
 
   const port = await freePort();
   const [cmd, args] = asServerUser(pgBin('postgres'), [
-    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=200',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const child = spawn(cmd, args, { stdio: 'ignore' });
   await waitForPort(port, child, 20_000);

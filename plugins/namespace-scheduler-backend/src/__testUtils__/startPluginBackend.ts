@@ -10,7 +10,10 @@ import path from 'node:path';
 import { namespaceSchedulerClustersExtensionPoint } from '../extensions';
 import { namespaceSchedulerPlugin } from '../plugin';
 
-export const SANDBOX_SEED_DIR = path.resolve(__dirname, '../../../../examples/sandbox');
+export const SANDBOX_SEED_DIR = path.resolve(
+  __dirname,
+  '../../../../examples/sandbox',
+);
 
 /** Decides each permission request by name and `cluster/namespace`. */
 export type TestPolicy = (

@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { KubeSandbox, startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import {
+  KubeSandbox,
+  startKubeSandbox,
+} from '@namespace-scheduler/kube-sandbox';
 import request from 'supertest';
 import {
   componentClaiming,
@@ -16,10 +19,14 @@ const ALICE = 'user:default/alice';
 describe('sleep, wake and scale routes against the sandbox', () => {
   let sandbox: KubeSandbox;
   let server: Awaited<ReturnType<typeof startPluginBackend>>;
-  const entities = [componentClaiming('shop-api', 'sandbox/shop-dev, sandbox/payments-dev')];
+  const entities = [
+    componentClaiming('shop-api', 'sandbox/shop-dev, sandbox/payments-dev'),
+  ];
 
   const replicasOf = (kind: string, ns: string, name: string) => {
-    const spec = sandbox.store.get(kind, ns, name)?.spec as { replicas?: number };
+    const spec = sandbox.store.get(kind, ns, name)?.spec as {
+      replicas?: number;
+    };
     return spec.replicas;
   };
   const snapshot = () =>
@@ -35,7 +42,8 @@ describe('sleep, wake and scale routes against the sandbox', () => {
       sandbox,
       entities,
       policy: (permission, ref) =>
-        permission === 'namespace-scheduler.namespace.operate' && ref === 'sandbox/payments-dev'
+        permission === 'namespace-scheduler.namespace.operate' &&
+        ref === 'sandbox/payments-dev'
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
     });
@@ -70,12 +78,17 @@ describe('sleep, wake and scale routes against the sandbox', () => {
     expect(replicasOf('Deployment', 'shop-dev', 'api-gateway')).toBe(2);
     expect(replicasOf('Deployment', 'shop-dev', 'user-service')).toBe(2);
     expect(replicasOf('StatefulSet', 'shop-dev', 'redis')).toBe(1);
-    expect((await request(server).get(`${BASE}/shop-dev`)).body.state).toBe('awake');
+    expect((await request(server).get(`${BASE}/shop-dev`)).body.state).toBe(
+      'awake',
+    );
   });
 
   it('returns the plan of a dry run and changes nothing', async () => {
     const before = snapshot();
-    const res = await post('shop-dev/sleep', { costCenter: 'CC-1001', dryRun: true });
+    const res = await post('shop-dev/sleep', {
+      costCenter: 'CC-1001',
+      dryRun: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body.result.dry_run).toBe(true);
     expect(res.body.result.scaled_resources).toEqual(
@@ -93,25 +106,54 @@ describe('sleep, wake and scale routes against the sandbox', () => {
   });
 
   it('scales Deployments and StatefulSets to N', async () => {
-    const res = await post('shop-dev/scale', { costCenter: 'CC-1001', replicas: 3 });
+    const res = await post('shop-dev/scale', {
+      costCenter: 'CC-1001',
+      replicas: 3,
+    });
     expect(res.status).toBe(200);
-    expect(res.body.result).toMatchObject({ success: true, target_replicas: 3 });
+    expect(res.body.result).toMatchObject({
+      success: true,
+      target_replicas: 3,
+    });
     expect(replicasOf('Deployment', 'shop-dev', 'api-gateway')).toBe(3);
   });
 
   it.each([
     ['a missing cost center', 'shop-dev/sleep', {}, /costCenter/],
-    ['replicas out of range', 'shop-dev/scale', { costCenter: 'CC-1', replicas: -1 }, /replicas/],
-    ['replicas of the wrong type', 'shop-dev/scale', { costCenter: 'CC-1', replicas: 'two' }, /replicas/],
-    ['an identity in the body', 'shop-dev/sleep', { costCenter: 'CC-1', requestedBy: 'user:default/mallory' }, /requestedBy/],
-    ['an invalid namespace name', 'Shop_Dev/sleep', { costCenter: 'CC-1' }, /namespace/],
-  ])('answers 400 naming the field for %s, changing nothing', async (_what, path, body, field) => {
-    const before = snapshot();
-    const res = await post(path, body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(field);
-    expect(snapshot()).toEqual(before);
-  });
+    [
+      'replicas out of range',
+      'shop-dev/scale',
+      { costCenter: 'CC-1', replicas: -1 },
+      /replicas/,
+    ],
+    [
+      'replicas of the wrong type',
+      'shop-dev/scale',
+      { costCenter: 'CC-1', replicas: 'two' },
+      /replicas/,
+    ],
+    [
+      'an identity in the body',
+      'shop-dev/sleep',
+      { costCenter: 'CC-1', requestedBy: 'user:default/mallory' },
+      /requestedBy/,
+    ],
+    [
+      'an invalid namespace name',
+      'Shop_Dev/sleep',
+      { costCenter: 'CC-1' },
+      /namespace/,
+    ],
+  ])(
+    'answers 400 naming the field for %s, changing nothing',
+    async (_what, path, body, field) => {
+      const before = snapshot();
+      const res = await post(path, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(field);
+      expect(snapshot()).toEqual(before);
+    },
+  );
 
   it('answers 404 for namespaces no entity claims and unknown clusters', async () => {
     const unclaimed = await post('kube-system/sleep', { costCenter: 'CC-1' });

@@ -59,23 +59,32 @@ export async function createRouter(
 
   router.post('/namespaces/:cluster/:namespace/sleep', async (req, res) => {
     const op = { operation: 'sleep' as const, ...req.body };
-    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
+    res.json(
+      await namespaceActions.run(req.params, op, await userCredentials(req)),
+    );
   });
 
   router.post('/namespaces/:cluster/:namespace/wake', async (req, res) => {
     const op = { operation: 'wake' as const, ...req.body };
-    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
+    res.json(
+      await namespaceActions.run(req.params, op, await userCredentials(req)),
+    );
   });
 
   router.post('/namespaces/:cluster/:namespace/scale', async (req, res) => {
     const op = { operation: 'scale' as const, ...req.body };
-    res.json(await namespaceActions.run(req.params, op, await userCredentials(req)));
+    res.json(
+      await namespaceActions.run(req.params, op, await userCredentials(req)),
+    );
   });
 
   router.get('/entity-namespaces', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
     res.json({
-      items: await namespaceStatus.listForEntity(entityRef, await credentials(req)),
+      items: await namespaceStatus.listForEntity(
+        entityRef,
+        await credentials(req),
+      ),
     });
   });
 

@@ -52,7 +52,10 @@ export function createSpecRouter(): ApiRouter<typeof spec> {
   router.use(
     OpenApiValidator.middleware({
       apiSpec: spec as unknown as ValidatorOptions['apiSpec'],
-      validateRequests: { coerceTypes: false, allowUnknownQueryParameters: false },
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+      },
       validateResponses: false,
       ignoreUndocumented: true,
       useRequestUrl: true,

@@ -10,7 +10,10 @@ import {
   OperationResult,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ManagedNamespaceRef, NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import {
+  ManagedNamespaceRef,
+  NamespaceCatalog,
+} from '../catalog/NamespaceCatalog';
 import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
 import { NamespaceStatusReader } from './NamespaceStatusService';
@@ -55,7 +58,11 @@ export class NamespaceActionsService {
     credentials: BackstageCredentials,
   ): Promise<NamespaceStatus> {
     await this.assertManaged(ref);
-    await this.deps.authorizer.assertNamespace(credentials, namespaceReadPermission, ref);
+    await this.deps.authorizer.assertNamespace(
+      credentials,
+      namespaceReadPermission,
+      ref,
+    );
     return this.deps.statusReader.status(ref.cluster, ref.namespace);
   }
 

@@ -52,7 +52,10 @@ export class NamespaceAuthorizer {
     const allowed = await this.filter(credentials, permission, [ref]);
     if (allowed.length === 0) {
       throw new NotAllowedError(
-        `${permission.name} is not allowed on ${toResourceRef(ref.cluster, ref.namespace)}`,
+        `${permission.name} is not allowed on ${toResourceRef(
+          ref.cluster,
+          ref.namespace,
+        )}`,
       );
     }
   }
@@ -75,12 +78,13 @@ export class NamespaceAuthorizer {
  * The authorizer as a plugin-scoped service, so routes and modules share one
  * and tests can replace it.
  */
-export const namespaceAuthorizerServiceRef = createServiceRef<NamespaceAuthorizer>({
-  id: 'namespace-scheduler.authorizer',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { permissions: coreServices.permissions },
-      factory: deps => NamespaceAuthorizer.create(deps),
-    }),
-});
+export const namespaceAuthorizerServiceRef =
+  createServiceRef<NamespaceAuthorizer>({
+    id: 'namespace-scheduler.authorizer',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: { permissions: coreServices.permissions },
+        factory: deps => NamespaceAuthorizer.create(deps),
+      }),
+  });

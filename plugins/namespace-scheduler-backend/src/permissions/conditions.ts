@@ -20,4 +20,5 @@ export const namespaceSchedulerConditions = conditions;
  *
  * @public
  */
-export const createNamespaceSchedulerConditionalDecision = createConditionalDecision;
+export const createNamespaceSchedulerConditionalDecision =
+  createConditionalDecision;

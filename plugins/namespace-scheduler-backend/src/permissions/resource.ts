@@ -17,7 +17,10 @@ export type NamespaceQuery = { ownerRefs: string[] };
 export const namespaceResourceRef = createPermissionResourceRef<
   NamespaceResource,
   NamespaceQuery
->().with({ pluginId: 'namespace-scheduler', resourceType: NAMESPACE_RESOURCE_TYPE });
+>().with({
+  pluginId: 'namespace-scheduler',
+  resourceType: NAMESPACE_RESOURCE_TYPE,
+});
 
 /** `cluster/namespace`: how a namespace is named as a permission resource. */
 export function toResourceRef(cluster: string, namespace: string): string {

@@ -14,7 +14,9 @@ export const isNamespaceOwner = createPermissionRule({
   paramsSchema: z.object({
     claims: z
       .array(z.string())
-      .describe('Ownership refs of the user, e.g. user:default/alice and group:default/team-a'),
+      .describe(
+        'Ownership refs of the user, e.g. user:default/alice and group:default/team-a',
+      ),
   }),
   apply: (resource, { claims }) =>
     resource.ownerRefs.some(owner => claims.includes(owner)),
