@@ -33,6 +33,7 @@ export const activityColumns: TableColumn<Activity>[] = [
   },
   {
     title: 'Outcome',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: a => (
       <StatusText status={a.outcome === 'succeeded' ? 'ok' : 'error'}>
         {a.outcome}

@@ -91,6 +91,7 @@ export const EntityNamespaceSchedule = ({
                 cluster={selected.cluster}
                 namespace={selected.namespace}
                 state={selected.state}
+                offHours={offHours.value}
                 revision={revision}
               />
             </Grid>

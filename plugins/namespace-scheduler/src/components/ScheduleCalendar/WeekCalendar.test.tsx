@@ -3,7 +3,12 @@ import { PreviewTransition } from '@namespace-scheduler/backstage-plugin-common'
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { errorResponse, PLUGIN, renderWithApis } from '../../__testUtils__';
+import {
+  businessHours,
+  errorResponse,
+  PLUGIN,
+  renderWithApis,
+} from '../../__testUtils__';
 import { WeekCalendar } from './WeekCalendar';
 
 const HOUR = 3_600_000;
@@ -94,6 +99,45 @@ describe('WeekCalendar', () => {
     }
     expect(
       screen.getByText(/No schedule changes this namespace/),
+    ).toBeInTheDocument();
+  });
+
+  it('shades the off-hours of each day', async () => {
+    server.use(
+      http.get(`${PLUGIN}/schedule-preview`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+    const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await renderWithApis(
+      <WeekCalendar
+        cluster="sandbox"
+        namespace="shop-dev"
+        state="asleep"
+        offHours={{
+          ...businessHours,
+          business_hours: { ...businessHours.business_hours, time_zone: zone },
+        }}
+        revision={0}
+      />,
+    );
+    const week = await screen.findByRole('list', {
+      name: 'Planned awake periods by day',
+    });
+    const labels = within(week)
+      .getAllByRole('listitem')
+      .map(day => day.getAttribute('aria-label'));
+    // Any seven days hold five weekdays and a weekend.
+    expect(
+      labels.filter(l =>
+        l?.endsWith(': asleep; off-hours 00:00–07:00, 20:00–24:00'),
+      ),
+    ).toHaveLength(5);
+    expect(
+      labels.filter(l => l?.endsWith(': asleep; off-hours 00:00–24:00')),
+    ).toHaveLength(2);
+    expect(
+      screen.getByText(/off-hours \(grey\) allow at most 5 awake/),
     ).toBeInTheDocument();
   });
 

@@ -5,29 +5,37 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import { NamespaceState } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  NamespaceState,
+  OffHoursStatus,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { namespaceSchedulerApiRef } from '../../api';
 import { browserTimeZone } from '../common';
 import { awakePeriods, calendarDays } from './calendarDays';
 import { DayColumn } from './DayColumn';
+import { offHoursPeriods } from './offHoursPeriods';
 import { TransitionList } from './TransitionList';
 
 const DAYS = 7;
 /** Enough for a week of hourly runs; the calendar says when it is cut short. */
 const LIMIT = 200;
+const DAY_MS = 86_400_000;
 
 /** The namespace's planned awake periods over the coming week, from the preview route. */
 export const WeekCalendar = ({
   cluster,
   namespace,
   state,
+  offHours,
   revision,
 }: {
   cluster: string;
   namespace: string;
   state: NamespaceState;
+  /** The off-hours limit, whose periods are shaded; none when unknown. */
+  offHours?: OffHoursStatus;
   /** Changes when schedules or the namespace changed: the preview is read again. */
   revision: number;
 }) => {
@@ -44,10 +52,21 @@ export const WeekCalendar = ({
 
   const days = useMemo(() => {
     if (!value) return [];
-    const to = value.from + DAYS * 86_400_000;
+    const to = value.from + DAYS * DAY_MS;
     const periods = awakePeriods(value.transitions, state, value.from, to);
     return calendarDays(periods, zone, value.from, DAYS);
   }, [value, state, zone]);
+
+  const offHoursDays = useMemo(() => {
+    if (!value || !offHours) return [];
+    // A day beyond each side covers the first and last local days whole.
+    const periods = offHoursPeriods(
+      offHours.business_hours,
+      value.from - DAY_MS,
+      value.from + (DAYS + 1) * DAY_MS,
+    );
+    return calendarDays(periods, zone, value.from, DAYS);
+  }, [value, offHours, zone]);
 
   const renderBody = () => {
     if (loading && !value) return <Progress />;
@@ -63,8 +82,13 @@ export const WeekCalendar = ({
             gap: 4,
           }}
         >
-          {days.map(day => (
-            <DayColumn key={day.start} day={day} zone={zone} />
+          {days.map((day, index) => (
+            <DayColumn
+              key={day.start}
+              day={day}
+              offHours={offHoursDays[index]?.segments ?? []}
+              zone={zone}
+            />
           ))}
         </div>
         {value && value.transitions.length >= LIMIT && (
@@ -80,7 +104,11 @@ export const WeekCalendar = ({
   return (
     <InfoCard
       title="Week ahead"
-      subheader={`Planned awake periods (green), from the live state; times in ${zone}`}
+      subheader={`Planned awake periods (green) from the live state${
+        offHours
+          ? `; off-hours (grey) allow at most ${offHours.limit} awake`
+          : ''
+      }. Times in ${zone}.`}
     >
       {renderBody()}
     </InfoCard>
