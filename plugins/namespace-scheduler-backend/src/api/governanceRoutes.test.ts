@@ -153,13 +153,14 @@ describe('governance over HTTP: cost centers and the off-hours limit, two instan
         /^Off-hours limit: at \S+ this schedule would keep 6 namespaces awake across all clusters \(limit 5, .*sandbox\/team-099/,
       );
 
-      // Cost centers: refused with 403s that say why, nothing changed.
+      // Cost centers: wakes refused with 403s that say why (before the limit's 409), nothing changed.
       const free = names.find(ns => !running.includes(ns))!;
-      const charge = (costCenter: string) =>
+      const operate = (operation: string, costCenter: string) =>
         request(servers[0])
-          .post(`${API}/namespaces/sandbox/${free}/sleep`)
+          .post(`${API}/namespaces/sandbox/${free}/${operation}`)
           .set('Authorization', ALICE)
           .send({ costCenter });
+      const charge = (costCenter: string) => operate('wake', costCenter);
       expect((await charge('CC-9999')).body.error).toEqual({
         name: 'NotAllowedError',
         message: expect.stringMatching(
@@ -171,6 +172,11 @@ describe('governance over HTTP: cost centers and the off-hours limit, two instan
           'is not authorized: it has no permission record, and cost centers without one are not authorized',
       );
       expect((await charge('CC-9999')).status).toBe(403);
+      // A sleep stops charges: a valid cost center is enough, an invalid one is not.
+      expect((await operate('sleep', 'CC-9999')).status).toBe(200);
+      expect((await operate('sleep', 'CC-4242')).body.error.message).toBe(
+        `Cost center CC-4242 is not valid for sandbox/${free}: the entities claiming it declare CC-1001, CC-9999`,
+      );
     } finally {
       await other.destroy();
     }

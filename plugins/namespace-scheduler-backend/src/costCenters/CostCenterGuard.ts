@@ -1,25 +1,30 @@
 import { OperationGuard, OperationRequest } from '../operations';
 import { ScheduleCandidate, ScheduleSaveGuard } from '../schedules';
-import { CostCenterService } from './CostCenterService';
+import { Charge, CostCenterService } from './CostCenterService';
+import { scheduleStopsCharging, stopsCharging } from './stopsCharging';
 
 /**
  * Refuses (403) every operation and schedule save whose cost center is not
- * valid for the namespace, not authorized, or not the user's to charge.
- * Scheduled runs are charged on behalf of the schedule's creator.
+ * valid for the namespace; those that start or keep charges also need it
+ * authorized and the user's to charge (see `stopsCharging`). Scheduled runs
+ * are charged on behalf of the schedule's creator.
  */
 export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
   static create(options: {
-    costCenters: Pick<CostCenterService, 'assertChargeable'>;
+    costCenters: Pick<CostCenterService, 'assertChargeable' | 'assertValid'>;
   }): CostCenterGuard {
     return new CostCenterGuard(options.costCenters);
   }
 
   private constructor(
-    private readonly costCenters: Pick<CostCenterService, 'assertChargeable'>,
+    private readonly costCenters: Pick<
+      CostCenterService,
+      'assertChargeable' | 'assertValid'
+    >,
   ) {}
 
   assertAllowed(request: OperationRequest): Promise<void> {
-    return this.costCenters.assertChargeable({
+    return this.assert(stopsCharging(request), {
       cluster: request.cluster,
       namespace: request.namespace,
       costCenter: request.costCenter,
@@ -32,12 +37,18 @@ export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
     write: () => Promise<T>,
   ): Promise<T> {
     const { input } = candidate;
-    await this.costCenters.assertChargeable({
+    await this.assert(scheduleStopsCharging(input), {
       cluster: input.cluster,
       namespace: input.namespace,
       costCenter: input.cost_center,
       user: candidate.savedBy,
     });
     return write();
+  }
+
+  private assert(stops: boolean, charge: Charge): Promise<void> {
+    return stops
+      ? this.costCenters.assertValid(charge)
+      : this.costCenters.assertChargeable(charge);
   }
 }

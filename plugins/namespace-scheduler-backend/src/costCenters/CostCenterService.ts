@@ -161,17 +161,22 @@ export class CostCenterService {
     }
   }
 
-  /** The namespace's valid, authorized cost centers, in declaration order (allowed groups aside). */
-  async authorizedFor(ref: ManagedNamespaceRef): Promise<string[]> {
+  /**
+   * Throws a NotAllowedError when the cost center is not valid for the
+   * namespace. Enough for operations that stop charges: sleeping must stay
+   * possible after a cost center loses its authorization.
+   */
+  async assertValid(charge: Charge): Promise<void> {
+    const { invalid } = await this.validity(charge);
+    if (invalid) {
+      throw new NotAllowedError(`Cost center ${charge.costCenter} ${invalid}`);
+    }
+  }
+
+  /** The namespace's valid cost centers, in declaration order. */
+  async validFor(ref: ManagedNamespaceRef): Promise<string[]> {
     const sources = await this.deps.directory.validFor(ref);
-    const names = [...new Set(sources.map(source => source.costCenter))];
-    const authorized = await Promise.all(
-      names.map(
-        async name =>
-          this.permissionOf(await this.deps.store.get(name)).is_authorized,
-      ),
-    );
-    return names.filter((_, i) => authorized[i]);
+    return [...new Set(sources.map(source => source.costCenter))];
   }
 
   private async evaluate(charge: Charge): Promise<CostCenterValidation> {

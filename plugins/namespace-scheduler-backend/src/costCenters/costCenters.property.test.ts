@@ -21,15 +21,26 @@ const directory = new FakeDirectory(NAMESPACE_COST_CENTERS, {
 type Permission = { authorized: boolean; groups: string[] };
 type Permissions = Map<string, Permission>;
 
-/** The rule the guards must apply, evaluated on the test's own copy of the permissions. */
+type Action = { operation: 'wake' | 'sleep' | 'scale'; replicas?: number };
+
+/**
+ * The rule the guards must apply, evaluated on the test's own copy of the
+ * permissions: a valid cost center always; authorized and the user's to
+ * charge unless the action stops charges (a sleep or a scale to 0).
+ */
 function chargeable(
   permissions: Permissions,
   namespace: string,
   costCenter: string,
   user: string,
+  action: Action,
 ) {
   const valid =
     NAMESPACE_COST_CENTERS[`sandbox/${namespace}`].includes(costCenter);
+  const stops =
+    action.operation === 'sleep' ||
+    (action.operation === 'scale' && action.replicas === 0);
+  if (stops) return valid;
   const permission = permissions.get(costCenter);
   const member =
     !permission?.groups.length ||
@@ -43,8 +54,9 @@ function expected(
   namespace: string,
   costCenter: string,
   user: string,
+  action: Action,
 ) {
-  return chargeable(permissions, namespace, costCenter, user)
+  return chargeable(permissions, namespace, costCenter, user, action)
     ? /^done$/
     : new RegExp(`^NotAllowedError: Cost center ${costCenter} `);
 }
@@ -81,6 +93,7 @@ const step = fc.oneof(
       'sleep' as const,
       'scale' as const,
     ),
+    replicas: fc.integer({ min: 0, max: 2 }),
   }),
   fc.record({
     kind: fc.constant('permission' as const),
@@ -190,13 +203,16 @@ async function run(world: World, s: Step): Promise<[string, RegExp]> {
         cluster: 'sandbox',
         namespace: s.namespace,
         operation: s.operation,
-        ...(s.operation === 'scale' && { replicas: 1 }),
+        ...(s.operation === 'scale' && { replicas: s.replicas }),
         costCenter: s.costCenter,
         requestedBy: s.user,
       });
       return [
         await outcomeOf(outcome),
-        expected(permissions, s.namespace, s.costCenter, s.user),
+        expected(permissions, s.namespace, s.costCenter, s.user, {
+          operation: s.operation,
+          replicas: s.replicas,
+        }),
       ];
     }
     case 'schedule': {
@@ -215,7 +231,7 @@ async function run(world: World, s: Step): Promise<[string, RegExp]> {
       );
       return [
         await outcomeOf(saved),
-        expected(permissions, s.namespace, s.costCenter, s.user),
+        expected(permissions, s.namespace, s.costCenter, s.user, s),
       ];
     }
     case 'permission':
@@ -228,7 +244,7 @@ async function run(world: World, s: Step): Promise<[string, RegExp]> {
   }
 }
 
-describe('seed 000 property 2: every operation is charged to a valid, authorized cost center', () => {
+describe('seed 000 property 2: every operation is tied to a valid cost center, and every charge to an authorized one', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('holds over random requests, permission changes, scheduled runs and clock times', async () => {
@@ -260,6 +276,7 @@ describe('seed 000 property 2: every operation is charged to a valid, authorized
                   a.namespace,
                   a.cost_center,
                   a.user_id ?? '',
+                  a,
                 ),
             );
             expect(unchargeable).toEqual([]);

@@ -35,7 +35,7 @@ type Deps = {
   claims: Pick<NamespaceCatalog, 'allClaims'>;
   status: NamespaceStatusReader;
   operations: Pick<OperationService, 'execute'>;
-  costCenters: Pick<CostCenterService, 'authorizedFor'>;
+  costCenters: Pick<CostCenterService, 'validFor'>;
   activities: Pick<ActivityStore, 'list'>;
   logger: LoggerService;
   clock: Clock;
@@ -152,7 +152,7 @@ export class OffHoursBoundary {
     const costCenter = await this.costCenterOf(ref);
     if (!costCenter) {
       summary.failed.push(
-        `${key}: no valid, authorized cost center to charge the sleep to`,
+        `${key}: no valid cost center to record the sleep against`,
       );
       return;
     }
@@ -172,16 +172,19 @@ export class OffHoursBoundary {
     }
   }
 
-  /** The cost center the namespace is charged to, while still authorized; else its first authorized one. */
+  /**
+   * The cost center the namespace is charged to, while still valid; else its
+   * first valid one. A sleep stops charges, so authorization is not needed.
+   */
   private async costCenterOf(
     ref: ManagedNamespaceRef,
   ): Promise<string | undefined> {
-    const [authorized, open] = await Promise.all([
-      this.deps.costCenters.authorizedFor(ref),
+    const [valid, open] = await Promise.all([
+      this.deps.costCenters.validFor(ref),
       this.deps.activities.list({ ...ref, status: 'active', limit: 1 }),
     ]);
     const charged = open.items[0]?.cost_center;
-    return charged && authorized.includes(charged) ? charged : authorized[0];
+    return charged && valid.includes(charged) ? charged : valid[0];
   }
 }
 
