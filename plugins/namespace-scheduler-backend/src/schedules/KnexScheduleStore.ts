@@ -21,6 +21,7 @@ import {
   ScheduleStore,
   ScheduleUpdate,
   SiblingCheck,
+  StaleClaim,
 } from './ScheduleStore';
 
 const SCHEDULES = 'ns_schedules';
@@ -169,14 +170,16 @@ export class KnexScheduleStore implements ScheduleStore {
     const zone = (await this.require(run.scheduleId)).zone;
     const ran = run.outcome === 'skipped' ? 0 : 1;
     await this.knex.transaction(async trx => {
-      await trx<RunRow>(RUNS)
-        .where({ id: run.runId })
+      const updated = await trx<RunRow>(RUNS)
+        .where({ id: run.runId, status: 'claimed' })
         .update({
           status: run.outcome,
           message: run.message ?? null,
           activity_id: run.activityId ?? null,
           finished_at: run.finishedAt.getTime(),
         });
+      // Finished already (e.g. swept as abandoned by another instance): count it once.
+      if (updated === 0) return;
       await trx<ScheduleRow>(SCHEDULES)
         .where({ id: run.scheduleId })
         .update({
@@ -191,6 +194,22 @@ export class KnexScheduleStore implements ScheduleStore {
           last_run: JSON.stringify(runSummary(run, zone)),
         });
     });
+  }
+
+  async staleClaims(claimedBefore: Date): Promise<StaleClaim[]> {
+    const rows = await this.knex<RunRow>(RUNS)
+      .where({ status: 'claimed' })
+      .andWhere('claimed_at', '<', claimedBefore.getTime())
+      .orderBy('claimed_at');
+    return rows.map(row => ({
+      runId: row.id,
+      scheduleId: row.schedule_id,
+      dueAt: new Date(Number(row.due_at)),
+      trigger: row.trigger,
+      operation: row.operation ?? undefined,
+      claimedBy: row.claimed_by,
+      claimedAt: new Date(Number(row.claimed_at)),
+    }));
   }
 
   async listRuns(scheduleId: string, limit: number) {

@@ -237,4 +237,58 @@ describe('ScheduleRunner', () => {
       outcome: 'failed',
     });
   });
+
+  it.each(['SQLITE_3', 'POSTGRES_15'] as const)(
+    'records a run whose instance died after claiming it as failed, once, and never runs it again (%s)',
+    async databaseId => {
+      const t = await setup('2026-11-23T10:58:00Z', databaseId);
+      const task = await t.add({
+        ...base,
+        kind: 'cron',
+        cron: '0 12 * * *',
+        operation: 'wake',
+      });
+      // An instance that claims the 12:00 run and stops before running it.
+      const dead = await t.store.claim({
+        scheduleId: task.id,
+        dueAt: new Date('2026-11-23T11:00:00Z'),
+        trigger: 'schedule',
+        operation: 'wake',
+        claimedBy: 'dead-instance',
+        claimedAt: new Date('2026-11-23T11:00:00Z'),
+        advance: {
+          expectedNextRun: new Date('2026-11-23T11:00:00Z'),
+          next: { at: Date.parse('2026-11-24T11:00:00Z'), operation: 'wake' },
+          missed: [],
+          missedCount: 0,
+        },
+      });
+      expect(dead).toBeDefined();
+      await t.tickUntil('2026-11-23T11:14:00Z');
+      expect((await t.store.listRuns(task.id, 5))[0].status).toBe('claimed');
+
+      const other = runnerInstance({
+        knex: t.knex,
+        clock: t.clock,
+        instanceId: 'b',
+      });
+      t.clock.set('2026-11-23T11:16:00Z');
+      const [a, b] = await Promise.all([t.runner.tick(), other.runner.tick()]);
+      expect(a.abandoned + b.abandoned).toBeGreaterThanOrEqual(1);
+      const [run] = await t.store.listRuns(task.id, 5);
+      expect(run).toMatchObject({
+        status: 'failed',
+        message: expect.stringMatching(
+          /^abandoned: claimed by dead-instance at 2026-11-23T11:00:00.000Z/,
+        ),
+      });
+      expect(await t.store.get(task.id)).toMatchObject({
+        run_count: 1,
+        error_count: 1,
+        last_run: { outcome: 'failed' },
+        next_run: '2026-11-24T12:00:00.000+01:00',
+      });
+      expect(await t.ran()).toEqual([]);
+    },
+  );
 });

@@ -22,10 +22,20 @@ export type TickSummary = {
   skipped: number;
   /** Older occurrences not run after downtime. */
   missed: number;
+  /** Runs an instance claimed and never finished (it stopped), now recorded as failed. */
+  abandoned: number;
 };
 
 /** Due schedules read per query; a tick reads until none are left. */
 const BATCH_SIZE = 500;
+
+/**
+ * A run still `claimed` this long after its claim lost its instance: three
+ * times the tick's default timeout, after which the portal scheduler has
+ * aborted the tick. It is recorded as failed, never run again: the operation
+ * may have half happened, and each occurrence runs at most once.
+ */
+export const ABANDONED_AFTER_MS = 15 * 60_000;
 
 /**
  * Runs due schedules, one tick at a time, from the portal scheduler. Each
@@ -42,6 +52,8 @@ export class ScheduleRunner {
     /** Operations in flight across namespaces; one at a time per namespace. */
     concurrency?: number;
     instanceId?: string;
+    /** Told how late each claimed run starts after its due time (metrics). */
+    onLateness?: (seconds: number) => void;
   }): ScheduleRunner {
     return new ScheduleRunner(
       {
@@ -53,6 +65,7 @@ export class ScheduleRunner {
       Math.max(1, options.concurrency ?? 8),
       options.instanceId ??
         `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      options.onLateness ?? (() => {}),
     );
   }
 
@@ -61,6 +74,7 @@ export class ScheduleRunner {
     private readonly logger: LoggerService,
     private readonly concurrency: number,
     private readonly instanceId: string,
+    private readonly onLateness: (seconds: number) => void,
   ) {}
 
   async tick(signal?: AbortSignal): Promise<TickSummary> {
@@ -71,8 +85,10 @@ export class ScheduleRunner {
       failed: 0,
       skipped: 0,
       missed: 0,
+      abandoned: 0,
     };
     const now = this.deps.clock.now();
+    summary.abandoned = await this.failAbandoned(now);
     const seen = new Set<string>();
     for (;;) {
       const found = await this.deps.store.findDue(now, BATCH_SIZE);
@@ -88,10 +104,25 @@ export class ScheduleRunner {
       if (found.length < BATCH_SIZE || due.length === 0 || signal?.aborted)
         break;
     }
-    if (summary.claimed + summary.missed > 0) {
+    if (summary.claimed + summary.missed + summary.abandoned > 0) {
       this.logger.info('Schedule runner tick', summary);
     }
     return summary;
+  }
+
+  private async failAbandoned(now: Date): Promise<number> {
+    const stale = await this.deps.store.staleClaims(
+      new Date(now.getTime() - ABANDONED_AFTER_MS),
+    );
+    for (const claim of stale) {
+      await this.deps.store.finish({
+        ...claim,
+        outcome: 'failed',
+        message: `abandoned: claimed by ${claim.claimedBy} at ${claim.claimedAt.toISOString()}, which stopped before recording an outcome`,
+        finishedAt: now,
+      });
+    }
+    return stale.length;
   }
 
   private async runDue(schedule: Schedule, now: Date, summary: TickSummary) {
@@ -121,6 +152,8 @@ export class ScheduleRunner {
     }
     summary.claimed++;
     summary.missed += plan.missedCount;
+    const dueAt = new Date(plan.due.at).getTime();
+    this.onLateness((this.deps.clock.now().getTime() - dueAt) / 1000);
     const run = {
       schedule,
       transition: plan.due,

@@ -49,6 +49,12 @@ export type RunClaim = {
   };
 };
 
+/** A run whose claimant never recorded how it ended. */
+export type StaleClaim = Pick<
+  RunClaim,
+  'scheduleId' | 'dueAt' | 'trigger' | 'operation' | 'claimedBy' | 'claimedAt'
+> & { runId: string };
+
 export type RunFinish = {
   runId: string;
   scheduleId: string;
@@ -85,8 +91,10 @@ export interface ScheduleStore {
     expectedNextRun: Date,
     next?: ScheduleTransition,
   ): Promise<void>;
-  /** Records a claimed run's outcome and counts it on the schedule. */
+  /** Records a claimed run's outcome and counts it on the schedule, once: a run no longer `claimed` is left as it is. */
   finish(run: RunFinish): Promise<void>;
+  /** Runs still `claimed` that were claimed before `claimedBefore`. */
+  staleClaims(claimedBefore: Date): Promise<StaleClaim[]>;
   /** Newest first. */
   listRuns(scheduleId: string, limit: number): Promise<ScheduleRun[]>;
 }
