@@ -11,6 +11,7 @@ const TABLES = [
   'ns_cost_center_permissions',
   'ns_off_hours_slots',
   'ns_off_hours_boundaries',
+  'ns_activity_outbox',
 ];
 
 describe('migrations', () => {

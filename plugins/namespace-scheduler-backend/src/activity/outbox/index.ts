@@ -1,0 +1,3 @@
+export { KnexActivityOutbox, type OutboxEntry } from './KnexActivityOutbox';
+export { QueueingActivityStore } from './QueueingActivityStore';
+export type { ReplayableActivityStore } from './ReplayableActivityStore';
