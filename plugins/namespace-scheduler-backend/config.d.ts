@@ -93,6 +93,27 @@ export interface Config {
     statefulSetAcceptTimeoutMs?: number;
 
     /**
+     * The cluster-state cache: every cluster's namespaces, Deployments,
+     * StatefulSets, CronJobs, HPAs (and KEDA ScaledObjects where served) kept
+     * in memory by list+watch, so the entity tab and the admin overview read
+     * memory instead of listing per request. A cluster whose watches are down
+     * is read live (so it reports `unknown`), and a namespace is read live
+     * after this backend writes to it until the cache has caught up.
+     * @visibility backend
+     */
+    cache?: {
+      /** @default true */
+      enabled?: boolean;
+      /**
+       * Asked of the API server for each watch; a watch open longer than this
+       * plus 5 s counts as lost. The bound on how stale cached state can get
+       * when a cluster stops answering without closing connections.
+       * @default 60
+       */
+      watchTimeoutSeconds?: number;
+    };
+
+    /**
      * How every cluster is called: one keep-alive connection pool, a token
      * bucket rate limit, retries and a circuit breaker per cluster.
      * @visibility backend
@@ -207,6 +228,87 @@ export interface Config {
     };
 
     /**
+     * The admin page's cost report: awake hours priced by the CPU and memory
+     * the namespace's workloads request (all replicas, original replicas
+     * while asleep). Savings are asleep hours at the same price.
+     * @visibility backend
+     */
+    costReport?: {
+      /** ISO 4217 code shown with the amounts. @default USD */
+      currency?: string;
+      prices?: {
+        /** Price of one CPU core requested for an hour. @default 0.04 */
+        cpuHour?: number;
+        /** Price of one GiB of memory requested for an hour. @default 0.005 */
+        gibHour?: number;
+      };
+    };
+
+    /**
+     * Where the activity log (and, with `dynamodb.tables.costCenterPermissions`,
+     * cost-center permissions) is kept: the portal database, or DynamoDB as
+     * in seed 000 (docs/dynamodb.md).
+     * @default database
+     * @visibility backend
+     */
+    activityStore?: 'database' | 'dynamodb';
+
+    /**
+     * DynamoDB, read when `activityStore` is `dynamodb`. Credentials come
+     * from the default AWS chain (environment, shared config, web identity,
+     * ECS/EC2 roles). Writes DynamoDB cannot take are queued in the portal
+     * database and replayed when it answers.
+     * @visibility backend
+     */
+    dynamodb?: {
+      /** AWS region. @default the default chain's region (AWS_REGION, shared config) */
+      region?: string;
+      /** Endpoint override, e.g. `http://127.0.0.1:8000` for DynamoDB Local. */
+      endpoint?: string;
+      tables?: {
+        /**
+         * The activity table (hash `namespace_name`, range `timestamp_start`, the four GSIs).
+         * @default namespace-scheduler-activities
+         */
+        activities?: string;
+        /** The cost-center permission table; permissions stay in the portal database when absent. */
+        costCenterPermissions?: string;
+      };
+      /**
+       * Create missing tables at startup (needs dynamodb:CreateTable);
+       * otherwise a missing table fails startup with what to do.
+       * @default false
+       */
+      createTables?: boolean;
+      /**
+       * How often queued activity writes are replayed, in seconds.
+       * @default 15
+       */
+      outboxFlushSeconds?: number;
+      /**
+       * Time limit of one request (connect and response), in milliseconds.
+       * @default 3000
+       */
+      requestTimeoutMs?: number;
+      /** Retries on network errors, throttling and 5xx (exponential backoff). */
+      retry?: {
+        /** Retries after the first attempt. @default 3 */
+        maxAttempts?: number;
+        /** First backoff, in milliseconds. @default 100 */
+        initialDelayMs?: number;
+        /** Longest backoff, in milliseconds. @default 2000 */
+        maxDelayMs?: number;
+      };
+      /** Fails fast (writes go straight to the queue) after repeated failures. */
+      circuitBreaker?: {
+        /** Consecutive failed attempts that open the circuit. @default 5 */
+        consecutiveFailures?: number;
+        /** How long the circuit stays open before a probe, in milliseconds. @default 10000 */
+        halfOpenAfterMs?: number;
+      };
+    };
+
+    /**
      * The off-hours limit (seed 000 property 1): outside business hours at
      * most `limit` managed namespaces may be awake. A wake then takes a slot
      * (refused with 409 when none is free), schedules that would keep more
@@ -249,6 +351,60 @@ export interface Config {
          */
         timeZone?: string;
       };
+    };
+
+    /**
+     * `GET /api/namespace-scheduler/health/ready`: the portal database,
+     * every cluster and registered dependencies are checked at once.
+     * @visibility backend
+     */
+    readiness?: {
+      /**
+       * How long one dependency may take to answer before it counts as down,
+       * in milliseconds.
+       * @default 3000
+       */
+      timeoutMs?: number;
+    };
+
+    /**
+     * Alertmanager silences while namespaces sleep: a sleep creates a
+     * silence lasting until the namespace's next planned wake (at most
+     * `maxDuration`), a wake expires it. Off unless `url` is set. Failures
+     * to reach Alertmanager are logged and never fail an operation.
+     * @visibility backend
+     */
+    alertmanager?: {
+      /** Base URL of Alertmanager's API, e.g. `http://alertmanager:9093`. */
+      url?: string;
+      /**
+       * Matchers of each silence; `{{cluster}}` and `{{namespace}}` in
+       * `value` are replaced.
+       * @default [{ name: namespace, value: "{{namespace}}" }]
+       */
+      matchers?: Array<{
+        name: string;
+        value: string;
+        /** @default false */
+        isRegex?: boolean;
+        /** @default true */
+        isEqual?: boolean;
+      }>;
+      /**
+       * Longest silence, also its length when no schedule plans a wake.
+       * @default { hours: 24 }
+       */
+      maxDuration?: HumanDuration | string;
+      /**
+       * Time limit of each Alertmanager call, in milliseconds.
+       * @default 5000
+       */
+      timeoutMs?: number;
+      /**
+       * `createdBy` of the silences.
+       * @default namespace-scheduler
+       */
+      createdBy?: string;
     };
   };
 }

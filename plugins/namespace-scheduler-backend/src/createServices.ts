@@ -5,21 +5,29 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
 import { RouterOptions } from './api/router';
 import { NamespaceCatalog } from './catalog/NamespaceCatalog';
 import { ClusterRegistry } from './clusters';
+import {
+  CachedNamespaceOperations,
+  ClusterStateCache,
+  readClusterStateConfig,
+} from './clusterState';
 import { NamespaceEngine } from './engine';
 import { ExtraCluster } from './extensions';
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from './namespaces/NamespaceActionsService';
-import { ActivityService, KnexActivityStore } from './activity';
+import { ActivityService } from './activity';
+import { createStores } from './storage/createStores';
 import { combineGuards, OperationService } from './operations';
 import {
   CostCenterCatalog,
   CostCenterGuard,
   CostCenterService,
-  KnexCostCenterPermissionStore,
   readCostCenterConfig,
 } from './costCenters';
 import {
@@ -40,6 +48,15 @@ import {
   ScheduleService,
 } from './schedules';
 import { NamespaceAuthorizer } from './permissions';
+import { OperationProgressPublisher } from './progress';
+import { CostReportService, readCostReportConfig } from './costReport';
+import { clusterChecks, databaseCheck, ReadinessService } from './health';
+import {
+  AwakeNamespaces,
+  createOperationListeners,
+  PluginMetrics,
+  slotUsage,
+} from './observability';
 
 /** What the plugin's services need from the backend. */
 export interface ServiceDeps {
@@ -50,6 +67,9 @@ export interface ServiceDeps {
   database: DatabaseService;
   catalog: CatalogService;
   authorizer: NamespaceAuthorizer;
+  signals: SignalsService;
+  metrics: MetricsService;
+  notifications: NotificationService;
 }
 
 /**
@@ -61,11 +81,13 @@ export async function createServices(
   extraClusters: ExtraCluster[],
 ) {
   const { config, logger } = deps;
+  const metrics = PluginMetrics.create(deps.metrics);
   const clusters = ClusterRegistry.fromConfig(config, {
     logger,
     extraClusters,
+    observer: metrics.recordKubeRequest,
   });
-  const engine = NamespaceEngine.create({
+  const liveEngine = NamespaceEngine.create({
     clusters,
     logger,
     concurrency: config.getOptionalNumber('namespaceScheduler.concurrency'),
@@ -73,6 +95,22 @@ export async function createServices(
       'namespaceScheduler.statefulSetAcceptTimeoutMs',
     ),
   });
+  const clusterStateConfig = readClusterStateConfig(config);
+  const clusterState = clusterStateConfig.enabled
+    ? ClusterStateCache.create({
+        clusters,
+        logger,
+        watchTimeoutSeconds: clusterStateConfig.watchTimeoutSeconds,
+      })
+    : undefined;
+  const engine = clusterState
+    ? CachedNamespaceOperations.create({
+        engine: liveEngine,
+        cache: clusterState,
+      })
+    : liveEngine;
+  // Every status read keeps the awake gauge's last known states.
+  const statusReader = AwakeNamespaces.wrap(engine);
 
   const catalog = NamespaceCatalog.create({
     catalog: deps.catalog,
@@ -85,7 +123,8 @@ export async function createServices(
 
   const knex = await deps.database.getClient();
   const costCenterSettings = readCostCenterConfig(config, new Date());
-  const costCenterStore = KnexCostCenterPermissionStore.create({ knex });
+  const stores = await createStores({ config, logger, knex });
+  const costCenterStore = stores.costCenterPermissions;
   await costCenterStore.seed(costCenterSettings.seeds);
   const costCenters = CostCenterService.create({
     directory: CostCenterCatalog.create({
@@ -107,15 +146,25 @@ export async function createServices(
     slots,
   });
 
-  const activityStore = KnexActivityStore.create({ knex });
+  const activityStore = stores.activities;
+  const scheduleStore = KnexScheduleStore.create({ knex });
   const operations = OperationService.create({
     engine,
     activities: activityStore,
     logger,
     guard: combineGuards(costCenterGuard, offHoursGuard),
     capacity: offHoursGuard,
+    listeners: createOperationListeners({
+      config,
+      knex,
+      metrics,
+      awake: statusReader,
+      activities: activityStore,
+      notifications: deps.notifications,
+      claims: catalog,
+      schedules: scheduleStore,
+    }),
   });
-  const scheduleStore = KnexScheduleStore.create({ knex });
   const planner = OffHoursPlanner.create({
     rules: offHoursRules,
     schedules: scheduleStore,
@@ -127,13 +176,14 @@ export async function createServices(
     operations,
     logger,
     concurrency: runnerConfig.concurrency,
+    onLateness: seconds => metrics.recordRunnerLateness(seconds),
   });
   const boundary = OffHoursBoundary.create({
     rules: offHoursRules,
     slots,
     schedules: scheduleStore,
     claims: catalog,
-    status: engine,
+    status: statusReader,
     operations,
     costCenters,
     activities: activityStore,
@@ -142,14 +192,7 @@ export async function createServices(
   const namespaceStatus = NamespaceStatusService.create({
     catalog,
     authorizer: deps.authorizer,
-    statusReader: engine,
-  });
-
-  const namespaceActions = NamespaceActionsService.create({
-    catalog,
-    authorizer: deps.authorizer,
-    statusReader: engine,
-    executor: operations,
+    statusReader,
   });
 
   const schedules = ScheduleService.create({
@@ -166,6 +209,17 @@ export async function createServices(
         lock: SaveLock.create({ knex }),
       }),
     ],
+  });
+  const namespaceActions = NamespaceActionsService.create({
+    catalog,
+    authorizer: deps.authorizer,
+    statusReader,
+    executor: operations,
+    overrides: schedules,
+    progress: OperationProgressPublisher.create({
+      signals: deps.signals,
+      logger,
+    }),
   });
   const activities = ActivityService.create({
     store: activityStore,
@@ -186,10 +240,36 @@ export async function createServices(
       authorizer: deps.authorizer,
     }),
     clusterNames: () => clusters.clusterNames(),
+    readiness: ReadinessService.create({
+      checks: [
+        databaseCheck(knex),
+        ...clusterChecks(clusters),
+        ...(stores.readinessChecks ?? []),
+      ],
+      timeoutMs: config.getOptionalNumber(
+        'namespaceScheduler.readiness.timeoutMs',
+      ),
+    }),
+    metrics,
+    costReport: CostReportService.create({
+      activities: activityStore,
+      claims: catalog,
+      statusReader,
+      authorizer: deps.authorizer,
+      prices: readCostReportConfig(config),
+    }),
   };
+
+  metrics.observe({
+    awakeByCluster: () => statusReader.byCluster(),
+    offHoursSlots: () => slotUsage(routerOptions.offHours),
+    circuitStates: () => clusters.circuitStates(),
+  });
 
   return {
     clusters,
+    clusterState,
+    stores,
     catalog,
     routerOptions,
     runnerSchedule: runnerConfig.schedule,

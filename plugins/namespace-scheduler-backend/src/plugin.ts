@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   isResourcePermission,
   Permission,
@@ -51,11 +54,22 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         authorizer: namespaceAuthorizerServiceRef,
+        signals: signalsServiceRef,
+        metrics: metricsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         await migrateUp(await deps.database.getClient());
         const services = await createServices(deps, extraClusters);
-        deps.lifecycle.addShutdownHook(() => services.clusters.close());
+        services.clusterState?.start();
+        deps.lifecycle.addShutdownHook(async () => {
+          await services.clusterState?.stop();
+          await services.clusters.close();
+        });
+        deps.lifecycle.addShutdownHook(() => services.stores.close());
+        if (services.stores.outboxTask) {
+          await deps.scheduler.scheduleTask(services.stores.outboxTask);
+        }
 
         await deps.scheduler.scheduleTask({
           id: RUNNER_TASK_ID,

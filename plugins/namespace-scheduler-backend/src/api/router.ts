@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { OPERATION_ID_HEADER } from '@namespace-scheduler/backstage-plugin-common';
 import { createSpecRouter } from './validatedRouter';
 import { NamespaceStatusService } from '../namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from '../namespaces/NamespaceActionsService';
@@ -9,8 +10,17 @@ import { ActivityService } from '../activity';
 import { ScheduleService } from '../schedules';
 import { CostCenterService } from '../costCenters';
 import { OffHoursService } from '../offHours';
+import { CostReportService } from '../costReport';
+import { ReadinessService } from '../health';
+import {
+  correlationIdOf,
+  requestObservability,
+} from '../observability/http/requestContext';
+import { PluginMetrics } from '../observability/metrics/PluginMetrics';
 import { addActivityRoutes } from './activityRoutes';
 import { addCostCenterRoutes } from './costCenterRoutes';
+import { addCostReportRoutes } from './costReportRoutes';
+import { addHealthRoutes } from './healthRoutes';
 import { addOffHoursRoutes } from './offHoursRoutes';
 import { addScheduleRoutes } from './scheduleRoutes';
 
@@ -22,7 +32,10 @@ export interface RouterOptions {
   activities: ActivityService;
   costCenters: CostCenterService;
   offHours: OffHoursService;
+  costReport: CostReportService;
   clusterNames: () => string[];
+  readiness: ReadinessService;
+  metrics?: PluginMetrics;
 }
 
 /** Thin HTTP layer: the OpenAPI spec validates, one service call per route. */
@@ -35,10 +48,16 @@ export async function createRouter(
   addActivityRoutes(router, options);
   addCostCenterRoutes(router, options);
   addOffHoursRoutes(router, options);
+  addCostReportRoutes(router, options);
+  addHealthRoutes(router, options);
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
+  // The spec validates the header as a UUID; it names the progress channel.
+  const progressOf = (req: express.Request) => ({
+    operationId: req.header(OPERATION_ID_HEADER),
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -58,23 +77,50 @@ export async function createRouter(
   });
 
   router.post('/namespaces/:cluster/:namespace/sleep', async (req, res) => {
-    const op = { operation: 'sleep' as const, ...req.body };
+    const op = {
+      operation: 'sleep' as const,
+      ...req.body,
+      correlationId: correlationIdOf(req),
+    };
     res.json(
-      await namespaceActions.run(req.params, op, await userCredentials(req)),
+      await namespaceActions.run(
+        req.params,
+        op,
+        await userCredentials(req),
+        progressOf(req),
+      ),
     );
   });
 
   router.post('/namespaces/:cluster/:namespace/wake', async (req, res) => {
-    const op = { operation: 'wake' as const, ...req.body };
+    const op = {
+      operation: 'wake' as const,
+      ...req.body,
+      correlationId: correlationIdOf(req),
+    };
     res.json(
-      await namespaceActions.run(req.params, op, await userCredentials(req)),
+      await namespaceActions.run(
+        req.params,
+        op,
+        await userCredentials(req),
+        progressOf(req),
+      ),
     );
   });
 
   router.post('/namespaces/:cluster/:namespace/scale', async (req, res) => {
-    const op = { operation: 'scale' as const, ...req.body };
+    const op = {
+      operation: 'scale' as const,
+      ...req.body,
+      correlationId: correlationIdOf(req),
+    };
     res.json(
-      await namespaceActions.run(req.params, op, await userCredentials(req)),
+      await namespaceActions.run(
+        req.params,
+        op,
+        await userCredentials(req),
+        progressOf(req),
+      ),
     );
   });
 
@@ -88,7 +134,11 @@ export async function createRouter(
     });
   });
 
-  return router;
+  // Ahead of the spec router, so requests it refuses are timed and correlated too.
+  const root = express.Router();
+  root.use(requestObservability({ metrics: options.metrics }));
+  root.use(router);
+  return root;
 }
 
 function normalizeEntityRef(value: string): string {

@@ -15,6 +15,7 @@ import {
   ClusterAccess,
   ClusterAccessOptions,
   ClusterClient,
+  ClusterRequestObserver,
   DEFAULT_CLUSTER_ACCESS_OPTIONS,
   KubeConfigYaml,
   NamedKubeConfig,
@@ -32,7 +33,12 @@ export class ClusterRegistry implements ClusterAccess {
    */
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService; extraClusters?: KubeConfigYaml[] },
+    options: {
+      logger: LoggerService;
+      extraClusters?: KubeConfigYaml[];
+      /** Told about every request (metrics). */
+      observer?: ClusterRequestObserver;
+    },
   ): ClusterRegistry {
     const configured = readClusterSpecs(config, options.logger).map(spec => ({
       name: spec.name,
@@ -46,6 +52,7 @@ export class ClusterRegistry implements ClusterAccess {
     return ClusterRegistry.fromKubeConfigs(
       [...byName.values()],
       readClusterAccessOptions(config),
+      options.observer,
     );
   }
 
@@ -53,13 +60,14 @@ export class ClusterRegistry implements ClusterAccess {
   static fromKubeConfigs(
     clusters: NamedKubeConfig[],
     options: Partial<ClusterAccessOptions> = {},
+    observer?: ClusterRequestObserver,
   ): ClusterRegistry {
     const resolved = { ...DEFAULT_CLUSTER_ACCESS_OPTIONS, ...options };
     return new ClusterRegistry(
       new Map(
         clusters.map(({ name, kubeConfig }) => [
           name,
-          createClusterClient(name, kubeConfig, resolved),
+          createClusterClient(name, kubeConfig, resolved, observer),
         ]),
       ),
     );
@@ -75,6 +83,14 @@ export class ClusterRegistry implements ClusterAccess {
       throw new NotFoundError(`Cluster "${name}" is not configured`);
     }
     return cluster.client;
+  }
+
+  /** Each cluster and whether its circuit breaker fails requests fast now. */
+  circuitStates(): Array<{ cluster: string; open: boolean }> {
+    return [...this.clusters].map(([cluster, managed]) => ({
+      cluster,
+      open: managed.circuitOpen(),
+    }));
   }
 
   /** Closes every cluster's pooled connections. */

@@ -8,16 +8,23 @@ import {
   CustomObjectsApi,
   KubeConfig,
   ServerConfiguration,
+  Watch,
   wrapHttpLibrary,
 } from '@kubernetes/client-node';
 import { createClusterPolicies } from './http/resiliencePolicy';
 import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
 import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
 import { TokenBucket } from './http/TokenBucket';
-import type { ClusterAccessOptions, ClusterClient } from './types';
+import type {
+  ClusterAccessOptions,
+  ClusterClient,
+  ClusterRequestObserver,
+} from './types';
 
 export interface ManagedClusterClient {
   client: ClusterClient;
+  /** Whether its circuit breaker fails requests fast now. */
+  circuitOpen(): boolean;
   close(): Promise<void>;
 }
 
@@ -26,6 +33,7 @@ export function createClusterClient(
   name: string,
   kubeConfig: KubeConfig,
   options: ClusterAccessOptions,
+  observer?: ClusterRequestObserver,
 ): ManagedClusterClient {
   const server = kubeConfig.getCurrentCluster()?.server;
   if (!server) {
@@ -37,6 +45,7 @@ export function createClusterClient(
     createClusterPolicies(options),
     TokenBucket.create({ perSecond: options.qps, burst: options.burst }),
     options.breakerHalfOpenAfterMs,
+    observer,
   );
   const configuration = createConfiguration({
     baseServer: new ServerConfiguration(server, {}),
@@ -52,7 +61,9 @@ export function createClusterClient(
       autoscaling: new AutoscalingV2Api(configuration),
       customObjects: new CustomObjectsApi(configuration),
       apis: new ApisApi(configuration),
+      watch: new Watch(kubeConfig),
     },
+    circuitOpen: () => http.circuitOpen(),
     close: () => auth.destroy(),
   };
 }

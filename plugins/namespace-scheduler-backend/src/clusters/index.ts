@@ -5,6 +5,8 @@ export {
   type ClusterAccess,
   type ClusterAccessOptions,
   type ClusterClient,
+  type ClusterRequestEvent,
+  type ClusterRequestObserver,
   type KubeConfigYaml,
   type NamedKubeConfig,
 } from './types';

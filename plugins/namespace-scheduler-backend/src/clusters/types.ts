@@ -6,6 +6,7 @@ import type {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  Watch,
 } from '@kubernetes/client-node';
 
 /** Typed API clients for one cluster, sharing its connection pool, rate limit and breaker. */
@@ -17,7 +18,26 @@ export interface ClusterClient {
   readonly autoscaling: AutoscalingV2Api;
   readonly customObjects: CustomObjectsApi;
   readonly apis: ApisApi;
+  /**
+   * Watch streams. They bypass the rate limit, timeout and retries of the
+   * clients above: a watch is one long-lived request, and its caller relists
+   * and reconnects (see clusterState/).
+   */
+  readonly watch: Watch;
 }
+
+/** One request to a cluster as it ended, after its retries. */
+export interface ClusterRequestEvent {
+  cluster: string;
+  /** The Kubernetes verb: get, list, watch, create, update, patch, delete, deletecollection. */
+  verb: string;
+  durationSeconds: number;
+  /** No response, or 429/5xx after the retries: the cluster did not serve it. */
+  failed: boolean;
+}
+
+/** Told about every cluster request (metrics); must not throw. */
+export type ClusterRequestObserver = (event: ClusterRequestEvent) => void;
 
 /** Access to the configured clusters by name. */
 export interface ClusterAccess {

@@ -28,10 +28,14 @@ export interface OperationRequest {
 
 /** Read, plan, write phase by phase, and roll everything back on a failure. */
 export async function runOperation(
-  deps: OperationDeps,
+  engineDeps: OperationDeps,
   request: OperationRequest,
 ): Promise<OperationResult> {
   const { cluster, namespace, intent, options } = request;
+  // A logger given with the operation carries its ids into every line below.
+  const deps = options.logger
+    ? { ...engineDeps, logger: options.logger }
+    : engineDeps;
   const base: ResultBase = {
     operation: intent.operation,
     cluster,
@@ -73,7 +77,11 @@ async function prepare(
     concurrency: deps.concurrency,
     statefulSetAcceptTimeoutMs: deps.statefulSetAcceptTimeoutMs,
     logger: deps.logger,
-    progress: createProgress(base, deps.logger, request.options.onProgress),
+    progress: createProgress(
+      { ...base, total: plan.changes.length },
+      deps.logger,
+      request.options.onProgress,
+    ),
   };
   return { context, plan };
 }

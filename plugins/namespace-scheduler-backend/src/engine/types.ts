@@ -18,6 +18,8 @@ export interface OperationOptions {
   dryRun?: boolean;
   /** Called for each workload as it starts, succeeds, fails or is rolled back. */
   onProgress?: (event: OperationProgressEvent) => void;
+  /** This operation's logger (e.g. a child carrying its ids); the engine's own otherwise. */
+  logger?: EngineLogger;
 }
 
 export interface WakeOptions extends OperationOptions {

@@ -7,8 +7,10 @@ import {
   NamespaceStatus,
   namespaceOperatePermission,
   namespaceReadPermission,
+  OperationProgressEvent,
   OperationResult,
   OperationType,
+  Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
   ManagedNamespaceRef,
@@ -16,10 +18,17 @@ import {
 } from '../catalog/NamespaceCatalog';
 import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
+import type { OperationProgressPublisher } from '../progress';
+import type { ScheduleService } from '../schedules';
 import { NamespaceStatusReader } from './NamespaceStatusService';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** Runs one operation and records its activity (the OperationService). */
 export type OperationExecutor = Pick<OperationService, 'execute'>;
+
+/** Creates and runs the override schedule of a wake or sleep "until" a time. */
+export type OverrideHolder = Pick<ScheduleService, 'hold'>;
 
 /** A manual sleep/wake/scale as asked through the API. */
 export type ManualOperation = {
@@ -27,6 +36,19 @@ export type ManualOperation = {
   replicas?: number;
   dryRun?: boolean;
   costCenter: string;
+  /** Sleep or wake only: hold the new state until then (an override schedule). */
+  until?: string;
+  /** The IANA zone the override is shown in. */
+  zone?: string;
+  /** The API request's correlation id, carried into the operation's log lines. */
+  correlationId?: string;
+};
+
+export type ManualOperationOutcome = {
+  result: OperationResult;
+  activityId?: string;
+  /** The override holding the state, when `until` was asked for and the operation succeeded. */
+  schedule?: Schedule;
 };
 
 /**
@@ -40,6 +62,8 @@ export class NamespaceActionsService {
     authorizer: NamespaceAuthorizer;
     statusReader: NamespaceStatusReader;
     executor: OperationExecutor;
+    overrides: OverrideHolder;
+    progress: Pick<OperationProgressPublisher, 'listener'>;
   }) {
     return new NamespaceActionsService(options);
   }
@@ -50,6 +74,8 @@ export class NamespaceActionsService {
       authorizer: NamespaceAuthorizer;
       statusReader: NamespaceStatusReader;
       executor: OperationExecutor;
+      overrides: OverrideHolder;
+      progress: Pick<OperationProgressPublisher, 'listener'>;
     },
   ) {}
 
@@ -66,11 +92,17 @@ export class NamespaceActionsService {
     return this.deps.statusReader.status(ref.cluster, ref.namespace);
   }
 
+  /**
+   * Runs the operation. With an `operationId` (client-generated) each
+   * workload's step is sent live as a signal to the requesting user; every
+   * signal is out before this resolves, so the final result comes last.
+   */
   async run(
     ref: ManagedNamespaceRef,
     operation: ManualOperation,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ): Promise<{ result: OperationResult; activityId?: string }> {
+    credentials: UserCredentials,
+    options: { operationId?: string } = {},
+  ): Promise<ManualOperationOutcome> {
     await this.assertManaged(ref);
     await this.deps.authorizer.assertNamespace(
       credentials,
@@ -78,11 +110,57 @@ export class NamespaceActionsService {
       ref,
     );
     const requestedBy = credentials.principal.userEntityRef;
+    const listener = options.operationId
+      ? this.deps.progress.listener(options.operationId, requestedBy)
+      : undefined;
+    try {
+      return await this.execute(
+        ref,
+        operation,
+        credentials,
+        listener?.onProgress,
+      );
+    } finally {
+      await listener?.flush();
+    }
+  }
+
+  private async execute(
+    ref: ManagedNamespaceRef,
+    operation: ManualOperation,
+    credentials: UserCredentials,
+    onProgress?: (event: OperationProgressEvent) => void,
+  ): Promise<ManualOperationOutcome> {
+    const { until, zone, ...request } = operation;
+    if (
+      until !== undefined &&
+      !request.dryRun &&
+      request.operation !== 'scale'
+    ) {
+      const held = await this.deps.overrides.hold(
+        {
+          ...ref,
+          ...request,
+          operation: request.operation,
+          until,
+          zone,
+          onProgress,
+        },
+        credentials,
+      );
+      return {
+        result: held.result,
+        activityId: held.activity?.id,
+        schedule: held.schedule,
+      };
+    }
+    const requestedBy = credentials.principal.userEntityRef;
     const { result, activity } = await this.deps.executor.execute({
       ...ref,
-      ...operation,
+      ...request,
       requestedBy,
       userId: requestedBy,
+      onProgress,
     });
     return { result, activityId: activity?.id };
   }

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { randomUUID } from 'node:crypto';
 import {
   Activity,
   OperationProgressEvent,
@@ -10,6 +11,10 @@ import {
 import { ActivityEffect, ActivityStore } from '../activity';
 import { emptyResult, NamespaceOperations } from '../engine';
 import { Clock, systemClock } from '../time/Clock';
+import type {
+  OperationListener,
+  OperationOutcomeEvent,
+} from './OperationListener';
 
 /** One wake, sleep or scale, manual or scheduled. */
 export interface OperationRequest {
@@ -28,6 +33,8 @@ export interface OperationRequest {
   userId?: string;
   scheduleId?: string;
   onProgress?: (event: OperationProgressEvent) => void;
+  /** Ties the operation's log lines to what caused it (an API request's x-request-id, a schedule run). */
+  correlationId?: string;
 }
 
 export interface OperationOutcome {
@@ -88,6 +95,8 @@ export class OperationService {
     guard?: OperationGuard;
     capacity?: OperationCapacity;
     clock?: Clock;
+    /** Told about every operation that ran (metrics, notifications, silences). */
+    listeners?: OperationListener[];
   }): OperationService {
     return new OperationService(
       options.engine,
@@ -96,6 +105,7 @@ export class OperationService {
       options.guard ?? allowAllOperations,
       options.capacity,
       options.clock ?? systemClock,
+      options.listeners ?? [],
     );
   }
 
@@ -106,6 +116,7 @@ export class OperationService {
     private readonly guard: OperationGuard,
     private readonly capacity: OperationCapacity | undefined,
     private readonly clock: Clock,
+    private readonly listeners: OperationListener[],
   ) {}
 
   /** Throws as `execute` would refuse the request: bad replicas, or the guard says no. */
@@ -120,7 +131,13 @@ export class OperationService {
       ? undefined
       : await this.capacity?.reserve(request);
     const startedAt = this.clock.now();
-    const result = await this.runEngine(request, startedAt);
+    const operationId = randomUUID();
+    // Every line of this operation, the engine's included, carries both ids.
+    const logger = this.logger.child({
+      operationId,
+      correlationId: request.correlationId ?? operationId,
+    });
+    const result = await this.runEngine(request, startedAt, logger);
     if (reservation) await this.settle(reservation, request, result);
     if (request.dryRun) return { result };
     const activity = await this.activities.record(
@@ -140,7 +157,27 @@ export class OperationService {
       },
       effectOf(request, result),
     );
+    await this.tellListeners({
+      request,
+      operationId,
+      result,
+      activity,
+      logger,
+    });
     return { result, activity };
+  }
+
+  /** Listeners run side by side; one failing is logged and fails nothing. */
+  private async tellListeners(event: OperationOutcomeEvent) {
+    await Promise.all(
+      this.listeners.map(listener =>
+        listener.onOutcome(event).catch(error => {
+          event.logger.warn(
+            `Operation listener ${listener.name} failed: ${describe(error)}`,
+          );
+        }),
+      ),
+    );
   }
 
   /** A reservation that cannot be settled must not cost the activity record. */
@@ -163,12 +200,13 @@ export class OperationService {
   private async runEngine(
     request: OperationRequest,
     startedAt: Date,
+    logger: LoggerService,
   ): Promise<OperationResult> {
     const where = `${request.operation} ${request.cluster}/${request.namespace}`;
     try {
-      return await this.callEngine(request);
+      return await this.callEngine(request, logger);
     } catch (error) {
-      this.logger.error(`${where} threw: ${describe(error)}`);
+      logger.error(`${where} threw: ${describe(error)}`);
       return failedResult(
         request,
         describe(error),
@@ -180,30 +218,46 @@ export class OperationService {
 
   private async callEngine(
     request: OperationRequest,
+    logger: LoggerService,
   ): Promise<OperationResult> {
     const { cluster, namespace, dryRun, onProgress } = request;
     if (request.operation === 'sleep') {
-      return this.engine.sleep(cluster, namespace, { dryRun, onProgress });
+      return this.engine.sleep(cluster, namespace, {
+        dryRun,
+        onProgress,
+        logger,
+      });
     }
     // Originals kept with the last sleep restore workloads whose annotation was lost.
     const storedOriginals = await this.lastSleepOriginals(request);
-    const options = { dryRun, onProgress, storedOriginals };
+    const options = { dryRun, onProgress, storedOriginals, logger };
     return request.operation === 'wake'
       ? this.engine.wake(cluster, namespace, options)
       : this.engine.scale(cluster, namespace, request.replicas ?? 0, options);
   }
 
+  /**
+   * Best effort: the annotations on the objects come first, so an activity
+   * store that is down (DynamoDB during an outage) must not stop a wake.
+   */
   private async lastSleepOriginals(
     request: OperationRequest,
   ): Promise<OriginalValue[]> {
-    const { items } = await this.activities.list({
-      cluster: request.cluster,
-      namespace: request.namespace,
-      operation: 'sleep',
-      outcome: 'succeeded',
-      limit: 1,
-    });
-    return items[0]?.result.originals ?? [];
+    try {
+      const { items } = await this.activities.list({
+        cluster: request.cluster,
+        namespace: request.namespace,
+        operation: 'sleep',
+        outcome: 'succeeded',
+        limit: 1,
+      });
+      return items[0]?.result.originals ?? [];
+    } catch (error) {
+      this.logger.warn(
+        `${request.cluster}/${request.namespace}: stored originals unavailable, waking from the annotations: ${describe(error)}`,
+      );
+      return [];
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  OperationProgressEvent,
   resolveRelease,
   RunOutcome,
   Schedule,
@@ -21,6 +22,8 @@ export type ClaimedRun = {
   trigger: 'schedule' | 'manual';
   /** `scheduler`, or the user who ran it now. */
   requestedBy: string;
+  /** Told each workload's step (e.g. to show a manual run live). */
+  onProgress?: (event: OperationProgressEvent) => void;
 };
 
 export type RunResult = OperationOutcome & { outcome: RunOutcome };
@@ -51,6 +54,9 @@ export async function executeRun(
       userId:
         run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
       scheduleId: schedule.id,
+      onProgress: run.onProgress,
+      // The run's id ties its log lines to the run ledger.
+      correlationId: `run:${run.runId}`,
     });
     const outcome = result.success ? 'succeeded' : 'failed';
     await finishRun(deps, run, {

@@ -43,6 +43,37 @@ export const spec = {
         },
       },
     },
+    '/health/ready': {
+      get: {
+        operationId: 'GetReadiness',
+        description:
+          'Readiness; open without authentication. Checks the portal database,\nevery configured cluster (API discovery) and any other registered\ndependency (e.g. DynamoDB) at once, each with a short time limit.\n',
+        security: [],
+        responses: {
+          '200': {
+            description: 'Every dependency answered.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReadinessReport',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'At least one dependency did not answer; `checks` names it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReadinessReport',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/clusters': {
       get: {
         operationId: 'ListClusters',
@@ -146,6 +177,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/namespace',
           },
+          {
+            $ref: '#/components/parameters/operationId',
+          },
         ],
         requestBody: {
           required: true,
@@ -179,6 +213,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/namespace',
           },
+          {
+            $ref: '#/components/parameters/operationId',
+          },
         ],
         requestBody: {
           required: true,
@@ -211,6 +248,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/operationId',
           },
         ],
         requestBody: {
@@ -916,6 +956,50 @@ export const spec = {
         },
       },
     },
+    '/cost-report': {
+      get: {
+        operationId: 'GetCostReport',
+        description:
+          "Awake hours, estimated cost and estimated savings (asleep hours after a recorded sleep) per cost center and per team, from the activity log and the workloads' live CPU and memory requests at the configured prices. Needs the read-all permission (platform team).\n",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'Start of the range (ISO 8601); default 30 days before `to`.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'End of the range (ISO 8601); default now; at most 366 days after `from`.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -986,6 +1070,19 @@ export const spec = {
           minLength: 1,
         },
       },
+      operationId: {
+        name: 'x-operation-id',
+        in: 'header',
+        required: false,
+        description:
+          "A client-generated UUID: each workload's step is sent live to the requesting user as a Backstage signal on channel `namespace-scheduler:operation:<id>`.\n",
+        schema: {
+          type: 'string',
+          format: 'uuid',
+          pattern:
+            '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+        },
+      },
       costCenter: {
         name: 'costCenter',
         in: 'path',
@@ -1014,6 +1111,11 @@ export const spec = {
                 activityId: {
                   type: 'string',
                 },
+                schedule: {
+                  description:
+                    'The override holding the state, when `until` was given and the operation succeeded.',
+                  $ref: '#/components/schemas/Schedule',
+                },
               },
             },
           },
@@ -1031,6 +1133,38 @@ export const spec = {
       },
     },
     schemas: {
+      ReadinessReport: {
+        type: 'object',
+        required: ['status', 'checks'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'error'],
+          },
+          checks: {
+            type: 'object',
+            description:
+              'One entry per dependency, e.g. `database`, `cluster:prod-eu`.',
+            additionalProperties: {
+              type: 'object',
+              required: ['status', 'latencyMs'],
+              properties: {
+                status: {
+                  type: 'string',
+                  enum: ['ok', 'error'],
+                },
+                latencyMs: {
+                  type: 'integer',
+                },
+                message: {
+                  type: 'string',
+                  description: 'Why it is down.',
+                },
+              },
+            },
+          },
+        },
+      },
       Error: {
         type: 'object',
         additionalProperties: false,
@@ -1201,6 +1335,19 @@ export const spec = {
             type: 'boolean',
             description:
               'Compute the plan with server-side dry-run; change nothing.',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Hold the new state until then (ISO 8601 with an offset): the operation runs now and an override schedule of the namespace holds it, created in the same request (deleted again if the operation fails). Needs the schedule-manage permission too. Ignored with `dryRun`.\n',
+          },
+          zone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description:
+              'The IANA time zone the override is shown in; default UTC.',
           },
         },
       },
@@ -2014,6 +2161,154 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/OffHoursSlot',
+            },
+          },
+        },
+      },
+      CostReportTotals: {
+        type: 'object',
+        required: [
+          'awake_hours',
+          'asleep_hours',
+          'estimated_cost',
+          'estimated_savings',
+        ],
+        properties: {
+          awake_hours: {
+            type: 'number',
+          },
+          asleep_hours: {
+            type: 'number',
+          },
+          estimated_cost: {
+            type: 'number',
+          },
+          estimated_savings: {
+            type: 'number',
+          },
+        },
+      },
+      CostReport: {
+        type: 'object',
+        required: [
+          'from',
+          'to',
+          'currency',
+          'prices',
+          'totals',
+          'by_cost_center',
+          'by_team',
+          'lines',
+        ],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          prices: {
+            type: 'object',
+            required: ['cpu_hour', 'gib_hour'],
+            properties: {
+              cpu_hour: {
+                type: 'number',
+              },
+              gib_hour: {
+                type: 'number',
+              },
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/CostReportTotals',
+          },
+          by_cost_center: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/CostReportTotals',
+                },
+                {
+                  type: 'object',
+                  required: ['cost_center'],
+                  properties: {
+                    cost_center: {
+                      type: 'string',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          by_team: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/CostReportTotals',
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    team: {
+                      type: 'string',
+                      description:
+                        'Owner Group; absent for unclaimed namespaces.',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          lines: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/CostReportTotals',
+                },
+                {
+                  type: 'object',
+                  required: [
+                    'cluster',
+                    'namespace',
+                    'cost_center',
+                    'cpu_cores',
+                    'memory_gib',
+                    'hourly_price',
+                  ],
+                  properties: {
+                    cluster: {
+                      type: 'string',
+                    },
+                    namespace: {
+                      type: 'string',
+                    },
+                    cost_center: {
+                      type: 'string',
+                    },
+                    team: {
+                      type: 'string',
+                    },
+                    cpu_cores: {
+                      type: 'number',
+                    },
+                    memory_gib: {
+                      type: 'number',
+                    },
+                    hourly_price: {
+                      type: 'number',
+                    },
+                    requests_error: {
+                      type: 'string',
+                    },
+                  },
+                },
+              ],
             },
           },
         },

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  MAX_COST_CENTER_LENGTH,
+  MAX_MANUAL_SCALE_REPLICAS,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { spec } from './openapi.generated';
 
 describe('openapi spec', () => {
@@ -27,5 +31,21 @@ describe('openapi spec', () => {
       op => op.route !== '/health' && !op.responses.includes('default'),
     );
     expect(withoutErrors).toEqual([]);
+  });
+
+  it("uses the common package's limits, which the frontend forms enforce too", () => {
+    const { schemas, parameters } = spec.components;
+    expect(schemas.OperationRequest.properties.costCenter.maxLength).toBe(
+      MAX_COST_CENTER_LENGTH,
+    );
+    expect(schemas.ScaleRequest.properties.costCenter.maxLength).toBe(
+      MAX_COST_CENTER_LENGTH,
+    );
+    expect(parameters.costCenter.schema.maxLength).toBe(
+      MAX_COST_CENTER_LENGTH,
+    );
+    expect(schemas.ScaleRequest.properties.replicas.maximum).toBe(
+      MAX_MANUAL_SCALE_REPLICAS,
+    );
   });
 });

@@ -6,8 +6,13 @@ import {
 } from '@kubernetes/client-node';
 import { BrokenCircuitError } from 'cockatiel';
 import { ClusterRequestError, ClusterUnavailableError } from '../errors';
+import type { ClusterRequestObserver } from '../types';
+import { kubeVerb } from './kubeVerb';
 import type { ClusterPolicies } from './resiliencePolicy';
 import type { TokenBucket } from './TokenBucket';
+
+/** Answers that mean the cluster did not serve the request (after retries). */
+const UNSERVED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
  * Sends every request of one cluster through its rate limit, per-attempt
@@ -23,6 +28,7 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
     private readonly policies: ClusterPolicies,
     private readonly limiter: TokenBucket,
     private readonly halfOpenAfterMs: number,
+    private readonly observe: ClusterRequestObserver = () => {},
   ) {
     policies.onBreakerFailure(reason => {
       this.lastFailure = reason;
@@ -30,19 +36,39 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
   }
 
   async send(request: RequestContext): Promise<ResponseContext> {
+    const started = performance.now();
+    let failed = true;
     try {
-      return await this.policies.call.execute(() => this.attempt(request));
+      const response = await this.policies.call.execute(() =>
+        this.attempt(request),
+      );
+      failed = UNSERVED_STATUSES.has(response.httpStatusCode);
+      return response;
     } catch (error) {
       throw this.toClusterError(request, error);
+    } finally {
+      this.observe({
+        cluster: this.cluster,
+        verb: kubeVerb(request.getHttpMethod(), new URL(request.getUrl())),
+        durationSeconds: (performance.now() - started) / 1000,
+        failed,
+      });
     }
   }
 
-  private async attempt(request: RequestContext): Promise<ResponseContext> {
-    await this.limiter.take();
-    return this.policies.attempt.execute(async ({ signal }) => {
-      request.setSignal(signal);
-      const response = await this.inner.send(request).toPromise();
-      return buffered(response, await response.body.binary());
+  /** Whether the circuit breaker fails this cluster's requests fast now. */
+  circuitOpen(): boolean {
+    return this.policies.isOpen();
+  }
+
+  private attempt(request: RequestContext): Promise<ResponseContext> {
+    return this.policies.sockets.execute(async () => {
+      await this.limiter.take();
+      return this.policies.attempt.execute(async ({ signal }) => {
+        request.setSignal(signal);
+        const response = await this.inner.send(request).toPromise();
+        return buffered(response, await response.body.binary());
+      });
     });
   }
 

@@ -1,6 +1,9 @@
 import {
   BrokenCircuitError,
+  bulkhead,
+  BulkheadPolicy,
   circuitBreaker,
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
@@ -39,8 +42,16 @@ export interface ClusterPolicies {
   call: IPolicy;
   /** Time limit of one attempt; its signal aborts the request. */
   attempt: TimeoutPolicy;
+  /**
+   * At most maxSockets attempts past the rate limit at once. A request that
+   * took its token and then queued for a socket would reach the server later,
+   * bunched with others, exceeding qps + burst in some second there.
+   */
+  sockets: BulkheadPolicy;
   /** Called with the reason of each failure the breaker counts. */
   onBreakerFailure(listener: (reason: string) => void): void;
+  /** Whether the breaker fails requests fast now (open or isolated). */
+  isOpen(): boolean;
 }
 
 export function createClusterPolicies(
@@ -66,6 +77,7 @@ export function createClusterPolicies(
   return {
     call: wrap(retries, breaker),
     attempt: timeout(options.requestTimeoutMs, TimeoutStrategy.Aggressive),
+    sockets: bulkhead(options.maxSockets, Number.POSITIVE_INFINITY),
     onBreakerFailure: listener => {
       breaker.onFailure(({ reason }) =>
         listener(
@@ -75,6 +87,9 @@ export function createClusterPolicies(
         ),
       );
     },
+    isOpen: () =>
+      breaker.state === CircuitState.Open ||
+      breaker.state === CircuitState.Isolated,
   };
 }
 

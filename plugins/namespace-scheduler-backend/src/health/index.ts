@@ -1,0 +1,10 @@
+export { clusterChecks, databaseCheck } from './checks';
+export type {
+  DependencyStatus,
+  ReadinessCheck,
+  ReadinessReport,
+} from './ReadinessCheck';
+export {
+  DEFAULT_READINESS_TIMEOUT_MS,
+  ReadinessService,
+} from './ReadinessService';

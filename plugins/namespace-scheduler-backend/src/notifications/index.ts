@@ -1,0 +1,5 @@
+export {
+  NOTIFICATION_TOPIC,
+  OperationNotifier,
+  type ClaimLookup,
+} from './OperationNotifier';

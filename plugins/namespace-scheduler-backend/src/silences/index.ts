@@ -1,0 +1,4 @@
+export { AlertmanagerClient } from './AlertmanagerClient';
+export { readAlertmanagerConfig, type AlertmanagerSettings } from './config';
+export { NamespaceSilencer } from './NamespaceSilencer';
+export { KnexSilenceStore } from './SilenceStore';
