@@ -39,6 +39,9 @@ export default defineConfig({
         '["mon","tue","wed","thu","fri","sat","sun"]',
       APP_CONFIG_namespaceScheduler_offHours_businessHours_start: '00:00',
       APP_CONFIG_namespaceScheduler_offHours_businessHours_end: '24:00',
+      // A second and third identity for admin.test.ts (a team-data member and
+      // an admin); the demoUsers sign-in exists only when configured.
+      APP_CONFIG_auth_providers_demoUsers_users: '["erin","carol"]',
     },
     stdout: 'ignore',
     stderr: 'pipe',

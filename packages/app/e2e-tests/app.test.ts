@@ -52,18 +52,7 @@ test('an entity with an asleep and a partial namespace shows both states', async
   );
 });
 
-test('the admin page lists every managed namespace', async ({ page }) => {
-  await signInAsGuest(page);
-  await page
-    .getByRole('link', { name: 'Namespace Scheduler', exact: true })
-    .click();
-  await expect(page.getByText(/Managed namespaces \(\d+\)/)).toBeVisible();
-  await expect(page.getByRole('row', { name: /ml-experiments/ })).toBeVisible();
-  await page.screenshot({
-    path: `${SCREENSHOTS}/admin-page.png`,
-    fullPage: true,
-  });
-});
+// The admin page (admins only) is covered in admin.test.ts.
 
 /** Picks one of the namespace's valid cost centers in the open dialog. */
 async function chooseCostCenter(page: Page, costCenter: string) {

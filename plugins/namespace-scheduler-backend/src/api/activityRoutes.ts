@@ -28,7 +28,10 @@ export function addActivityRoutes(
   });
 }
 
-function dateParam(name: string, value: string | undefined): Date | undefined {
+export function dateParam(
+  name: string,
+  value: string | undefined,
+): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {

@@ -2,3 +2,6 @@ export * from './activity';
 export * from './status';
 export * from './operations';
 export * from './governance';
+export * from './costReport';
+export * from './limits';
+export * from './progress';

@@ -29,7 +29,12 @@ export type WorkloadStatus = {
   state: 'awake' | 'asleep';
   /** Set when something scaled the workload back up while it should sleep. */
   drift?: string;
+  /** Deployments and StatefulSets: what one pod requests (its containers' sum). */
+  podRequests?: PodRequests;
 };
+
+/** The resources one pod asks the scheduler for: CPU in cores, memory in bytes. */
+export type PodRequests = { cpuCores: number; memoryBytes: number };
 
 /**
  * Counts over the workloads that make up the namespace state: every kind but

@@ -65,7 +65,11 @@ export const componentEntity = (
  * Renders `children` in a test app with the real client and permission API
  * (both talking to msw), inside an entity when given.
  */
-export function renderWithApis(children: ReactNode, entity?: Entity) {
+export function renderWithApis(
+  children: ReactNode,
+  entity?: Entity,
+  options?: Parameters<typeof renderInTestApp>[1],
+) {
   const client = new NamespaceSchedulerClient({
     discoveryApi,
     fetchApi: new MockFetchApi(),
@@ -88,6 +92,7 @@ export function renderWithApis(children: ReactNode, entity?: Entity) {
         children
       )}
     </TestApiProvider>,
+    options,
   );
 }
 

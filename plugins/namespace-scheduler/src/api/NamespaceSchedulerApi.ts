@@ -3,14 +3,18 @@ import {
   Activity,
   ActivityPage,
   ActivityStatus,
+  CostCenter,
+  CostReport,
   NamespaceCostCenter,
   NamespaceStatus,
+  OffHoursPlan,
   OffHoursStatus,
   OperationResult,
   OperationType,
   PreviewTransition,
   Schedule,
   ScheduleInput,
+  ScheduleRun,
 } from '@namespace-scheduler/backstage-plugin-common';
 
 /** A claimed namespace with live state and who claims it (admin view). */
@@ -22,23 +26,42 @@ export interface ManagedNamespace extends NamespaceStatus {
 /** A namespace on a configured cluster. */
 export type NamespaceLocator = { cluster: string; namespace: string };
 
-/** A manual sleep, wake or scale; `dryRun` asks for the plan only. */
+/**
+ * A manual sleep, wake or scale; `dryRun` asks for the plan only. A sleep or
+ * wake `until` a time (ISO 8601) is held by an override schedule, shown in
+ * `zone`.
+ */
 export type OperationRequest = {
   costCenter: string;
   dryRun?: boolean;
 } & (
-  | { operation: Exclude<OperationType, 'scale'> }
+  | {
+      operation: Exclude<OperationType, 'scale'>;
+      until?: string;
+      zone?: string;
+    }
   | { operation: 'scale'; replicas: number }
 );
 
-/** The engine's result; `activityId` is absent for dry runs. */
+/** The engine's result; `activityId` is absent for dry runs, `schedule` is the override of an `until`. */
 export type OperationResponse = {
   result: OperationResult;
   activityId?: string;
+  schedule?: Schedule;
 };
 
-/** Filters of the activity log; `from`/`to` bound the start (ISO 8601). */
-export type ActivityQuery = NamespaceLocator & {
+/** What running a schedule now did. */
+export type ScheduleRunNowResponse = {
+  schedule: Schedule;
+  result: OperationResult;
+  activity?: Activity;
+};
+
+/**
+ * Filters of the activity log; `from`/`to` bound the start (ISO 8601).
+ * Without `cluster` and `namespace` it reads across namespaces (admins).
+ */
+export type ActivityQuery = Partial<NamespaceLocator> & {
   costCenter?: string;
   operation?: OperationType;
   requestedBy?: string;
@@ -50,21 +73,40 @@ export type ActivityQuery = NamespaceLocator & {
   cursor?: string;
 };
 
+/** An admin's edit of a cost center's permission record. */
+export type CostCenterPermissionInput = {
+  is_authorized: boolean;
+  /** Group refs whose members may charge it; empty for anyone. */
+  allowed_groups?: string[];
+  note?: string;
+};
+
 /** What the frontend asks of the namespace-scheduler backend. */
 export interface NamespaceSchedulerApi {
   /** The namespaces an entity claims, with live state. */
   getEntityNamespaces(entityRef: string): Promise<NamespaceStatus[]>;
   /** Every claimed namespace the user may read, across clusters. */
   listNamespaces(): Promise<ManagedNamespace[]>;
-  /** Sleeps, wakes or scales a namespace now (or plans it, with `dryRun`). */
+  /** One namespace's live state. */
+  getNamespace(target: NamespaceLocator): Promise<NamespaceStatus>;
+  /**
+   * Sleeps, wakes or scales a namespace now (or plans it, with `dryRun`).
+   * With an `operationId` (a UUID) each workload's step is signalled live on
+   * `operationProgressChannel(operationId)`.
+   */
   runOperation(
     target: NamespaceLocator,
     request: OperationRequest,
+    options?: { operationId?: string },
   ): Promise<OperationResponse>;
   listSchedules(target: NamespaceLocator): Promise<Schedule[]>;
   createSchedule(input: ScheduleInput): Promise<Schedule>;
   replaceSchedule(id: string, input: ScheduleInput): Promise<Schedule>;
   deleteSchedule(id: string): Promise<void>;
+  /** Runs a schedule now (what it asks for at this moment). */
+  runSchedule(id: string): Promise<ScheduleRunNowResponse>;
+  /** A schedule's runs, newest first. */
+  listScheduleRuns(id: string, limit?: number): Promise<ScheduleRun[]>;
   /** The namespace's planned transitions over the next `days` (default 7), at most `limit` (default 50). */
   previewSchedules(
     target: NamespaceLocator,
@@ -78,6 +120,17 @@ export interface NamespaceSchedulerApi {
   ): Promise<NamespaceCostCenter[]>;
   /** The off-hours limit now: whether it applies and who holds the slots. */
   getOffHours(): Promise<OffHoursStatus>;
+  /** Admins: the slots held now and who schedules keep awake in the next `days` (default 7). */
+  getOffHoursSlots(days?: number): Promise<OffHoursPlan>;
+  /** Every cost center with its permission record (admin page). */
+  listCostCenters(): Promise<CostCenter[]>;
+  /** Admins: creates or replaces a cost center's permission record. */
+  setCostCenterPermission(
+    costCenter: string,
+    permission: CostCenterPermissionInput,
+  ): Promise<CostCenter>;
+  /** Admins: awake hours and savings per cost center and team (default: the last 30 days). */
+  getCostReport(range?: { from?: string; to?: string }): Promise<CostReport>;
 }
 
 export const namespaceSchedulerApiRef = createApiRef<NamespaceSchedulerApi>({

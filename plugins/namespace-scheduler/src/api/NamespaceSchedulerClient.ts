@@ -2,24 +2,36 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActivityPage,
+  CostCenter,
+  CostReport,
   NamespaceCostCenter,
   NamespaceStatus,
+  OffHoursPlan,
   OffHoursStatus,
   PreviewTransition,
+  OPERATION_ID_HEADER,
   Schedule,
   ScheduleInput,
+  ScheduleRun,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
   ActivityQuery,
+  CostCenterPermissionInput,
   ManagedNamespace,
   NamespaceLocator,
   NamespaceSchedulerApi,
   OperationRequest,
   OperationResponse,
+  ScheduleRunNowResponse,
 } from './NamespaceSchedulerApi';
 
 type Query = Record<string, string | number | undefined>;
-type RequestOptions = { method?: string; query?: Query; body?: unknown };
+type RequestOptions = {
+  method?: string;
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 
 const namespacePath = ({ cluster, namespace }: NamespaceLocator) =>
   `/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(namespace)}`;
@@ -46,13 +58,19 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     return body.items;
   }
 
+  getNamespace(target: NamespaceLocator): Promise<NamespaceStatus> {
+    return this.json(namespacePath(target));
+  }
+
   runOperation(
     target: NamespaceLocator,
     { operation, ...body }: OperationRequest,
+    { operationId }: { operationId?: string } = {},
   ): Promise<OperationResponse> {
     return this.json(`${namespacePath(target)}/${operation}`, {
       method: 'POST',
       body,
+      headers: operationId ? { [OPERATION_ID_HEADER]: operationId } : {},
     });
   }
 
@@ -78,6 +96,20 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     await this.send(`/schedules/${encodeURIComponent(id)}`, {
       method: 'DELETE',
     });
+  }
+
+  runSchedule(id: string): Promise<ScheduleRunNowResponse> {
+    return this.json(`/schedules/${encodeURIComponent(id)}/run`, {
+      method: 'POST',
+    });
+  }
+
+  async listScheduleRuns(id: string, limit?: number): Promise<ScheduleRun[]> {
+    const body = await this.json<{ items: ScheduleRun[] }>(
+      `/schedules/${encodeURIComponent(id)}/runs`,
+      { query: { limit } },
+    );
+    return body.items;
   }
 
   async previewSchedules(
@@ -108,6 +140,31 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     return this.json('/off-hours');
   }
 
+  getOffHoursSlots(days?: number): Promise<OffHoursPlan> {
+    return this.json('/off-hours/slots', { query: { days } });
+  }
+
+  async listCostCenters(): Promise<CostCenter[]> {
+    const body = await this.json<{ items: CostCenter[] }>('/cost-centers');
+    return body.items;
+  }
+
+  setCostCenterPermission(
+    costCenter: string,
+    permission: CostCenterPermissionInput,
+  ): Promise<CostCenter> {
+    return this.json(
+      `/cost-centers/${encodeURIComponent(costCenter)}/permissions`,
+      { method: 'POST', body: permission },
+    );
+  }
+
+  getCostReport(
+    range: { from?: string; to?: string } = {},
+  ): Promise<CostReport> {
+    return this.json('/cost-report', { query: range });
+  }
+
   private async json<T>(path: string, options?: RequestOptions): Promise<T> {
     const response = await this.send(path, options);
     return (await response.json()) as T;
@@ -116,7 +173,7 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
   /** Sends one request; a non-2xx response throws a ResponseError with the server's message. */
   private async send(
     path: string,
-    { method = 'GET', query, body }: RequestOptions = {},
+    { method = 'GET', query, body, headers = {} }: RequestOptions = {},
   ): Promise<Response> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'namespace-scheduler',
@@ -124,10 +181,10 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     const response = await this.options.fetchApi.fetch(
       `${baseUrl}${path}${queryString(query)}`,
       body === undefined
-        ? { method }
+        ? { method, headers }
         : {
             method,
-            headers: { 'Content-Type': 'application/json' },
+            headers: { ...headers, 'Content-Type': 'application/json' },
             body: JSON.stringify(body),
           },
     );

@@ -114,6 +114,7 @@ function levelFields(workload: Workload): Partial<WorkloadStatus> {
       return {
         replicas: workload.level,
         readyReplicas: workload.readyReplicas,
+        podRequests: workload.podRequests,
       };
   }
 }

@@ -9,6 +9,7 @@ import {
   metadataPatch,
 } from './adapterKit';
 import { replicasCodec } from './codecs';
+import { podRequestsOf } from './podRequests';
 import type { Workload, WorkloadState } from './types';
 
 type ReplicaObject = V1Deployment | V1StatefulSet;
@@ -19,6 +20,7 @@ function toWorkload(kind: 'Deployment' | 'StatefulSet') {
     level: object.spec?.replicas ?? 1,
     readyReplicas: object.status?.readyReplicas ?? 0,
     observedGeneration: object.status?.observedGeneration,
+    podRequests: podRequestsOf(object.spec?.template),
   });
 }
 
@@ -28,6 +30,10 @@ function patchBody(workload: Workload, state: WorkloadState): object {
     spec: { replicas: state.level },
   };
 }
+
+/** A Deployment or StatefulSet as the engine sees it (also used by the cluster-state cache). */
+export const deploymentWorkload = toWorkload('Deployment');
+export const statefulSetWorkload = toWorkload('StatefulSet');
 
 const common = {
   ...replicasCodec,
@@ -40,7 +46,7 @@ export const deploymentAdapter = defineAdapter<V1Deployment>({
   ...common,
   kind: 'Deployment',
   phase: 1,
-  toWorkload: toWorkload('Deployment'),
+  toWorkload: deploymentWorkload,
   list: (client, namespace) =>
     listAll((limit, cont) =>
       client.apps.listNamespacedDeployment({
@@ -62,7 +68,7 @@ export const statefulSetAdapter = defineAdapter<V1StatefulSet>({
   ...common,
   kind: 'StatefulSet',
   phase: 0,
-  toWorkload: toWorkload('StatefulSet'),
+  toWorkload: statefulSetWorkload,
   list: (client, namespace) =>
     listAll((limit, cont) =>
       client.apps.listNamespacedStatefulSet({

@@ -1,4 +1,7 @@
-import type { WorkloadKind } from '@namespace-scheduler/backstage-plugin-common';
+import type {
+  PodRequests,
+  WorkloadKind,
+} from '@namespace-scheduler/backstage-plugin-common';
 import type { ClusterClient } from '../../clusters';
 
 export interface WorkloadRef {
@@ -22,6 +25,8 @@ export interface Workload extends WorkloadRef {
   target?: { kind: string; name: string };
   /** Why the engine must leave this workload alone whatever the operation. */
   leaveAlone?: string;
+  /** Deployments and StatefulSets: one pod's resource requests. */
+  podRequests?: PodRequests;
 }
 
 /** The part of a workload the engine writes: its level and its original-value marker. */

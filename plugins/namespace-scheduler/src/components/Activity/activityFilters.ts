@@ -46,7 +46,7 @@ export function filterProblems(
 
 /** The route's query: empty filters left out, days as the instants that bound them. */
 export function toActivityQuery(
-  target: NamespaceLocator,
+  target: Partial<NamespaceLocator>,
   filters: ActivityFilters,
 ): ActivityQuery {
   return {

@@ -6,11 +6,19 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { CostCenter } from '@namespace-scheduler/backstage-plugin-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { ManagedNamespace, namespaceSchedulerApiRef } from '../../api';
+import {
+  ManagedNamespace,
+  NamespaceSchedulerApi,
+  namespaceSchedulerApiRef,
+} from '../../api';
 import { NamespaceStateChip, WorkloadCounts } from '../common';
 
-const columns: TableColumn<ManagedNamespace>[] = [
+/** A namespace with the cost centers valid for it. */
+type Row = ManagedNamespace & { costCenters: string[] };
+
+const columns: TableColumn<Row>[] = [
   { title: 'Namespace', field: 'namespace', highlight: true },
   { title: 'Cluster', field: 'cluster' },
   {
@@ -25,6 +33,7 @@ const columns: TableColumn<ManagedNamespace>[] = [
       <EntityRefLinks entityRefs={row.ownerRefs} defaultKind="group" />
     ),
   },
+  { title: 'Cost centers', render: row => row.costCenters.join(', ') },
   {
     title: 'Claimed by',
     render: row => <EntityRefLinks entityRefs={row.entityRefs} />,
@@ -32,17 +41,38 @@ const columns: TableColumn<ManagedNamespace>[] = [
   { title: 'Error', field: 'error' },
 ];
 
-/** Every claimed namespace across clusters, with live state. */
+function withCostCenters(
+  namespaces: ManagedNamespace[],
+  costCenters: CostCenter[],
+): Row[] {
+  return namespaces.map(ns => ({
+    ...ns,
+    costCenters: costCenters
+      .filter(cc =>
+        cc.namespaces.some(
+          n => n.cluster === ns.cluster && n.namespace === ns.namespace,
+        ),
+      )
+      .map(cc => cc.cost_center),
+  }));
+}
+
+async function loadRows(api: NamespaceSchedulerApi): Promise<Row[]> {
+  const [namespaces, costCenters] = await Promise.all([
+    api.listNamespaces(),
+    api.listCostCenters(),
+  ]);
+  return withCostCenters(namespaces, costCenters);
+}
+
+/** Every claimed namespace across clusters, with live state, owner and cost centers. */
 export const ManagedNamespacesTable = () => {
   const api = useApi(namespaceSchedulerApiRef);
-  const { value, loading, error } = useAsyncRetry(
-    () => api.listNamespaces(),
-    [api],
-  );
+  const { value, loading, error } = useAsyncRetry(() => loadRows(api), [api]);
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   return (
-    <Table<ManagedNamespace>
+    <Table<Row>
       title={`Managed namespaces (${value?.length ?? 0})`}
       options={{ pageSize: 20, padding: 'dense' }}
       columns={columns}

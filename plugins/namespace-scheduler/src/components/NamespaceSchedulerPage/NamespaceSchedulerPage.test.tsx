@@ -1,62 +1,113 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ManagedNamespace } from '../../api';
 import {
-  ManagedNamespace,
-  NamespaceSchedulerApi,
-  namespaceSchedulerApiRef,
-} from '../../api';
+  errorResponse,
+  namespaceStatus,
+  permissionHandler,
+  PLUGIN,
+  renderWithApis,
+} from '../../__testUtils__';
 import { NamespaceSchedulerPage } from './NamespaceSchedulerPage';
 
-const row = (
+jest.setTimeout(20_000);
+
+const managed = (
   namespace: string,
   state: ManagedNamespace['state'],
 ): ManagedNamespace => ({
-  cluster: 'sandbox',
-  namespace,
-  state,
-  workloads: [],
-  counts: { total: 3, awake: 3, asleep: 0, excluded: 0 },
-  observedAt: '2026-11-22T07:00:00Z',
+  ...namespaceStatus(namespace, state),
   entityRefs: ['component:default/shop-api'],
   ownerRefs: ['group:default/team-commerce'],
 });
 
-const fakeApi = (
-  rows: ManagedNamespace[] | Error,
-): Pick<NamespaceSchedulerApi, 'listNamespaces'> => ({
-  listNamespaces: async () => {
-    if (rows instanceof Error) throw rows;
-    return rows;
+const costCenters = [
+  {
+    cost_center: 'CC-1001',
+    is_authorized: true,
+    allowed_groups: [],
+    source: 'record',
+    declared_by: [{ entity_ref: 'group:default/team-commerce' }],
+    namespaces: [{ cluster: 'sandbox', namespace: 'shop-dev' }],
   },
-});
+];
 
-const render = (api: Pick<NamespaceSchedulerApi, 'listNamespaces'>) =>
-  renderInTestApp(
-    <TestApiProvider apis={[[namespaceSchedulerApiRef, api]]}>
-      <NamespaceSchedulerPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-
+// usePermission caches decisions for the whole file: the denied view is in
+// NamespaceSchedulerPage.denied.test.tsx.
 describe('NamespaceSchedulerPage', () => {
-  it('lists every managed namespace with state and owner', async () => {
-    await render(
-      fakeApi([row('shop-dev', 'awake'), row('search-dev', 'asleep')]),
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = () =>
+    renderWithApis(<NamespaceSchedulerPage />, undefined, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+
+  function serveNamespaces(answer: () => Response) {
+    server.use(
+      http.get(`${PLUGIN}/namespaces`, answer),
+      http.get(`${PLUGIN}/cost-centers`, () =>
+        HttpResponse.json({ items: costCenters }),
+      ),
     );
+  }
+
+  it('shows admins every managed namespace with state, owner and cost centers', async () => {
+    server.use(permissionHandler(() => 'ALLOW'));
+    serveNamespaces(() =>
+      HttpResponse.json({
+        items: [managed('shop-dev', 'awake'), managed('search-dev', 'asleep')],
+      }),
+    );
+    await render();
     expect(
       await screen.findByText('Managed namespaces (2)'),
     ).toBeInTheDocument();
-    expect(screen.getByText('shop-dev')).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /shop-dev/ });
+    expect(row).toHaveTextContent('CC-1001');
+    expect(within(row).getByText('team-commerce')).toBeInTheDocument();
     expect(screen.getByText('Asleep')).toBeInTheDocument();
-    expect(screen.getAllByText('team-commerce')).toHaveLength(2);
+    for (const tab of [
+      'Off-hours slots',
+      'Cost centers',
+      'Activity',
+      'Cost report',
+    ]) {
+      expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
+    }
   });
 
   it('shows a failure as an error, not as data', async () => {
-    await render(fakeApi(new Error('cluster unreachable')));
+    server.use(permissionHandler(() => 'ALLOW'));
+    serveNamespaces(() => errorResponse(503, 'cluster unreachable'));
+    await render();
     expect(
       (await screen.findAllByText(/cluster unreachable/)).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByText(/Managed namespaces/)).not.toBeInTheDocument();
+  });
+
+  it('switches between the sections', async () => {
+    server.use(
+      permissionHandler(() => 'ALLOW'),
+      http.get(`${PLUGIN}/cost-report`, () =>
+        errorResponse(
+          403,
+          'namespace-scheduler.activity.read-all is not allowed',
+        ),
+      ),
+    );
+    serveNamespaces(() => HttpResponse.json({ items: [] }));
+    await render();
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Cost report' }),
+    );
+    expect(
+      (await screen.findAllByText(/read-all is not allowed/)).length,
+    ).toBeGreaterThan(0);
   });
 });

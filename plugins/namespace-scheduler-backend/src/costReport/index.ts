@@ -1,0 +1,2 @@
+export { CostReportService } from './CostReportService';
+export { readCostReportConfig } from './config';

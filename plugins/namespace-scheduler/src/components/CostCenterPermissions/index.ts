@@ -1,0 +1,1 @@
+export { CostCenterPermissions } from './CostCenterPermissions';

@@ -1,0 +1,1 @@
+export { CostReport } from './CostReport';

@@ -1,0 +1,1 @@
+export { OffHoursSlots } from './OffHoursSlots';
