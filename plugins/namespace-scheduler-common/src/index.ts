@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export * from './activity';
 export * from './annotations';
 export * from './permissions';
 export * from './schedule';

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
@@ -75,6 +78,8 @@ export async function startPluginBackend(options: {
   policy?: TestPolicy;
   config?: JsonObject;
   database?: Knex;
+  /** More features, e.g. a service factory replacing the signals service. */
+  features?: BackendFeature[];
 }) {
   const sandboxCluster = createBackendModule({
     pluginId: 'namespace-scheduler',
@@ -122,6 +127,7 @@ export async function startPluginBackend(options: {
       ...(options.database
         ? [mockServices.database.factory({ knex: options.database })]
         : []),
+      ...(options.features ?? []),
     ],
   });
   return server;

@@ -8,9 +8,11 @@ import {
   describeScheduleIssues,
   findWindowConflict,
   formatDateTime,
+  parseDateTime,
   namespaceOperatePermission,
   namespaceReadPermission,
   nextTransition,
+  OperationProgressEvent,
   OperationResult,
   PreviewTransition,
   previewTransitions,
@@ -37,6 +39,25 @@ export type RunNowOutcome = {
   schedule: Schedule;
   result: OperationResult;
   activity?: Activity;
+};
+
+type OverrideInput = Extract<ScheduleInput, { kind: 'override' }>;
+
+/** Wake or sleep a namespace now and hold that state until a time. */
+export type HoldRequest = {
+  cluster: string;
+  namespace: string;
+  operation: OverrideInput['operation'];
+  until: string;
+  /** The IANA zone the override is shown in; default UTC. */
+  zone?: string;
+  costCenter: string;
+  onProgress?: (event: OperationProgressEvent) => void;
+};
+
+/** A hold's operation result, and the override holding it when it succeeded. */
+export type HoldOutcome = Omit<RunNowOutcome, 'schedule'> & {
+  schedule?: Schedule;
 };
 
 /** A schedule about to be created (no id) or replaced. */
@@ -128,27 +149,82 @@ export class ScheduleService {
   async create(body: unknown, credentials: UserCredentials): Promise<Schedule> {
     const now = this.deps.clock.now();
     const input = await this.validate(body, now);
-    await this.assertMayManage(credentials, input);
     if (input.kind === 'override') {
-      await this.assertMayHold(input, credentials);
+      return (await this.createOverride(input, now, credentials)).schedule;
     }
-    const createdBy = credentials.principal.userEntityRef;
-    const schedule = await this.governed(
-      { input, savedBy: createdBy, at: now },
-      () =>
-        this.deps.store.create(
-          {
-            input,
-            createdBy,
-            at: now,
-            next: nextTransition(input, now.getTime()),
-          },
-          this.noOverlap(input, undefined, now),
-        ),
+    await this.assertMayManage(credentials, input);
+    return this.insert(input, now, credentials);
+  }
+
+  /**
+   * Wakes or sleeps a namespace now and holds it until `until`, in one
+   * request: the override schedule is created and run at once. When the
+   * operation fails the override is deleted again, so no schedule holds a
+   * state the namespace never reached; the failed activity is kept.
+   */
+  async hold(
+    request: HoldRequest,
+    credentials: UserCredentials,
+  ): Promise<HoldOutcome> {
+    const now = this.deps.clock.now();
+    const zone = request.zone ?? 'UTC';
+    const input = await this.validate(
+      {
+        kind: 'override',
+        title: holdTitle(request.operation, request.until, zone),
+        cluster: request.cluster,
+        namespace: request.namespace,
+        cost_center: request.costCenter,
+        zone,
+        operation: request.operation,
+        until: request.until,
+      },
+      now,
     );
-    if (input.kind !== 'override') return schedule;
-    // An override acts at once.
-    return (await this.run(schedule, now, credentials)).schedule;
+    // Validation keeps the kind it was given; this narrows the type.
+    if (input.kind !== 'override') throw new Error('Expected an override');
+    const outcome = await this.createOverride(
+      input,
+      now,
+      credentials,
+      request.onProgress,
+    );
+    if (outcome.result.success) return outcome;
+    await this.deps.store.delete(outcome.schedule.id);
+    return { result: outcome.result, activity: outcome.activity };
+  }
+
+  /** An override acts at once: saved, then run now. */
+  private async createOverride(
+    input: OverrideInput,
+    now: Date,
+    credentials: UserCredentials,
+    onProgress?: HoldRequest['onProgress'],
+  ): Promise<RunNowOutcome> {
+    await this.assertMayManage(credentials, input);
+    await this.assertMayHold(input, credentials);
+    const schedule = await this.insert(input, now, credentials);
+    return this.run(schedule, now, credentials, onProgress);
+  }
+
+  /** Stores a new schedule through the save guards, refusing overlapping windows. */
+  private insert(
+    input: ScheduleInput,
+    now: Date,
+    credentials: UserCredentials,
+  ): Promise<Schedule> {
+    const createdBy = credentials.principal.userEntityRef;
+    return this.governed({ input, savedBy: createdBy, at: now }, () =>
+      this.deps.store.create(
+        {
+          input,
+          createdBy,
+          at: now,
+          next: nextTransition(input, now.getTime()),
+        },
+        this.noOverlap(input, undefined, now),
+      ),
+    );
   }
 
   async replace(
@@ -213,6 +289,7 @@ export class ScheduleService {
     schedule: Schedule,
     now: Date,
     credentials: UserCredentials,
+    onProgress?: HoldRequest['onProgress'],
   ): Promise<RunNowOutcome> {
     const requestedBy = credentials.principal.userEntityRef;
     const transition = operationNow(schedule, now.getTime());
@@ -232,6 +309,7 @@ export class ScheduleService {
       runId,
       trigger: 'manual',
       requestedBy,
+      onProgress,
     });
     return { schedule: await this.require(schedule.id), result, activity };
   }
@@ -250,7 +328,7 @@ export class ScheduleService {
 
   /** An override acts at once: it needs the operate permission, and must not be refused. */
   private async assertMayHold(
-    input: Extract<ScheduleInput, { kind: 'override' }>,
+    input: OverrideInput,
     credentials: UserCredentials,
   ) {
     await this.deps.authorizer.assertNamespace(
@@ -351,6 +429,19 @@ function assertSameKind(existing: Schedule, input: ScheduleInput) {
       'operation: an override only changes its title, cost center and until; create a new one',
     );
   }
+}
+
+/** "Wake until 2026-11-23T18:00:00.000+01:00"; an unparsable `until` is refused by validation. */
+function holdTitle(
+  operation: HoldRequest['operation'],
+  until: string,
+  zone: string,
+): string {
+  const at = parseDateTime(until, zone);
+  const label = operation === 'wake' ? 'Wake' : 'Sleep';
+  return `${label} until ${
+    Number.isNaN(at) ? until : formatDateTime(at, zone)
+  }`;
 }
 
 function keyOf(ref: NamespaceRef): string {

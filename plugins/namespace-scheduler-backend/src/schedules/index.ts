@@ -4,6 +4,8 @@ export { ScheduleRunner, type TickSummary } from './ScheduleRunner';
 export { readRunnerConfig, RUNNER_TASK_ID } from './runnerConfig';
 export {
   ScheduleService,
+  type HoldOutcome,
+  type HoldRequest,
   type RunNowOutcome,
   type ScheduleCandidate,
   type ScheduleSaveGuard,

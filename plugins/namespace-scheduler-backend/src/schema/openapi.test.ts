@@ -41,9 +41,7 @@ describe('openapi spec', () => {
     expect(schemas.ScaleRequest.properties.costCenter.maxLength).toBe(
       MAX_COST_CENTER_LENGTH,
     );
-    expect(parameters.costCenter.schema.maxLength).toBe(
-      MAX_COST_CENTER_LENGTH,
-    );
+    expect(parameters.costCenter.schema.maxLength).toBe(MAX_COST_CENTER_LENGTH);
     expect(schemas.ScaleRequest.properties.replicas.maximum).toBe(
       MAX_MANUAL_SCALE_REPLICAS,
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidNamespaceName } from '../annotations';
+import { MAX_COST_CENTER_LENGTH } from '../types/limits';
 import { cronProblem, nextCronRun } from './cron';
 import { formatDateTime, parseDateTime } from './intervals';
 import {
@@ -33,7 +34,7 @@ const target = {
       isValidNamespaceName,
       'must be a DNS-1123 label: lowercase letters, digits and "-", at most 63 characters',
     ),
-  cost_center: required(100),
+  cost_center: required(MAX_COST_CENTER_LENGTH),
   zone: required(64),
 };
 

@@ -96,4 +96,6 @@ export type OperationProgressEvent = {
   to_replicas: number;
   dry_run: boolean;
   error?: string;
+  /** How many workload changes the operation planned. */
+  total: number;
 };

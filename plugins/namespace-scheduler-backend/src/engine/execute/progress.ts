@@ -17,6 +17,8 @@ interface ProgressBase {
   cluster: string;
   namespace: string;
   dryRun: boolean;
+  /** The number of changes planned. */
+  total: number;
 }
 
 /** Turns changes into progress events; a throwing listener is logged, never fatal. */
@@ -39,6 +41,7 @@ export function createProgress(
       to_replicas: reverse ? change.from.level : change.to.level,
       dry_run: base.dryRun,
       error,
+      total: base.total,
     };
     logger.debug(`${stage} ${event.type} ${event.name}`, { ...event });
     try {

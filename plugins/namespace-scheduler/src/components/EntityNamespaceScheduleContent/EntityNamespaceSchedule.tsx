@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
+import { AwakeHoursCard } from '../AwakeHours';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
 import { WeekCalendar } from '../ScheduleCalendar';
 import { SchedulesCard } from '../Schedules';
@@ -84,7 +85,11 @@ export const EntityNamespaceSchedule = ({
               </Grid>
             )}
             <Grid item xs={12} lg={7}>
-              <SchedulesCard target={selected} onChanged={onChanged} />
+              <SchedulesCard
+                target={selected}
+                onChanged={onChanged}
+                revision={revision}
+              />
             </Grid>
             <Grid item xs={12} lg={5}>
               <WeekCalendar
@@ -94,6 +99,9 @@ export const EntityNamespaceSchedule = ({
                 offHours={offHours.value}
                 revision={revision}
               />
+            </Grid>
+            <Grid item xs={12}>
+              <AwakeHoursCard namespaces={namespaces} revision={revision} />
             </Grid>
             <Grid item xs={12}>
               <ActivityCard

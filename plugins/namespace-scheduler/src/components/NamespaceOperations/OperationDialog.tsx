@@ -9,7 +9,9 @@ import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { ProblemAlert } from '../common';
 import { OperationFields } from './OperationFields';
 import { OPERATION_LABELS } from './operationLabels';
+import { HeldNotice } from './HeldNotice';
 import { OperationPlan } from './OperationPlan';
+import { OperationProgressView } from './OperationProgressView';
 import { OperationResultView } from './OperationResultView';
 import { OperationTarget } from './types';
 import { useOperationRun } from './useOperationRun';
@@ -65,7 +67,18 @@ export const OperationDialog = ({
           />
         )}
         {step.name === 'preview' && <OperationPlan plan={step.plan} />}
-        {step.name === 'result' && <OperationResultView result={step.result} />}
+        {(step.name === 'running' || step.name === 'result') && (
+          <OperationProgressView
+            progress={run.progress}
+            running={step.name === 'running'}
+          />
+        )}
+        {step.name === 'result' && (
+          <>
+            {step.schedule && <HeldNotice schedule={step.schedule} />}
+            <OperationResultView result={step.result} />
+          </>
+        )}
       </DialogContent>
       <DialogActions>
         {step.name === 'form' && (
@@ -83,7 +96,7 @@ export const OperationDialog = ({
             </Button>
           </>
         )}
-        {step.name === 'preview' && (
+        {(step.name === 'preview' || step.name === 'running') && (
           <>
             <Button onClick={run.back} disabled={busy}>
               Back
@@ -92,7 +105,7 @@ export const OperationDialog = ({
               color="primary"
               variant="contained"
               onClick={run.confirm}
-              disabled={busy || !step.plan.success}
+              disabled={busy || step.name === 'running' || !step.plan.success}
             >
               Confirm {action.toLowerCase()}
             </Button>

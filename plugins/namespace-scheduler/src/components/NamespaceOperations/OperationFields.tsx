@@ -1,10 +1,13 @@
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { CostCenterField } from '../common';
+import { MAX_MANUAL_SCALE_REPLICAS } from '@namespace-scheduler/backstage-plugin-common';
+import { browserTimeZone, CostCenterField } from '../common';
 import { OperationTarget } from './types';
-import { MAX_MANUAL_REPLICAS, OperationForm } from './useOperationRun';
+import { OperationForm } from './useOperationRun';
 
-/** The cost center (and, to scale, the replica count) of an operation. */
+const HELD_STATE = { wake: 'awake', sleep: 'asleep' } as const;
+
+/** The cost center, and the replicas to scale to or how long to hold a wake/sleep. */
 export const OperationFields = ({
   target,
   form,
@@ -17,38 +20,61 @@ export const OperationFields = ({
   edit: (change: Partial<OperationForm>) => void;
   errors: Record<string, string>;
   disabled: boolean;
-}) => (
-  <>
-    <Typography>
-      A dry run shows what would change first; nothing changes until you
-      confirm.
-    </Typography>
-    <CostCenterField
-      target={target}
-      value={form.costCenter}
-      onChange={costCenter => edit({ costCenter })}
-      error={errors.costCenter}
-      disabled={disabled}
-    />
-    {target.operation === 'scale' && (
-      <TextField
-        id={`${target.cluster}-${target.namespace}-replicas`}
-        label="Replicas"
-        type="number"
-        required
-        fullWidth
-        margin="normal"
-        value={form.replicas}
+}) => {
+  const idPrefix = `${target.cluster}-${target.namespace}`;
+  return (
+    <>
+      <Typography>
+        A dry run shows what would change first; nothing changes until you
+        confirm.
+      </Typography>
+      <CostCenterField
+        target={target}
+        value={form.costCenter}
+        onChange={costCenter => edit({ costCenter })}
+        error={errors.costCenter}
         disabled={disabled}
-        onChange={event => edit({ replicas: event.target.value })}
-        error={Boolean(errors.replicas)}
-        helperText={
-          errors.replicas
-            ? `Replicas ${errors.replicas}`
-            : 'Every Deployment and StatefulSet is scaled to this many'
-        }
-        inputProps={{ min: 0, max: MAX_MANUAL_REPLICAS, step: 1 }}
       />
-    )}
-  </>
-);
+      {target.operation === 'scale' ? (
+        <TextField
+          id={`${idPrefix}-replicas`}
+          label="Replicas"
+          type="number"
+          required
+          fullWidth
+          margin="normal"
+          value={form.replicas}
+          disabled={disabled}
+          onChange={event => edit({ replicas: event.target.value })}
+          error={Boolean(errors.replicas)}
+          helperText={
+            errors.replicas
+              ? `Replicas ${errors.replicas}`
+              : 'Every Deployment and StatefulSet is scaled to this many'
+          }
+          inputProps={{ min: 0, max: MAX_MANUAL_SCALE_REPLICAS, step: 1 }}
+        />
+      ) : (
+        <TextField
+          id={`${idPrefix}-until`}
+          label="Until (optional)"
+          type="datetime-local"
+          fullWidth
+          margin="normal"
+          value={form.until}
+          disabled={disabled}
+          onChange={event => edit({ until: event.target.value })}
+          error={Boolean(errors.until)}
+          helperText={
+            errors.until
+              ? `Until ${errors.until}`
+              : `Keep ${target.namespace} ${
+                  HELD_STATE[target.operation]
+                } until then (${browserTimeZone()}): an override schedule suspends its other schedules meanwhile`
+          }
+          InputLabelProps={{ shrink: true }}
+        />
+      )}
+    </>
+  );
+};

@@ -1,63 +1,93 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  MAX_MANUAL_SCALE_REPLICAS,
+  OperationResult,
+  Schedule,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
 import { namespaceSchedulerApiRef, OperationRequest } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
-import { costCenterProblem } from '../common';
+import { browserTimeZone, costCenterProblem } from '../common';
+import { newOperationId } from './operationId';
 import { OperationTarget } from './types';
+import { useOperationProgress } from './useOperationProgress';
 
-/** The scale route's limit (OpenAPI ScaleRequest.replicas). */
-export const MAX_MANUAL_REPLICAS = 1000;
+/** `until` is a `datetime-local` value (the browser's zone); empty for none. */
+export type OperationForm = {
+  costCenter: string;
+  replicas: string;
+  until: string;
+};
 
-export type OperationForm = { costCenter: string; replicas: string };
-
-const FIELDS = ['costCenter', 'replicas'] as const;
+const FIELDS = ['costCenter', 'replicas', 'until'] as const;
 
 type Step =
   | { name: 'form' }
   | { name: 'preview'; plan: OperationResult }
-  | { name: 'result'; result: OperationResult };
+  | { name: 'running'; plan: OperationResult }
+  | { name: 'result'; result: OperationResult; schedule?: Schedule };
+
+function replicasProblem(value: string): string | undefined {
+  const replicas = Number(value);
+  const valid =
+    value.trim() !== '' &&
+    Number.isInteger(replicas) &&
+    replicas >= 0 &&
+    replicas <= MAX_MANUAL_SCALE_REPLICAS;
+  return valid
+    ? undefined
+    : `must be a whole number from 0 to ${MAX_MANUAL_SCALE_REPLICAS}`;
+}
+
+function untilProblem(value: string, now: number): string | undefined {
+  if (!value) return undefined;
+  const until = new Date(value).getTime();
+  if (Number.isNaN(until)) return 'must be a date and time';
+  return until <= now ? 'must be in the future' : undefined;
+}
 
 function formProblems(
   target: OperationTarget,
   form: OperationForm,
 ): Record<string, string> {
-  const problems: Record<string, string> = {};
-  const costCenter = costCenterProblem(form.costCenter);
-  if (costCenter) problems.costCenter = costCenter;
-  if (target.operation === 'scale') {
-    const replicas = Number(form.replicas);
-    if (
-      form.replicas.trim() === '' ||
-      !Number.isInteger(replicas) ||
-      replicas < 0 ||
-      replicas > MAX_MANUAL_REPLICAS
-    ) {
-      problems.replicas = `must be a whole number from 0 to ${MAX_MANUAL_REPLICAS}`;
-    }
-  }
-  return problems;
+  const problems: Record<string, string | undefined> = {
+    costCenter: costCenterProblem(form.costCenter),
+    ...(target.operation === 'scale'
+      ? { replicas: replicasProblem(form.replicas) }
+      : { until: untilProblem(form.until, Date.now()) }),
+  };
+  return Object.fromEntries(
+    Object.entries(problems).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
 }
 
+/** The request; `until` only on the real run (a plan does not depend on it). */
 function toRequest(
   target: OperationTarget,
   form: OperationForm,
   dryRun: boolean,
 ): OperationRequest {
   const costCenter = form.costCenter.trim();
-  return target.operation === 'scale'
-    ? {
-        operation: 'scale',
-        replicas: Number(form.replicas),
-        costCenter,
-        dryRun,
-      }
-    : { operation: target.operation, costCenter, dryRun };
+  if (target.operation === 'scale') {
+    const replicas = Number(form.replicas);
+    return { operation: 'scale', replicas, costCenter, dryRun };
+  }
+  const hold =
+    form.until && !dryRun
+      ? {
+          until: new Date(form.until).toISOString(),
+          zone: browserTimeZone(),
+        }
+      : {};
+  return { operation: target.operation, costCenter, dryRun, ...hold };
 }
 
 /**
  * One operation through its steps: the form, the dry-run plan to confirm,
- * then the result. Server errors that name a field go back to the form.
+ * the run with live progress, then the result. Server errors that name a
+ * field go back to the form.
  */
 export function useOperationRun(
   target: OperationTarget,
@@ -67,17 +97,27 @@ export function useOperationRun(
   const [form, setForm] = useState<OperationForm>({
     costCenter: '',
     replicas: '1',
+    until: '',
   });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ServerProblem['error']>();
   const [busy, setBusy] = useState(false);
+  // One id per dialog: its progress channel is subscribed before confirming.
+  const [operationId] = useState(newOperationId);
+  const progress = useOperationProgress(
+    operationId,
+    target,
+    step.name === 'running',
+  );
 
   const call = async (dryRun: boolean) => {
     setBusy(true);
     setProblem(undefined);
     try {
-      return await api.runOperation(target, toRequest(target, form, dryRun));
+      return await api.runOperation(target, toRequest(target, form, dryRun), {
+        operationId: dryRun ? undefined : operationId,
+      });
     } catch (error) {
       const found = toServerProblem(error, FIELDS);
       setProblem(found.error);
@@ -100,9 +140,23 @@ export function useOperationRun(
   };
 
   const confirm = async () => {
+    if (step.name !== 'preview') return;
+    progress.reset();
+    setStep({ name: 'running', plan: step.plan });
     const response = await call(false);
-    if (!response) return;
-    setStep({ name: 'result', result: response.result });
+    if (!response) {
+      setStep(current =>
+        current.name === 'running'
+          ? { name: 'preview', plan: step.plan }
+          : current,
+      );
+      return;
+    }
+    setStep({
+      name: 'result',
+      result: response.result,
+      schedule: response.schedule,
+    });
     onCompleted();
   };
 
@@ -122,6 +176,7 @@ export function useOperationRun(
     fieldErrors,
     problem,
     busy,
+    progress,
     preview,
     confirm,
     back,

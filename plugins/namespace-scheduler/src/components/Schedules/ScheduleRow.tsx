@@ -4,6 +4,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
+import HistoryIcon from '@material-ui/icons/History';
+import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { ReactNode } from 'react';
 import { formatInstant, PermissionGate } from '../common';
@@ -23,18 +25,25 @@ function nextRun(schedule: Schedule): string {
   }`;
 }
 
-/** One schedule with its bookkeeping and edit/delete buttons. */
+/** What a schedule's row can do; `gate` allows managing, `runGate` running now. */
+export type ScheduleRowActions = {
+  gate: PermissionGate;
+  runGate: PermissionGate;
+  onEdit: (schedule: Schedule) => void;
+  onDelete: (schedule: Schedule) => void;
+  onRun: (schedule: Schedule) => void;
+  onHistory: (schedule: Schedule) => void;
+};
+
+/** One schedule with its bookkeeping, run-now, history, edit and delete buttons. */
 export const ScheduleRow = ({
   schedule,
-  gate,
-  onEdit,
-  onDelete,
+  actions,
 }: {
   schedule: Schedule;
-  gate: PermissionGate;
-  onEdit: () => void;
-  onDelete: () => void;
+  actions: ScheduleRowActions;
 }) => {
+  const { gate, runGate } = actions;
   const last = schedule.last_run;
   return (
     <TableRow>
@@ -62,10 +71,26 @@ export const ScheduleRow = ({
       <TableCell padding="none" style={{ whiteSpace: 'nowrap' }}>
         <IconButton
           size="small"
+          aria-label={`Run ${schedule.title} now`}
+          title={runGate.reason}
+          disabled={!runGate.allowed || schedule.status === 'completed'}
+          onClick={() => actions.onRun(schedule)}
+        >
+          <PlayArrowIcon fontSize="small" />
+        </IconButton>
+        <IconButton
+          size="small"
+          aria-label={`Runs of ${schedule.title}`}
+          onClick={() => actions.onHistory(schedule)}
+        >
+          <HistoryIcon fontSize="small" />
+        </IconButton>
+        <IconButton
+          size="small"
           aria-label={`Edit ${schedule.title}`}
           title={gate.reason}
           disabled={!gate.allowed}
-          onClick={onEdit}
+          onClick={() => actions.onEdit(schedule)}
         >
           <EditIcon fontSize="small" />
         </IconButton>
@@ -74,7 +99,7 @@ export const ScheduleRow = ({
           aria-label={`Delete ${schedule.title}`}
           title={gate.reason}
           disabled={!gate.allowed}
-          onClick={onDelete}
+          onClick={() => actions.onDelete(schedule)}
         >
           <DeleteIcon fontSize="small" />
         </IconButton>

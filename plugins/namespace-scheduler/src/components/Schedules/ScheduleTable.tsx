@@ -4,20 +4,15 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
-import { PermissionGate } from '../common';
-import { ScheduleRow } from './ScheduleRow';
+import { ScheduleRow, ScheduleRowActions } from './ScheduleRow';
 
 /** A namespace's schedules. */
 export const ScheduleTable = ({
   schedules,
-  gate,
-  onEdit,
-  onDelete,
+  actions,
 }: {
   schedules: Schedule[];
-  gate: PermissionGate;
-  onEdit: (schedule: Schedule) => void;
-  onDelete: (schedule: Schedule) => void;
+  actions: ScheduleRowActions;
 }) => (
   <div style={{ overflowX: 'auto' }}>
     <Table size="small" aria-label="Schedules">
@@ -35,9 +30,7 @@ export const ScheduleTable = ({
           <ScheduleRow
             key={schedule.id}
             schedule={schedule}
-            gate={gate}
-            onEdit={() => onEdit(schedule)}
-            onDelete={() => onDelete(schedule)}
+            actions={actions}
           />
         ))}
       </TableBody>

@@ -8,6 +8,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import {
+  namespaceOperatePermission,
   Schedule,
   scheduleManagePermission,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -16,37 +17,55 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { useNamespacePermission } from '../common';
 import { DeleteScheduleDialog } from './DeleteScheduleDialog';
+import { RunScheduleDialog } from './RunScheduleDialog';
 import { ScheduleFormDialog } from './ScheduleFormDialog';
+import { ScheduleRunsDialog } from './ScheduleRunsDialog';
 import { ScheduleTable } from './ScheduleTable';
 
 type Editing = { schedule?: Schedule };
 
-/** A namespace's schedules: list, create, edit, delete. */
+/** A namespace's schedules: list, create, edit, delete, run now, runs. */
 export const SchedulesCard = ({
   target,
   onChanged,
+  revision = 0,
 }: {
   target: NamespaceLocator;
   onChanged: () => void;
+  /** Changes when something else changed the namespace (e.g. an override from the actions). */
+  revision?: number;
 }) => {
   const { cluster, namespace } = target;
   const locator = useMemo(() => ({ cluster, namespace }), [cluster, namespace]);
   const api = useApi(namespaceSchedulerApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.listSchedules(locator),
-    [api, locator],
+    [api, locator, revision],
   );
   const gate = useNamespacePermission(
     scheduleManagePermission,
     locator,
     'Only owners of an entity that claims this namespace may manage its schedules.',
   );
+  const runGate = useNamespacePermission(
+    namespaceOperatePermission,
+    locator,
+    'Only owners of an entity that claims this namespace may run its schedules now.',
+  );
   const [editing, setEditing] = useState<Editing>();
   const [deleting, setDeleting] = useState<Schedule>();
+  const [running, setRunning] = useState<Schedule>();
+  const [history, setHistory] = useState<Schedule>();
 
   const changed = () => {
     setEditing(undefined);
     setDeleting(undefined);
+    retry();
+    onChanged();
+  };
+
+  // The run dialog stays open on its result; only the list and tab reload.
+  const ran = () => {
     retry();
     onChanged();
   };
@@ -64,9 +83,14 @@ export const SchedulesCard = ({
     return (
       <ScheduleTable
         schedules={value}
-        gate={gate}
-        onEdit={schedule => setEditing({ schedule })}
-        onDelete={setDeleting}
+        actions={{
+          gate,
+          runGate,
+          onEdit: schedule => setEditing({ schedule }),
+          onDelete: setDeleting,
+          onRun: setRunning,
+          onHistory: setHistory,
+        }}
       />
     );
   };
@@ -106,6 +130,19 @@ export const SchedulesCard = ({
           existing={editing.schedule}
           onClose={() => setEditing(undefined)}
           onSaved={changed}
+        />
+      )}
+      {running && (
+        <RunScheduleDialog
+          schedule={running}
+          onClose={() => setRunning(undefined)}
+          onRan={ran}
+        />
+      )}
+      {history && (
+        <ScheduleRunsDialog
+          schedule={history}
+          onClose={() => setHistory(undefined)}
         />
       )}
       {deleting && (

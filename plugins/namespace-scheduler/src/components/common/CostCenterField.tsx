@@ -1,13 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { NamespaceCostCenter } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  MAX_COST_CENTER_LENGTH,
+  NamespaceCostCenter,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useEffect, useId } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
-
-/** The server's limit on a cost center (OpenAPI OperationRequest, ScheduleInput). */
-const MAX_COST_CENTER_LENGTH = 100;
 
 /** Why a cost center would be refused before asking; undefined when it is fine. */
 export function costCenterProblem(value: string): string | undefined {

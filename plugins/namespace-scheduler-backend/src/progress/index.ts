@@ -1,0 +1,4 @@
+export {
+  OperationProgressPublisher,
+  type ProgressListener,
+} from './OperationProgressPublisher';

@@ -1,0 +1,126 @@
+import type { Activity } from '../types/activity';
+import {
+  DAY_MS,
+  startOfWallDay,
+  toInstant,
+  toWall,
+  wallDate,
+} from '../schedule/zonedTime';
+
+const HOUR_MS = 3_600_000;
+
+/** Awake hours of one local day, in total and per `cluster/namespace`. */
+export type AwakeHoursDay = {
+  /** `YYYY-MM-DD`, local to the zone asked for. */
+  date: string;
+  hours: number;
+  namespaces: Record<string, number>;
+};
+
+export type AwakeHoursOptions = {
+  /** The last day of the period is the day of `now`. */
+  now: number;
+  days: number;
+  /** IANA zone the days are counted in. */
+  zone: string;
+};
+
+type Interval = { start: number; end: number };
+
+/**
+ * Whether a record opened a charged awake period: a successful wake, or a
+ * successful scale above zero (the same rule the activity log charges by).
+ */
+function opensAwakePeriod(activity: Activity): boolean {
+  if (activity.outcome !== 'succeeded') return false;
+  if (activity.operation === 'wake') return true;
+  return activity.operation === 'scale' && (activity.replicas ?? 0) > 0;
+}
+
+/** A record's awake interval: until the sleep that completed it, or until now while open. */
+function awakeInterval(activity: Activity, now: number): Interval | undefined {
+  const start = Date.parse(activity.timestamp_start);
+  const end =
+    activity.status === 'active'
+      ? now
+      : Date.parse(activity.timestamp_end ?? activity.timestamp_start);
+  return end > start ? { start, end: Math.min(end, now) } : undefined;
+}
+
+/** Overlapping records of one namespace count once. */
+function mergeIntervals(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) {
+      last.end = Math.max(last.end, interval.end);
+    } else {
+      merged.push({ ...interval });
+    }
+  }
+  return merged;
+}
+
+function intervalsByNamespace(
+  activities: Activity[],
+  now: number,
+): Map<string, Interval[]> {
+  const byNamespace = new Map<string, Interval[]>();
+  for (const activity of activities.filter(opensAwakePeriod)) {
+    const interval = awakeInterval(activity, now);
+    if (!interval) continue;
+    const key = `${activity.cluster}/${activity.namespace}`;
+    byNamespace.set(key, [...(byNamespace.get(key) ?? []), interval]);
+  }
+  return byNamespace;
+}
+
+/** The local days of the period as instants [start, end); DST days are 23 or 25 hours. */
+function periodDays(options: AwakeHoursOptions) {
+  const today = startOfWallDay(toWall(options.zone, options.now));
+  return Array.from({ length: options.days }, (_, index) => {
+    const wall = today - (options.days - 1 - index) * DAY_MS;
+    return {
+      date: wallDate(wall),
+      start: toInstant(options.zone, wall),
+      end: toInstant(options.zone, wall + DAY_MS),
+    };
+  });
+}
+
+function overlapMs(interval: Interval, start: number, end: number): number {
+  return Math.max(
+    0,
+    Math.min(interval.end, end) - Math.max(interval.start, start),
+  );
+}
+
+/**
+ * Awake hours per local day over the last `days` days (today included), from
+ * activity records: each wake (or scale up) counts from its start until the
+ * sleep that completed it, or until `now` while still open, clipped to each
+ * day. Records outside the period simply contribute nothing, so callers may
+ * pass more than the period's records.
+ */
+export function awakeHoursPerDay(
+  activities: Activity[],
+  options: AwakeHoursOptions,
+): AwakeHoursDay[] {
+  const byNamespace = intervalsByNamespace(activities, options.now);
+  const merged = [...byNamespace].map(
+    ([key, intervals]) => [key, mergeIntervals(intervals)] as const,
+  );
+  return periodDays(options).map(day => {
+    const namespaces: Record<string, number> = {};
+    for (const [key, intervals] of merged) {
+      const ms = intervals.reduce(
+        (sum, interval) => sum + overlapMs(interval, day.start, day.end),
+        0,
+      );
+      if (ms > 0) namespaces[key] = ms / HOUR_MS;
+    }
+    const hours = Object.values(namespaces).reduce((a, b) => a + b, 0);
+    return { date: day.date, hours, namespaces };
+  });
+}

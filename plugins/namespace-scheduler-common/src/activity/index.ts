@@ -1,0 +1,5 @@
+export {
+  awakeHoursPerDay,
+  type AwakeHoursDay,
+  type AwakeHoursOptions,
+} from './awakeHours';

@@ -1,0 +1,39 @@
+import type { OperationType } from './operations';
+import type { WorkloadKind } from './status';
+
+/** Where a workload got to during an operation, as the live progress shows it. */
+export type OperationProgressStep =
+  | 'scaled'
+  | 'skipped'
+  | 'failed'
+  | 'rolled-back'
+  | 'rollback-failed';
+
+/**
+ * One workload's step of a running operation, sent as a Backstage signal to
+ * the user who asked for it (channel `operationProgressChannel(id)`). `done`
+ * counts workloads whose change finished (scaled, skipped or failed) out of
+ * the `total` planned; rollback steps leave it unchanged.
+ */
+export type OperationProgressSignal = {
+  operation_id: string;
+  operation: OperationType;
+  cluster: string;
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+  step: OperationProgressStep;
+  from_replicas: number;
+  to_replicas: number;
+  error?: string;
+  done: number;
+  total: number;
+};
+
+/** The request header naming a client-generated operation id (a UUID). */
+export const OPERATION_ID_HEADER = 'x-operation-id';
+
+/** The signal channel of one operation's progress. */
+export function operationProgressChannel(operationId: string): string {
+  return `namespace-scheduler:operation:${operationId}`;
+}

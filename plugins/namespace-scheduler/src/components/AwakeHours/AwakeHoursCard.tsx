@@ -1,0 +1,156 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useTheme } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
+import { CSSProperties } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { NamespaceLocator } from '../../api';
+import { useAwakeHours } from './useAwakeHours';
+
+const DAYS = 14;
+
+/** Hidden on screen, read by assistive technology. */
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+
+const formatHours = (hours: number) => `${hours.toFixed(1)} h`;
+
+function namespaceKeys(days: AwakeHoursDay[]): string[] {
+  return [...new Set(days.flatMap(day => Object.keys(day.namespaces)))].sort();
+}
+
+/** The chart's numbers as a table for screen readers. */
+const HoursTable = ({
+  days,
+  keys,
+}: {
+  days: AwakeHoursDay[];
+  keys: string[];
+}) => (
+  <table style={visuallyHidden}>
+    <caption>Awake hours per day, last {DAYS} days</caption>
+    <thead>
+      <tr>
+        <th scope="col">Day</th>
+        <th scope="col">Total</th>
+        {keys.map(key => (
+          <th key={key} scope="col">
+            {key}
+          </th>
+        ))}
+      </tr>
+    </thead>
+    <tbody>
+      {days.map(day => (
+        <tr key={day.date}>
+          <th scope="row">{day.date}</th>
+          <td>{formatHours(day.hours)}</td>
+          {keys.map(key => (
+            <td key={key}>{formatHours(day.namespaces[key] ?? 0)}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+const HoursChart = ({
+  days,
+  keys,
+}: {
+  days: AwakeHoursDay[];
+  keys: string[];
+}) => {
+  const theme = useTheme();
+  const colors = [
+    theme.palette.primary.main,
+    theme.palette.secondary.main,
+    theme.palette.success.main,
+    theme.palette.warning.main,
+    theme.palette.info.main,
+  ];
+  const total = days.reduce((sum, day) => sum + day.hours, 0);
+  const data = days.map(day => ({
+    date: day.date.slice(5),
+    ...day.namespaces,
+  }));
+  return (
+    <figure
+      aria-label={`Awake hours per day over the last ${DAYS} days: ${formatHours(
+        total,
+      )} in total`}
+      style={{ margin: 0, width: '100%', height: 260 }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" />
+          <YAxis unit=" h" width={56} />
+          <Tooltip formatter={value => formatHours(Number(value))} />
+          <Legend />
+          {keys.map((key, index) => (
+            <Bar
+              key={key}
+              dataKey={key}
+              name={key}
+              stackId="hours"
+              fill={colors[index % colors.length]}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+      <HoursTable days={days} keys={keys} />
+    </figure>
+  );
+};
+
+/** Awake hours per day of the entity's namespaces, from the activity log. */
+export const AwakeHoursCard = ({
+  namespaces,
+  revision,
+}: {
+  namespaces: NamespaceLocator[];
+  /** Changes when an operation ran: the hours are computed again. */
+  revision: number;
+}) => {
+  const { value, loading, error } = useAwakeHours(namespaces, DAYS, revision);
+  const renderBody = () => {
+    if (loading && !value) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    const days = value ?? [];
+    const keys = namespaceKeys(days);
+    if (keys.length === 0) {
+      return (
+        <Typography>No namespace was awake in the last {DAYS} days.</Typography>
+      );
+    }
+    return <HoursChart days={days} keys={keys} />;
+  };
+  return (
+    <InfoCard
+      title="Awake hours"
+      subheader={`Per day, last ${DAYS} days, charged from the activity log`}
+    >
+      {renderBody()}
+    </InfoCard>
+  );
+};

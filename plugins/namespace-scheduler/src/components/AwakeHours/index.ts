@@ -1,0 +1,1 @@
+export { AwakeHoursCard } from './AwakeHoursCard';

@@ -1,0 +1,140 @@
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { OperationProgressSignal } from '@namespace-scheduler/backstage-plugin-common';
+import { StatusText } from '../common';
+import { formatReplicas } from './operationLabels';
+import { OperationProgress } from './useOperationProgress';
+
+const STEP_STATUS = {
+  scaled: 'ok',
+  skipped: 'aborted',
+  failed: 'error',
+  'rolled-back': 'warning',
+  'rollback-failed': 'error',
+} as const;
+
+function describeStep(signal: OperationProgressSignal): string {
+  const to = formatReplicas(signal.kind, signal.to_replicas);
+  switch (signal.step) {
+    case 'scaled':
+      return `Scaled: ${formatReplicas(
+        signal.kind,
+        signal.from_replicas,
+      )} → ${to}`;
+    case 'rolled-back':
+      return `Rolled back to ${to}`;
+    case 'skipped':
+      return 'Skipped: nothing left to do';
+    case 'failed':
+      return `Failed: ${signal.error ?? 'unknown error'}`;
+    default:
+      return `Rollback failed: ${signal.error ?? 'unknown error'}`;
+  }
+}
+
+function summary(progress: OperationProgress, running: boolean): string {
+  if (progress.total === undefined) {
+    return running
+      ? 'Waiting for the first workload…'
+      : 'No workload reported.';
+  }
+  return `${progress.done} of ${progress.total} workload(s) done`;
+}
+
+/** Each workload's step as signalled live, with how many are done. */
+const LiveProgress = ({
+  progress,
+  running,
+}: {
+  progress: OperationProgress;
+  running: boolean;
+}) => {
+  const { done, total } = progress;
+  const percent = total ? ((done ?? 0) / total) * 100 : 0;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3" role="status">
+        Progress: {summary(progress, running)}
+      </Typography>
+      <LinearProgress
+        variant={
+          total === undefined && running ? 'indeterminate' : 'determinate'
+        }
+        value={percent}
+        aria-label="Workloads done"
+      />
+      {progress.workloads.length > 0 && (
+        <div style={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Progress per workload">
+            <TableHead>
+              <TableRow>
+                <TableCell>Kind</TableCell>
+                <TableCell>Name</TableCell>
+                <TableCell>Step</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {progress.workloads.map(signal => (
+                <TableRow key={`${signal.kind}/${signal.name}`}>
+                  <TableCell>{signal.kind}</TableCell>
+                  <TableCell>{signal.name}</TableCell>
+                  <TableCell>
+                    <StatusText status={STEP_STATUS[signal.step]}>
+                      {describeStep(signal)}
+                    </StatusText>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+};
+
+/** Without signals: the namespace's state as last read while the operation runs. */
+const PolledProgress = ({ progress }: { progress: OperationProgress }) => {
+  const { status, pollError } = progress;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3">
+        Live steps are unavailable in this portal; the namespace's state is read
+        every second instead.
+      </Typography>
+      {pollError && (
+        <Typography color="error" role="alert">
+          Could not read the namespace's state: {pollError.message}
+        </Typography>
+      )}
+      {status && (
+        <Typography role="status">
+          {status.namespace} is {status.state}: {status.counts.awake} awake,{' '}
+          {status.counts.asleep} asleep of {status.counts.total} workload(s).
+        </Typography>
+      )}
+    </>
+  );
+};
+
+/** An operation's progress: live per workload with signals, else the polled state. */
+export const OperationProgressView = ({
+  progress,
+  running,
+}: {
+  progress: OperationProgress;
+  running: boolean;
+}) => (
+  <div style={{ marginTop: 16 }}>
+    {progress.live ? (
+      <LiveProgress progress={progress} running={running} />
+    ) : (
+      running && <PolledProgress progress={progress} />
+    )}
+  </div>
+);
