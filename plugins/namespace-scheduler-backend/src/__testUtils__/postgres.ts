@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, waitUntilServing } from './serverProcess';
 
 /** A throwaway PostgreSQL server in a temp dir, for tests. */
 export interface TestPostgres {
@@ -35,36 +36,13 @@ function asServerUser(cmd: string, args: string[]): [string, string[]] {
   return ['runuser', ['-u', 'postgres', '--', cmd, ...args]];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+/** Whether something accepts connections on `port`. */
+function listens(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
   });
-}
-
-async function waitForPort(
-  port: number,
-  child: ChildProcess,
-  timeoutMs: number,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`postgres exited with code ${child.exitCode}`);
-    }
-    const open = await new Promise<boolean>(resolve => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => socket.end(() => resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`postgres did not listen on ${port} within ${timeoutMs} ms`);
 }
 
 /**
@@ -123,7 +101,13 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     'max_connections=200',
   ]);
   const child = spawn(cmd, args, { stdio: 'ignore' });
-  await waitForPort(port, child, 20_000);
+  await waitUntilServing({
+    name: 'postgres',
+    child,
+    port,
+    timeoutMs: 20_000,
+    answers: () => listens(port),
+  });
 
   return {
     connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -1,13 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { migrateUp } from '../database/migrations';
-import { createStores, Stores } from '../storage/createStores';
-import {
-  dynamoDbConfig,
-  startDynamoDbLocal,
-  TestDynamoDb,
-} from '../__testUtils__/dynamoDbLocal';
+import { dynamoDbStores } from '../__testUtils__/dynamoDbStores';
 import { operationResult } from '../__testUtils__/fakeEngine';
 import { ActivityStore, NewActivity } from './ActivityStore';
 import { KnexActivityStore } from './KnexActivityStore';
@@ -65,16 +59,7 @@ describe('ActivityStore contract', () => {
     ...databases.eachSupportedId().map(([id]) => id),
     'DYNAMODB' as const,
   ];
-  let dynamo: TestDynamoDb;
-  const opened: Stores[] = [];
-
-  beforeAll(async () => {
-    dynamo = await startDynamoDbLocal();
-  });
-  afterAll(async () => {
-    opened.forEach(stores => stores.close());
-    await dynamo?.dispose();
-  });
+  const dynamo = dynamoDbStores(databases);
 
   async function createStore(
     subject: (typeof subjects)[number],
@@ -84,15 +69,7 @@ describe('ActivityStore contract', () => {
       await migrateUp(knex);
       return KnexActivityStore.create({ knex });
     }
-    const knex = await databases.init('SQLITE_3');
-    await migrateUp(knex);
-    const stores = await createStores({
-      config: new ConfigReader({ namespaceScheduler: dynamoDbConfig(dynamo) }),
-      logger: mockServices.logger.mock(),
-      knex,
-    });
-    opened.push(stores);
-    return stores.activities;
+    return (await dynamo.open(dynamo.config())).stores.activities;
   }
 
   it.each(subjects)(

@@ -1,21 +1,17 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   KubeSandbox,
   startKubeSandbox,
 } from '@namespace-scheduler/kube-sandbox';
-import request from 'supertest';
 import {
   componentClaiming,
   SANDBOX_SEED_DIR,
   startPluginBackend,
   TestPolicy,
 } from '../__testUtils__/startPluginBackend';
+import { ALICE, pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(60_000);
-
-const API = '/api/namespace-scheduler';
-const ALICE = 'user:default/alice';
 
 describe('activity routes against the sandbox', () => {
   let sandbox: KubeSandbox;
@@ -30,17 +26,11 @@ describe('activity routes against the sandbox', () => {
 
   async function start(policy?: TestPolicy) {
     const server = await startPluginBackend({ sandbox, entities, policy });
-    const get = (path: string) =>
-      request(server)
-        .get(`${API}${path}`)
-        .set('Authorization', mockCredentials.user.header(ALICE));
+    const { get, post } = pluginApi(server);
     const operate = (namespace: string, operation: string) =>
-      request(server)
-        .post(`${API}/namespaces/sandbox/${namespace}/${operation}`)
-        .set('Authorization', mockCredentials.user.header(ALICE))
-        .send({
-          costCenter: namespace === 'shop-staging' ? 'CC-1001' : 'CC-2002',
-        });
+      post(`/namespaces/sandbox/${namespace}/${operation}`, {
+        costCenter: namespace === 'shop-staging' ? 'CC-1001' : 'CC-2002',
+      });
     return { get, operate };
   }
 

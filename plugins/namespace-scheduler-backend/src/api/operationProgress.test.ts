@@ -1,5 +1,4 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   SignalPayload,
   signalsServiceRef,
@@ -8,17 +7,15 @@ import {
   KubeSandbox,
   startKubeSandbox,
 } from '@namespace-scheduler/kube-sandbox';
-import request from 'supertest';
 import {
   componentClaiming,
   SANDBOX_SEED_DIR,
   startPluginBackend,
 } from '../__testUtils__/startPluginBackend';
+import { ALICE, pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(60_000);
 
-const BASE = '/api/namespace-scheduler';
-const ALICE = 'user:default/alice';
 const OPERATION_ID = '6f1c1f8e-5d3b-4c1e-8d53-1b2f3c4d5e6f';
 
 /**
@@ -52,17 +49,14 @@ describe('live progress and "until" through the sleep/wake routes', () => {
   afterEach(() => sandbox.close());
 
   const post = (path: string, body: object, operationId?: string) => {
-    const req = request(server)
-      .post(`${BASE}/namespaces/sandbox/shop-dev/${path}`)
-      .set('Authorization', mockCredentials.user.header(ALICE));
-    return (operationId ? req.set('x-operation-id', operationId) : req).send(
+    const req = pluginApi(server).post(
+      `/namespaces/sandbox/shop-dev/${path}`,
       body,
     );
+    return operationId ? req.set('x-operation-id', operationId) : req;
   };
   const schedules = () =>
-    request(server)
-      .get(`${BASE}/schedules?cluster=sandbox&namespace=shop-dev`)
-      .set('Authorization', mockCredentials.user.header(ALICE));
+    pluginApi(server).get('/schedules?cluster=sandbox&namespace=shop-dev');
 
   it('publishes one signal per workload to the requester, all before the response', async () => {
     const response = await post(

@@ -10,11 +10,11 @@ import {
   SANDBOX_SEED_DIR,
   startPluginBackend,
 } from '../__testUtils__/startPluginBackend';
+import { PLUGIN_API, pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(60_000);
 
-const BASE = '/api/namespace-scheduler/namespaces/sandbox';
-const ALICE = 'user:default/alice';
+const BASE = `${PLUGIN_API}/namespaces/sandbox`;
 
 describe('sleep, wake and scale routes against the sandbox', () => {
   let sandbox: KubeSandbox;
@@ -51,10 +51,7 @@ describe('sleep, wake and scale routes against the sandbox', () => {
   afterEach(() => sandbox.close());
 
   const post = (path: string, body: object) =>
-    request(server)
-      .post(`${BASE}/${path}`)
-      .set('Authorization', mockCredentials.user.header(ALICE))
-      .send(body);
+    pluginApi(server).post(`/namespaces/sandbox/${path}`, body);
 
   it('sleeps a namespace, records the activity, and wakes it back exactly', async () => {
     const slept = await post('shop-dev/sleep', { costCenter: 'CC-1001' });

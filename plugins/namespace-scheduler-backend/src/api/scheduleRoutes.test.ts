@@ -11,11 +11,10 @@ import {
   startPluginBackend,
   TestPolicy,
 } from '../__testUtils__/startPluginBackend';
+import { ALICE, PLUGIN_API, pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(60_000);
 
-const API = '/api/namespace-scheduler';
-const ALICE = 'user:default/alice';
 const office = {
   title: 'Office hours',
   cluster: 'sandbox',
@@ -44,17 +43,7 @@ describe('schedule routes against the sandbox', () => {
 
   async function start(policy?: TestPolicy) {
     const server = await startPluginBackend({ sandbox, entities, policy });
-    const as = (req: request.Test) =>
-      req.set('Authorization', mockCredentials.user.header(ALICE));
-    return {
-      server,
-      get: (path: string) => as(request(server).get(`${API}${path}`)),
-      post: (path: string, body?: object) =>
-        as(request(server).post(`${API}${path}`)).send(body),
-      put: (path: string, body: object) =>
-        as(request(server).put(`${API}${path}`)).send(body),
-      del: (path: string) => as(request(server).delete(`${API}${path}`)),
-    };
+    return { server, ...pluginApi(server) };
   }
 
   it('creates, reads, lists, previews, replaces and deletes a schedule', async () => {
@@ -322,7 +311,7 @@ describe('schedule routes against the sandbox', () => {
     const anonymous = await request(
       (api as { server: Parameters<typeof request>[0] }).server,
     )
-      .get(`${API}/schedules`)
+      .get(`${PLUGIN_API}/schedules`)
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
   });

@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
@@ -11,7 +7,6 @@ import {
   KubeSandbox,
   startKubeSandbox,
 } from '@namespace-scheduler/kube-sandbox';
-import request from 'supertest';
 import { ActivityEffect, KnexActivityStore } from '../activity';
 import { migrateUp } from '../database/migrations';
 import { operationResult } from '../__testUtils__/fakeEngine';
@@ -20,10 +15,10 @@ import {
   startPluginBackend,
   TestPolicy,
 } from '../__testUtils__/startPluginBackend';
+import { pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(60_000);
 
-const API = '/api/namespace-scheduler';
 const CAROL = 'user:default/carol';
 const DAY = '2025-03-01';
 const at = (time: string) => new Date(`${time}Z`);
@@ -190,9 +185,7 @@ describe('GET /cost-report against the sandbox', () => {
       },
     });
     return (search: string) =>
-      request(server)
-        .get(`${API}/cost-report${search}`)
-        .set('Authorization', mockCredentials.user.header(CAROL));
+      pluginApi(server, CAROL).get(`/cost-report${search}`);
   }
 
   it.each(databases.eachSupportedId())(

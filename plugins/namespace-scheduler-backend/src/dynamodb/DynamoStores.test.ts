@@ -1,5 +1,5 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { KnexActivityOutbox } from '../activity/outbox';
@@ -7,12 +7,8 @@ import { prepareActivity } from '../activity/prepareActivity';
 import { KnexCostCenterPermissionStore } from '../costCenters';
 import { CostCenterPermissionStore } from '../costCenters/CostCenterPermissionStore';
 import { migrateUp } from '../database/migrations';
-import { createStores, Stores } from '../storage/createStores';
-import {
-  dynamoDbConfig,
-  startDynamoDbLocal,
-  TestDynamoDb,
-} from '../__testUtils__/dynamoDbLocal';
+import { dynamoDbConfig } from '../__testUtils__/dynamoDbLocal';
+import { dynamoDbStores } from '../__testUtils__/dynamoDbStores';
 import { operationResult } from '../__testUtils__/fakeEngine';
 import { DynamoActivityStore } from './DynamoActivityStore';
 import { readDynamoDbConfig } from './config';
@@ -40,28 +36,8 @@ const newActivity = (operation: 'wake' | 'sleep', minutes: number) => ({
 
 describe('DynamoDB stores', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let dynamo: TestDynamoDb;
-  const opened: Stores[] = [];
-
-  beforeAll(async () => {
-    dynamo = await startDynamoDbLocal();
-  });
-  afterAll(async () => {
-    opened.forEach(stores => stores.close());
-    await dynamo?.dispose();
-  });
-
-  async function open(namespaceScheduler: object) {
-    const knex = await databases.init('SQLITE_3');
-    await migrateUp(knex);
-    const stores = await createStores({
-      config: new ConfigReader({ namespaceScheduler }),
-      logger: mockServices.logger.mock(),
-      knex,
-    });
-    opened.push(stores);
-    return { stores, knex };
-  }
+  const dynamo = dynamoDbStores(databases);
+  const { open } = dynamo;
 
   /** The DynamoDB store behind the queue, on the tables `config` names. */
   function directStore(config: ReturnType<typeof dynamoDbConfig>) {
@@ -86,7 +62,7 @@ describe('DynamoDB stores', () => {
   });
 
   it('fails startup with what to do when a table is missing or different, and creates tables when allowed', async () => {
-    const config = dynamoDbConfig(dynamo);
+    const config = dynamo.config();
     await expect(
       open({
         ...config,
@@ -114,7 +90,7 @@ describe('DynamoDB stores', () => {
       /does not match docs\/dynamodb.md: key schema is namespace_name HASH, expected namespace_name HASH, timestamp_start RANGE; global secondary index cost-center-timestamp-index/,
     );
 
-    const fresh = dynamoDbConfig(dynamo);
+    const fresh = dynamo.config();
     const { stores } = await open(fresh);
     expect(stores.outboxTask).toMatchObject({ frequency: { seconds: 15 } });
     // A second start finds the tables as they should be.
@@ -125,7 +101,7 @@ describe('DynamoDB stores', () => {
   });
 
   it('lands a replayed write once, and a late replay never completes a newer record', async () => {
-    const config = dynamoDbConfig(dynamo);
+    const config = dynamo.config();
     await open(config);
     const { store, access } = directStore(config);
     try {
@@ -162,7 +138,7 @@ describe('DynamoDB stores', () => {
   });
 
   it('queues writes while DynamoDB cannot be reached and says reads are unavailable', async () => {
-    const config = dynamoDbConfig(dynamo);
+    const config = dynamo.config();
     const unreachable = {
       ...config,
       dynamodb: { ...config.dynamodb, endpoint: 'http://127.0.0.1:9' },
@@ -191,8 +167,7 @@ describe('DynamoDB stores', () => {
     where => {
       async function permissionStore(): Promise<CostCenterPermissionStore> {
         if (where === 'DynamoDB') {
-          return (await open(dynamoDbConfig(dynamo))).stores
-            .costCenterPermissions;
+          return (await open(dynamo.config())).stores.costCenterPermissions;
         }
         const knex = await databases.init('SQLITE_3');
         await migrateUp(knex);

@@ -1,4 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   KubeSandbox,
   startKubeSandbox,
@@ -15,11 +15,9 @@ import {
   SANDBOX_SEED_DIR,
   startPluginBackend,
 } from '../__testUtils__/startPluginBackend';
+import { pluginApi } from '../__testUtils__/pluginApi';
 
 jest.setTimeout(90_000);
-
-const API = '/api/namespace-scheduler';
-const ALICE = 'user:default/alice';
 
 /**
  * DynamoDB goes away mid-run: the plugin keeps sleeping and waking namespaces, queues
@@ -63,20 +61,17 @@ describe('activity log on DynamoDB during an outage', () => {
         },
       },
     });
-    const as = (req: request.Test) =>
-      req.set('Authorization', mockCredentials.user.header(ALICE));
+    const api = pluginApi(server);
     const operate = async (namespace: string, operation: string) => {
-      const res = await as(
-        request(server).post(
-          `${API}/namespaces/sandbox/${namespace}/${operation}`,
-        ),
-      ).send({ costCenter: 'CC-1001' });
+      const res = await api.post(
+        `/namespaces/sandbox/${namespace}/${operation}`,
+        { costCenter: 'CC-1001' },
+      );
       expect(res.status).toBe(200);
       expect(res.body.result.success).toBe(true);
       return res.body.activityId as string;
     };
-    const listAll = () =>
-      as(request(server).get(`${API}/activities?limit=500`));
+    const listAll = () => api.get('/activities?limit=500');
 
     const recorded = [
       await operate('shop-staging', 'wake'),
@@ -95,9 +90,7 @@ describe('activity log on DynamoDB during an outage', () => {
       { n: 3 },
     ]);
     // Queued records can still be read one by one.
-    const queued = await as(
-      request(server).get(`${API}/activities/${recorded[2]}`),
-    );
+    const queued = await api.get(`/activities/${recorded[2]}`);
     expect(queued.body).toMatchObject({
       operation: 'sleep',
       status: 'completed',

@@ -3,7 +3,6 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   NotificationSendOptions,
   notificationService,
@@ -19,13 +18,12 @@ import {
   SANDBOX_SEED_DIR,
   startPluginBackend,
 } from '../__testUtils__/startPluginBackend';
+import { ALICE, PLUGIN_API, pluginApi } from '../__testUtils__/pluginApi';
 import { inProcessPrometheus, sampleValue } from './__testUtils__/prometheus';
 import { RecordingLogger } from './__testUtils__/recordingLogger';
 
 jest.setTimeout(60_000);
 
-const PLUGIN = '/api/namespace-scheduler';
-const ALICE = 'user:default/alice';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Retries that give up within milliseconds, so failures show quickly. */
 const FAST_RETRIES = {
@@ -79,13 +77,11 @@ describe('observability against the sandbox', () => {
   afterEach(() => sandbox.close());
 
   const sleep = () =>
-    request(server)
-      .post(`${PLUGIN}/namespaces/sandbox/shop-dev/sleep`)
-      .set('Authorization', mockCredentials.user.header(ALICE));
+    pluginApi(server).post('/namespaces/sandbox/shop-dev/sleep');
 
   describe('readiness', () => {
     it('is 200 without credentials when the database and the cluster answer', async () => {
-      const res = await request(server).get(`${PLUGIN}/health/ready`);
+      const res = await request(server).get(`${PLUGIN_API}/health/ready`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         status: 'ok',
@@ -98,7 +94,7 @@ describe('observability against the sandbox', () => {
 
     it('is 503 naming the cluster that fails', async () => {
       sandbox.faults.add({ path: '^/apis$', status: 500 });
-      const res = await request(server).get(`${PLUGIN}/health/ready`);
+      const res = await request(server).get(`${PLUGIN_API}/health/ready`);
       expect(res.status).toBe(503);
       expect(res.body.status).toBe('error');
       expect(res.body.checks.database.status).toBe('ok');
@@ -110,7 +106,7 @@ describe('observability against the sandbox', () => {
     });
 
     it('keeps liveness open and plain', async () => {
-      const res = await request(server).get(`${PLUGIN}/health`);
+      const res = await request(server).get(`${PLUGIN_API}/health`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ status: 'ok' });
     });
@@ -190,16 +186,16 @@ describe('observability against the sandbox', () => {
   });
 
   it('makes up a correlation id when the caller sends none or an unsafe one', async () => {
-    const none = await request(server).get(`${PLUGIN}/health`);
+    const none = await request(server).get(`${PLUGIN_API}/health`);
     expect(none.headers['x-request-id']).toMatch(UUID);
     for (const unsafe of ['id" injected="yes', 'x'.repeat(300)]) {
       const res = await request(server)
-        .get(`${PLUGIN}/health`)
+        .get(`${PLUGIN_API}/health`)
         .set('x-request-id', unsafe);
       expect(res.headers['x-request-id']).toMatch(UUID);
     }
     const correlation = await request(server)
-      .get(`${PLUGIN}/health`)
+      .get(`${PLUGIN_API}/health`)
       .set('x-correlation-id', 'corr-42');
     expect(correlation.headers['x-request-id']).toBe('corr-42');
   });

@@ -6,6 +6,7 @@ import {
   toWall,
   wallDate,
 } from '../schedule/zonedTime';
+import { Interval, mergeTouching } from '../schedule/intervals';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,8 +26,6 @@ export type AwakeHoursOptions = {
   zone: string;
 };
 
-type Interval = { start: number; end: number };
-
 /**
  * Whether a record opened a charged awake period: a successful wake, or a
  * successful scale above zero (the same rule the activity log charges by).
@@ -45,21 +44,6 @@ function awakeInterval(activity: Activity, now: number): Interval | undefined {
       ? now
       : Date.parse(activity.timestamp_end ?? activity.timestamp_start);
   return end > start ? { start, end: Math.min(end, now) } : undefined;
-}
-
-/** Overlapping records of one namespace count once. */
-function mergeIntervals(intervals: Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  const merged: Interval[] = [];
-  for (const interval of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) {
-      last.end = Math.max(last.end, interval.end);
-    } else {
-      merged.push({ ...interval });
-    }
-  }
-  return merged;
 }
 
 function intervalsByNamespace(
@@ -108,8 +92,9 @@ export function awakeHoursPerDay(
   options: AwakeHoursOptions,
 ): AwakeHoursDay[] {
   const byNamespace = intervalsByNamespace(activities, options.now);
+  // Overlapping records of one namespace count once.
   const merged = [...byNamespace].map(
-    ([key, intervals]) => [key, mergeIntervals(intervals)] as const,
+    ([key, intervals]) => [key, mergeTouching(intervals)] as const,
   );
   return periodDays(options).map(day => {
     const namespaces: Record<string, number> = {};

@@ -15,6 +15,7 @@ import {
   OffHoursStatus,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { http, HttpResponse } from 'msw';
+import { SetupServer } from 'msw/node';
 import { ReactNode } from 'react';
 import { namespaceSchedulerApiRef, NamespaceSchedulerClient } from '../api';
 import { businessHours, defaultCostCenters } from './fixtures';
@@ -109,6 +110,22 @@ export const offHoursHandler = (status: Partial<OffHoursStatus> = {}) =>
   http.get(`${PLUGIN}/off-hours`, () =>
     HttpResponse.json({ ...businessHours, ...status }),
   );
+
+/** Answers every activity query with `answer`; returns the queries as they arrive. */
+export function serveActivities(
+  server: SetupServer,
+  answer: (query: URLSearchParams) => Response,
+) {
+  const queries: URLSearchParams[] = [];
+  server.use(
+    http.get(`${PLUGIN}/activities`, ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      queries.push(query);
+      return answer(query);
+    }),
+  );
+  return queries;
+}
 
 /** Empty answers for the tab's sections a test does not look at. */
 export const emptyTabHandlers = () => [

@@ -6,6 +6,7 @@ import {
   OffHoursStatus,
   OperationResult,
   OperationType,
+  ScaledResource,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 
@@ -37,6 +38,20 @@ export const namespaceStatus = (
   ],
   counts: { total: 2, awake: 1, asleep: 1, excluded: 0 },
   observedAt: '2026-11-22T07:00:00Z',
+  ...extra,
+});
+
+/** A Deployment an operation scales from 2 to none, unless overridden. */
+export const scaledResource = (
+  name: string,
+  status: ScaledResource['status'],
+  extra: Partial<ScaledResource> = {},
+): ScaledResource => ({
+  type: 'Deployment',
+  name,
+  from_replicas: 2,
+  to_replicas: 0,
+  status,
   ...extra,
 });
 

@@ -1,14 +1,14 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   activity,
   errorResponse,
   operationResult,
-  PLUGIN,
   renderWithApis,
+  serveActivities,
 } from '../../__testUtils__';
 import { ActivityCard } from './ActivityCard';
 
@@ -19,18 +19,8 @@ describe('ActivityCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  /** Answers every activity query with `answer`; records the queries. */
-  function serve(answer: (query: URLSearchParams) => Response) {
-    const queries: URLSearchParams[] = [];
-    server.use(
-      http.get(`${PLUGIN}/activities`, ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        queries.push(query);
-        return answer(query);
-      }),
-    );
-    return queries;
-  }
+  const serve = (answer: (query: URLSearchParams) => Response) =>
+    serveActivities(server, answer);
 
   const render = () =>
     renderWithApis(

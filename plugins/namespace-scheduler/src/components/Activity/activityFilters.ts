@@ -28,6 +28,9 @@ export const NO_FILTERS: ActivityFilters = {
 
 export const FILTER_FIELDS = Object.keys(NO_FILTERS);
 
+/** Typing pauses this long before the table asks again. */
+export const FILTER_DEBOUNCE_MS = 400;
+
 /** Local midnight of a `YYYY-MM-DD` day, `days` later, as ISO 8601. */
 function localMidnight(day: string, days = 0): string {
   const date = new Date(`${day}T00:00`);

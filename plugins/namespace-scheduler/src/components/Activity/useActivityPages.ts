@@ -63,3 +63,5 @@ export function useActivityPages(
 
   return { ...pages, loadMore: () => load(pages.nextCursor) };
 }
+
+export type ActivityPages = ReturnType<typeof useActivityPages>;

@@ -1,13 +1,13 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   activity,
   errorResponse,
-  PLUGIN,
   renderWithApis,
+  serveActivities,
 } from '../../__testUtils__';
 import { AdminActivity } from './AdminActivity';
 import { CSV_HEADER } from './activityCsv';
@@ -18,17 +18,8 @@ describe('AdminActivity', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  function serve(answer: (query: URLSearchParams) => Response) {
-    const queries: URLSearchParams[] = [];
-    server.use(
-      http.get(`${PLUGIN}/activities`, ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        queries.push(query);
-        return answer(query);
-      }),
-    );
-    return queries;
-  }
+  const serve = (answer: (query: URLSearchParams) => Response) =>
+    serveActivities(server, answer);
 
   it('reads across namespaces and filters by cluster, namespace and the rest', async () => {
     const queries = serve(() =>

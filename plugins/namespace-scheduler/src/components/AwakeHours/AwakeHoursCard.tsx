@@ -7,17 +7,9 @@ import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
 import { CSSProperties } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar } from 'recharts';
 import { NamespaceLocator } from '../../api';
+import { BarChartFigure } from '../common';
 import { useAwakeHours } from './useAwakeHours';
 
 const DAYS = 14;
@@ -94,32 +86,27 @@ const HoursChart = ({
     ...day.namespaces,
   }));
   return (
-    <figure
-      aria-label={`Awake hours per day over the last ${DAYS} days: ${formatHours(
+    <BarChartFigure
+      label={`Awake hours per day over the last ${DAYS} days: ${formatHours(
         total,
       )} in total`}
-      style={{ margin: 0, width: '100%', height: 260 }}
+      height={260}
+      data={data}
+      xKey="date"
+      yAxis={{ unit: ' h', width: 56 }}
+      format={formatHours}
+      bars={keys.map((key, index) => (
+        <Bar
+          key={key}
+          dataKey={key}
+          name={key}
+          stackId="hours"
+          fill={colors[index % colors.length]}
+        />
+      ))}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="date" />
-          <YAxis unit=" h" width={56} />
-          <Tooltip formatter={value => formatHours(Number(value))} />
-          <Legend />
-          {keys.map((key, index) => (
-            <Bar
-              key={key}
-              dataKey={key}
-              name={key}
-              stackId="hours"
-              fill={colors[index % colors.length]}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
       <HoursTable days={days} keys={keys} />
-    </figure>
+    </BarChartFigure>
   );
 };
 

@@ -30,6 +30,36 @@ function provenance(cc: CostCenter): string {
   return `Set${who}${when}`;
 }
 
+/** A text field of the row; the server's problem with it replaces its hint. */
+const TextCell = ({
+  costCenter,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  costCenter: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint: string;
+}) => (
+  <TableCell>
+    <TextField
+      label={label}
+      value={value}
+      onChange={e => onChange(e.target.value)}
+      size="small"
+      fullWidth
+      inputProps={{ 'aria-label': `${costCenter} ${label.toLowerCase()}` }}
+      error={Boolean(error)}
+      helperText={error ?? hint}
+    />
+  </TableCell>
+);
+
 /** One cost center's permission record, edited in place and saved on its own. */
 export const CostCenterRow = ({ costCenter }: { costCenter: CostCenter }) => {
   const api = useApi(namespaceSchedulerApiRef);
@@ -91,33 +121,22 @@ export const CostCenterRow = ({ costCenter }: { costCenter: CostCenter }) => {
           </Typography>
         )}
       </TableCell>
-      <TableCell>
-        <TextField
-          label="Allowed groups"
-          value={draft.groups}
-          onChange={e => setDraft({ ...draft, groups: e.target.value })}
-          size="small"
-          fullWidth
-          inputProps={{ 'aria-label': `${name} allowed groups` }}
-          error={Boolean(problem?.fields.allowed_groups)}
-          helperText={
-            problem?.fields.allowed_groups ??
-            'Group refs, comma separated; empty for anyone'
-          }
-        />
-      </TableCell>
-      <TableCell>
-        <TextField
-          label="Note"
-          value={draft.note}
-          onChange={e => setDraft({ ...draft, note: e.target.value })}
-          size="small"
-          fullWidth
-          inputProps={{ 'aria-label': `${name} note` }}
-          error={Boolean(problem?.fields.note)}
-          helperText={problem?.fields.note ?? provenance(saved)}
-        />
-      </TableCell>
+      <TextCell
+        costCenter={name}
+        label="Allowed groups"
+        value={draft.groups}
+        onChange={groups => setDraft({ ...draft, groups })}
+        error={problem?.fields.allowed_groups}
+        hint="Group refs, comma separated; empty for anyone"
+      />
+      <TextCell
+        costCenter={name}
+        label="Note"
+        value={draft.note}
+        onChange={note => setDraft({ ...draft, note })}
+        error={problem?.fields.note}
+        hint={provenance(saved)}
+      />
       <TableCell>
         <Button
           variant="contained"

@@ -1,15 +1,7 @@
 import { useTheme } from '@material-ui/core/styles';
 import { CostReport } from '@namespace-scheduler/backstage-plugin-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar } from 'recharts';
+import { BarChartFigure } from '../common';
 
 /** Estimated cost and savings per cost center, side by side. */
 export const CostChart = ({
@@ -21,29 +13,27 @@ export const CostChart = ({
 }) => {
   const theme = useTheme();
   return (
-    <figure
-      aria-label="Estimated cost and savings per cost center"
-      style={{ margin: 0, width: '100%', height: 300 }}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={report.by_cost_center}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="cost_center" />
-          <YAxis tickFormatter={money} width={80} />
-          <Tooltip formatter={value => money(Number(value))} />
-          <Legend />
-          <Bar
-            dataKey="estimated_cost"
-            name="Estimated cost (awake)"
-            fill={theme.palette.secondary.main}
-          />
-          <Bar
-            dataKey="estimated_savings"
-            name="Estimated savings (asleep)"
-            fill={theme.palette.primary.main}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
+    <BarChartFigure
+      label="Estimated cost and savings per cost center"
+      height={300}
+      data={report.by_cost_center}
+      xKey="cost_center"
+      yAxis={{ tickFormatter: money, width: 80 }}
+      format={money}
+      bars={[
+        <Bar
+          key="cost"
+          dataKey="estimated_cost"
+          name="Estimated cost (awake)"
+          fill={theme.palette.secondary.main}
+        />,
+        <Bar
+          key="savings"
+          dataKey="estimated_savings"
+          name="Estimated savings (asleep)"
+          fill={theme.palette.primary.main}
+        />,
+      ]}
+    />
   );
 };

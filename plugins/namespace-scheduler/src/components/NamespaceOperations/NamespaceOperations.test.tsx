@@ -18,6 +18,7 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  scaledResource,
 } from '../../__testUtils__';
 import { EntityNamespaceScheduleContent } from '../EntityNamespaceScheduleContent';
 
@@ -68,13 +69,7 @@ describe('wake, sleep and scale from the entity tab', () => {
             result: operationResult('sleep', {
               dry_run: true,
               scaled_resources: [
-                {
-                  type: 'Deployment',
-                  name: 'api-gateway',
-                  from_replicas: 2,
-                  to_replicas: 0,
-                  status: 'planned',
-                },
+                scaledResource('api-gateway', 'planned'),
                 {
                   type: 'CronJob',
                   name: 'session-cleanup',
@@ -96,15 +91,7 @@ describe('wake, sleep and scale from the entity tab', () => {
         state.namespaces = [namespaceStatus('shop-dev', 'asleep')];
         return HttpResponse.json({
           result: operationResult('sleep', {
-            scaled_resources: [
-              {
-                type: 'Deployment',
-                name: 'api-gateway',
-                from_replicas: 2,
-                to_replicas: 0,
-                status: 'success',
-              },
-            ],
+            scaled_resources: [scaledResource('api-gateway', 'success')],
             total_scaled: 1,
           }),
           activityId: 'a1',
@@ -180,13 +167,7 @@ describe('wake, sleep and scale from the entity tab', () => {
             result: operationResult('scale', {
               dry_run: true,
               scaled_resources: [
-                {
-                  type: 'Deployment',
-                  name: 'api-gateway',
-                  from_replicas: 2,
-                  to_replicas: 3,
-                  status: 'planned',
-                },
+                scaledResource('api-gateway', 'planned', { to_replicas: 3 }),
               ],
             }),
           });
@@ -195,13 +176,7 @@ describe('wake, sleep and scale from the entity tab', () => {
           result: operationResult('scale', {
             success: false,
             scaled_resources: [
-              {
-                type: 'Deployment',
-                name: 'api-gateway',
-                from_replicas: 2,
-                to_replicas: 3,
-                status: 'success',
-              },
+              scaledResource('api-gateway', 'success', { to_replicas: 3 }),
             ],
             failed_resources: [
               {

@@ -6,7 +6,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
-import { ProblemAlert } from '../common';
+import { CancelAndConfirm, ProblemAlert } from '../common';
 import { OperationFields } from './OperationFields';
 import { OPERATION_LABELS } from './operationLabels';
 import { HeldNotice } from './HeldNotice';
@@ -82,19 +82,13 @@ export const OperationDialog = ({
       </DialogContent>
       <DialogActions>
         {step.name === 'form' && (
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button
-              color="primary"
-              variant="contained"
-              onClick={run.preview}
-              disabled={busy}
-            >
-              Preview changes
-            </Button>
-          </>
+          <CancelAndConfirm
+            busy={busy}
+            onCancel={onClose}
+            onConfirm={run.preview}
+          >
+            Preview changes
+          </CancelAndConfirm>
         )}
         {(step.name === 'preview' || step.name === 'running') && (
           <>

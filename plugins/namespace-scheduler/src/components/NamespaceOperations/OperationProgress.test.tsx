@@ -16,6 +16,7 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  scaledResource,
 } from '../../__testUtils__';
 import { OperationDialog } from './OperationDialog';
 import { OperationTarget } from './types';
@@ -24,10 +25,10 @@ const NS = `${PLUGIN}/namespaces/sandbox/shop-dev`;
 
 jest.setTimeout(20_000);
 
-/** A signal API whose messages the test sends, channel by channel. */
 /** Any signal message (a JSON object). */
 type JsonObject = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
 
+/** A signal API whose messages the test sends, channel by channel. */
 function fakeSignals() {
   const listeners = new Map<string, (message: JsonObject) => void>();
   const api: SignalApi = {
@@ -62,20 +63,8 @@ const step = (
 const plan = operationResult('sleep', {
   dry_run: true,
   scaled_resources: [
-    {
-      type: 'Deployment',
-      name: 'api-gateway',
-      from_replicas: 2,
-      to_replicas: 0,
-      status: 'planned',
-    },
-    {
-      type: 'Deployment',
-      name: 'web',
-      from_replicas: 2,
-      to_replicas: 0,
-      status: 'planned',
-    },
+    scaledResource('api-gateway', 'planned'),
+    scaledResource('web', 'planned'),
   ],
 });
 

@@ -1,12 +1,9 @@
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { OperationProgressSignal } from '@namespace-scheduler/backstage-plugin-common';
-import { StatusText } from '../common';
+import { CompactTable, StatusText } from '../common';
 import { formatReplicas } from './operationLabels';
 import { OperationProgress } from './useOperationProgress';
 
@@ -69,30 +66,22 @@ const LiveProgress = ({
         aria-label="Workloads done"
       />
       {progress.workloads.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Progress per workload">
-            <TableHead>
-              <TableRow>
-                <TableCell>Kind</TableCell>
-                <TableCell>Name</TableCell>
-                <TableCell>Step</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {progress.workloads.map(signal => (
-                <TableRow key={`${signal.kind}/${signal.name}`}>
-                  <TableCell>{signal.kind}</TableCell>
-                  <TableCell>{signal.name}</TableCell>
-                  <TableCell>
-                    <StatusText status={STEP_STATUS[signal.step]}>
-                      {describeStep(signal)}
-                    </StatusText>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <CompactTable
+          label="Progress per workload"
+          headings={['Kind', 'Name', 'Step']}
+        >
+          {progress.workloads.map(signal => (
+            <TableRow key={`${signal.kind}/${signal.name}`}>
+              <TableCell>{signal.kind}</TableCell>
+              <TableCell>{signal.name}</TableCell>
+              <TableCell>
+                <StatusText status={STEP_STATUS[signal.step]}>
+                  {describeStep(signal)}
+                </StatusText>
+              </TableCell>
+            </TableRow>
+          ))}
+        </CompactTable>
       )}
     </>
   );

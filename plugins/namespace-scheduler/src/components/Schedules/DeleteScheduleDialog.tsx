@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
@@ -9,7 +8,7 @@ import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
 import { namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
-import { ProblemAlert } from '../common';
+import { CancelAndConfirm, ProblemAlert } from '../common';
 
 /** Asks before deleting a schedule (and its runs). */
 export const DeleteScheduleDialog = ({
@@ -54,17 +53,14 @@ export const DeleteScheduleDialog = ({
         </DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
+        <CancelAndConfirm
+          busy={busy}
+          onCancel={onClose}
+          onConfirm={remove}
           color="secondary"
-          variant="contained"
-          onClick={remove}
-          disabled={busy}
         >
           Delete
-        </Button>
+        </CancelAndConfirm>
       </DialogActions>
     </Dialog>
   );

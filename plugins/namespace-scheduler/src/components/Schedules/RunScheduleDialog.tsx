@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
-import { ProblemAlert } from '../common';
+import { CancelAndConfirm, ProblemAlert } from '../common';
 import { OperationResultView } from '../NamespaceOperations';
 
 /** What "run now" does to the namespace, by kind (the backend's operationNow). */
@@ -88,19 +88,9 @@ export const RunScheduleDialog = ({
             Close
           </Button>
         ) : (
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button
-              color="primary"
-              variant="contained"
-              onClick={run}
-              disabled={busy}
-            >
-              Run now
-            </Button>
-          </>
+          <CancelAndConfirm busy={busy} onCancel={onClose} onConfirm={run}>
+            Run now
+          </CancelAndConfirm>
         )}
       </DialogActions>
     </Dialog>

@@ -1,4 +1,3 @@
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
@@ -9,7 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
-import { CostCenterField, ProblemAlert } from '../common';
+import { CancelAndConfirm, CostCenterField, ProblemAlert } from '../common';
 import {
   CronFields,
   ExceptDatesField,
@@ -100,17 +99,9 @@ export const ScheduleFormDialog = ({
         <NextRuns timing={form.timing} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={form.save}
-          disabled={busy}
-        >
+        <CancelAndConfirm busy={busy} onCancel={onClose} onConfirm={form.save}>
           {existing ? 'Save changes' : 'Create schedule'}
-        </Button>
+        </CancelAndConfirm>
       </DialogActions>
     </Dialog>
   );

@@ -5,10 +5,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Theme } from '@material-ui/core/styles';
@@ -19,7 +16,7 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { namespaceSchedulerApiRef } from '../../api';
-import { formatInstant, StatusText } from '../common';
+import { CompactTable, formatInstant, StatusText } from '../common';
 
 /** The latest runs shown. */
 const RUNS_LIMIT = 50;
@@ -48,34 +45,22 @@ function summary(run: ScheduleRun): string {
 }
 
 const RunsTable = ({ runs, zone }: { runs: ScheduleRun[]; zone: string }) => (
-  <div style={{ overflowX: 'auto' }}>
-    <Table size="small" aria-label="Runs">
-      <TableHead>
-        <TableRow>
-          <TableCell>Ran</TableCell>
-          <TableCell>Due</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Result</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {runs.map(run => (
-          <TableRow key={run.id}>
-            <TableCell>
-              {formatInstant(run.finished_at ?? run.claimed_at, zone)}
-            </TableCell>
-            <TableCell>{formatInstant(run.due_at, zone)}</TableCell>
-            <TableCell>
-              <StatusText status={RUN_STATUS[run.status]}>
-                {STATUS_LABELS[run.status]}
-              </StatusText>
-            </TableCell>
-            <TableCell>{summary(run)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  </div>
+  <CompactTable label="Runs" headings={['Ran', 'Due', 'Status', 'Result']}>
+    {runs.map(run => (
+      <TableRow key={run.id}>
+        <TableCell>
+          {formatInstant(run.finished_at ?? run.claimed_at, zone)}
+        </TableCell>
+        <TableCell>{formatInstant(run.due_at, zone)}</TableCell>
+        <TableCell>
+          <StatusText status={RUN_STATUS[run.status]}>
+            {STATUS_LABELS[run.status]}
+          </StatusText>
+        </TableCell>
+        <TableCell>{summary(run)}</TableCell>
+      </TableRow>
+    ))}
+  </CompactTable>
 );
 
 /** A schedule's runs, newest first: executed, failed, skipped and missed. */

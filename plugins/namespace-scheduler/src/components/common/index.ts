@@ -1,4 +1,7 @@
+export * from './BarChartFigure';
 export * from './browserTimeZone';
+export * from './CancelAndConfirm';
+export * from './CompactTable';
 export * from './CostCenterField';
 export * from './formatInstant';
 export * from './NamespaceStateChip';
