@@ -32,9 +32,13 @@ step "types (yarn tsc)" yarn tsc
 step "lint" yarn lint:all
 step "tests (jest)" env CI=true yarn backstage-cli repo test --json \
   --outputFile="$results/jest.json"
+# Reliability suites that fit in about 2 minutes (docs/reliability.md); crash
+# safety runs only with `yarn test:reliability`.
+step "reliability (jest)" env CI=true yarn test:reliability:ci --json \
+  --outputFile="$results/reliability.json"
 # Browser end-to-end: the backend serves the built app with the sandbox.
 step "build app" yarn workspace app build
 step "e2e (playwright, chromium)" env CI=true yarn playwright test
 
 node scripts/summarize-tests.js "$passed_steps" "$failed_steps" \
-  "$results/jest.json" "$results/e2e.json"
+  "$results/jest.json" "$results/reliability.json" "$results/e2e.json"

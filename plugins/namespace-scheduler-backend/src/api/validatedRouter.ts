@@ -16,6 +16,16 @@ function isValidatorError(error: unknown): error is ValidatorError {
   return error instanceof Error && 'status' in error && 'errors' in error;
 }
 
+/** body-parser's errors: `entity.parse.failed`, `entity.too.large`, … */
+function isBodyParserError(error: unknown): error is Error & { type: string } {
+  return (
+    error instanceof Error &&
+    'type' in error &&
+    typeof error.type === 'string' &&
+    error.type.startsWith('entity.')
+  );
+}
+
 /** `/body/replicas must be >= 0; /body/requestedBy is not allowed` */
 function describe(error: ValidatorError): string {
   const details = (error.errors ?? []).map(e => {
@@ -35,6 +45,16 @@ function describe(error: ValidatorError): string {
  * the name of an unexpected field.
  */
 const toInputError: ErrorRequestHandler = (error, _req, _res, next) => {
+  // JSON.parse's own message ("\"0\" is not valid JSON") does not say which
+  // part of the request is wrong, nor that a bare value is refused.
+  if (isBodyParserError(error) && error.type === 'entity.parse.failed') {
+    next(
+      new InputError(
+        `The request body must be a JSON object: ${error.message}`,
+      ),
+    );
+    return;
+  }
   if (isValidatorError(error) && error.status < 500) {
     next(new InputError(describe(error)));
     return;
