@@ -5,6 +5,7 @@ describe('App', () => {
   it('should render', async () => {
     process.env = {
       NODE_ENV: 'test',
+      // The app reads the config array the bundler injects, not a string.
       APP_CONFIG: [
         {
           data: {
@@ -16,7 +17,7 @@ describe('App', () => {
           },
           context: 'test',
         },
-      ] as any,
+      ] as unknown as string,
     };
 
     const rendered = render(App.createRoot());

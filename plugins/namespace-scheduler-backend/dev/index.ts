@@ -1,42 +1,62 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
+import path from 'node:path';
+import { namespaceSchedulerClustersExtensionPoint } from '../src';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
-//
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
-//
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/namespace-scheduler/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/namespace-scheduler/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/namespace-scheduler/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/namespace-scheduler/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/namespace-scheduler/todos -H 'Authorization: Bearer mock-service-token'
+/*
+ * The plugin on its own, for working on the backend without the portal:
+ * `yarn start` in this package. Auth and permissions are mocked (every
+ * request is the mock user and allowed; cost centers without a record are
+ * authorized), the catalog holds
+ * one component claiming the sandbox's shop-dev, and the cluster is the
+ * in-process sandbox seeded from examples/sandbox. Try:
+ *
+ *   curl localhost:7007/api/namespace-scheduler/namespaces/sandbox/shop-dev
+ *   curl -X POST localhost:7007/api/namespace-scheduler/namespaces/sandbox/shop-dev/sleep \
+ *     -H 'Content-Type: application/json' -d '{"costCenter": "CC-1001", "dryRun": true}'
+ */
+const sandboxCluster = createBackendModule({
+  pluginId: 'namespace-scheduler',
+  moduleId: 'dev-sandbox',
+  register(reg) {
+    reg.registerInit({
+      deps: { clusters: namespaceSchedulerClustersExtensionPoint },
+      async init({ clusters }) {
+        const sandbox = await startKubeSandbox({
+          name: 'sandbox',
+          seedDir: path.resolve(__dirname, '../../../examples/sandbox'),
+        });
+        clusters.addCluster({
+          name: 'sandbox',
+          kubeConfig: sandbox.kubeConfigYaml(),
+        });
+      },
+    });
+  },
+});
 
 const backend = createBackend();
-
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
+backend.add(mockServices.permissions.factory());
+backend.add(
+  mockServices.rootConfig.factory({
+    data: {
+      backend: {
+        baseUrl: 'http://localhost:7007',
+        listen: { port: 7007 },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+      namespaceScheduler: {
+        defaultCluster: 'sandbox',
+        costCenters: { defaultAuthorized: true },
+      },
+    },
+  }),
+);
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -44,17 +64,17 @@ backend.add(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+          name: 'shop-api',
+          annotations: {
+            'backstage.io/kubernetes-namespace': 'shop-dev',
+            'namespace-scheduler/cost-centers': 'CC-1001',
+          },
         },
-        spec: {
-          type: 'service',
-        },
+        spec: { type: 'service', owner: 'group:default/team-commerce' },
       },
     ],
   }),
 );
-
+backend.add(sandboxCluster);
 backend.add(import('../src'));
-
 backend.start();
