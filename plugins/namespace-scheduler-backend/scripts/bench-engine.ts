@@ -1,11 +1,16 @@
 /*
- * Sleeps and wakes a namespace of N Deployments in a kube-sandbox (its own
- * process) with a fixed latency on every request, and compares the time with
- * the floor ceil(requests / concurrency) × latency. A second pass keeps the
- * default client rate limit and reports the busiest 1 s window against it.
+ * Sleeps and wakes, in a kube-sandbox (its own process) with a fixed latency
+ * on every request: one namespace of 200 Deployments, then 100 namespaces of
+ * 20 Deployments all at once. Compares each time with the floor
+ * ceil(requests / concurrency) × latency, where concurrency is what the
+ * client allows in flight: the engine's per-operation concurrency for one
+ * namespace, the cluster's keep-alive sockets (maxSockets) for many at once.
+ * A second pass keeps a client rate limit on and checks the busiest 1 s
+ * window against it (qps + burst).
  *
  *   yarn workspace @namespace-scheduler/backstage-plugin-backend bench:engine \
- *     [--workloads 200] [--latency 20] [--concurrency 8] [--pods]
+ *     [--workloads 200] [--namespaces 100] [--per-namespace 20] [--latency 20]
+ *     [--concurrency 8] [--many-qps 400] [--pods]
  *
  * Without --pods the sandbox's controller never makes the workloads ready, so it
  * simulates no pods: its pod bookkeeping costs O(pods in the namespace) of CPU
@@ -21,18 +26,34 @@ import {
   DEFAULT_CLUSTER_ACCESS_OPTIONS,
 } from '../src/clusters';
 import { EngineLogger, NamespaceEngine } from '../src/engine';
+import { BenchResult, reportResults } from './bench/results';
 import { SandboxProcess, startSandboxProcess } from './bench/sandboxProcess';
 
-const NAMESPACE = 'bench';
 const CLUSTER = 'bench';
 /** Long enough that no workload becomes ready (and grows pods) during a run. */
 const NEVER_READY_MS = 3_600_000;
+/** Target: time ≤ 1.5 × floor. */
+const MAX_RATIO = 1.5;
 
 interface Settings {
   workloads: number;
+  namespaces: number;
+  perNamespace: number;
   latencyMs: number;
   concurrency: number;
+  manyQps: number;
   pods: boolean;
+}
+
+/** One namespace of many workloads, or many namespaces at once. */
+interface Scenario {
+  name: string;
+  namespaces: string[];
+  workloadsPer: number;
+  /** Requests the client lets be in flight at once. */
+  inFlight: number;
+  /** The rate limit of the second pass. */
+  limit: { qps: number; burst: number };
 }
 
 interface Measure {
@@ -51,47 +72,72 @@ function readSettings(): Settings {
   const { values } = parseArgs({
     options: {
       workloads: { type: 'string', default: '200' },
+      namespaces: { type: 'string', default: '100' },
+      'per-namespace': { type: 'string', default: '20' },
       latency: { type: 'string', default: '20' },
       concurrency: { type: 'string', default: '8' },
+      'many-qps': { type: 'string', default: '400' },
       pods: { type: 'boolean', default: false },
     },
   });
   return {
     workloads: Number(values.workloads),
+    namespaces: Number(values.namespaces),
+    perNamespace: Number(values['per-namespace']),
     latencyMs: Number(values.latency),
     concurrency: Number(values.concurrency),
+    manyQps: Number(values['many-qps']),
     pods: values.pods ?? false,
   };
 }
 
-function manifests(settings: Settings): string {
-  const namespace = {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: NAMESPACE },
-  };
-  const deployments = Array.from({ length: settings.workloads }, (_, i) => {
-    const labels = { app: `app-${i}` };
-    return {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {
-        name: `app-${String(i).padStart(3, '0')}`,
-        namespace: NAMESPACE,
-      },
-      spec: {
-        replicas: (i % 3) + 1,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: { containers: [{ name: 'app', image: 'app:1' }] },
+function scenarios(settings: Settings): Scenario[] {
+  const { qps, burst, maxSockets } = DEFAULT_CLUSTER_ACCESS_OPTIONS;
+  const many = Array.from(
+    { length: settings.namespaces },
+    (_, i) => `bench-${String(i).padStart(3, '0')}`,
+  );
+  return [
+    {
+      name: `1 namespace × ${settings.workloads} Deployments`,
+      namespaces: ['bench'],
+      workloadsPer: settings.workloads,
+      inFlight: settings.concurrency,
+      limit: { qps, burst },
+    },
+    {
+      name: `${settings.namespaces} namespaces × ${settings.perNamespace} Deployments at once`,
+      namespaces: many,
+      workloadsPer: settings.perNamespace,
+      inFlight: Math.min(settings.concurrency * many.length, maxSockets),
+      limit: { qps: settings.manyQps, burst },
+    },
+  ];
+}
+
+function manifests(scenario: Scenario, pods: boolean): string {
+  const docs = scenario.namespaces.flatMap(namespace => [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+    ...Array.from({ length: scenario.workloadsPer }, (_, i) => {
+      const labels = { app: `app-${i}` };
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: `app-${String(i).padStart(3, '0')}`, namespace },
+        spec: {
+          replicas: (i % 3) + 1,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: { containers: [{ name: 'app', image: 'app:1' }] },
+          },
         },
-      },
-      // A status given is kept: without pods it stays empty (nothing ready).
-      ...(settings.pods ? {} : { status: {} }),
-    };
-  });
-  return [namespace, ...deployments].map(doc => stringify(doc)).join('---\n');
+        // A status given is kept: without pods it stays empty (nothing ready).
+        ...(pods ? {} : { status: {} }),
+      };
+    }),
+  ]);
+  return docs.map(doc => stringify(doc)).join('---\n');
 }
 
 /** The most requests started within any 1 s window. */
@@ -108,29 +154,31 @@ function maxPerSecond(requests: RequestRecord[]): number {
 async function measure(
   sandbox: SandboxProcess,
   settings: Settings,
+  scenario: Scenario,
   operation: string,
-  run: () => Promise<{ success: boolean }>,
+  run: () => Promise<Array<{ success: boolean }>>,
 ): Promise<Measure> {
   await sandbox.resetStats();
   const started = performance.now();
-  const result = await run();
+  const results = await run();
   const ms = performance.now() - started;
   const stats = await sandbox.stats();
   return {
     operation,
-    ok: result.success,
+    ok: results.every(r => r.success),
     requests: stats.total,
     ms,
-    floorMs: Math.ceil(stats.total / settings.concurrency) * settings.latencyMs,
+    floorMs: Math.ceil(stats.total / scenario.inFlight) * settings.latencyMs,
     maxPerSecond: maxPerSecond(stats.requests),
     maxInFlight: stats.maxInFlight,
   };
 }
 
-/** A sleep and a wake, after a warm-up pair (JIT, connections) if asked. */
+/** A sleep and a wake of every namespace, after a warm-up pair (JIT, connections) if asked. */
 async function cycle(
   sandbox: SandboxProcess,
   settings: Settings,
+  scenario: Scenario,
   access: Partial<ClusterAccessOptions>,
   warmUp: boolean,
 ): Promise<Measure[]> {
@@ -145,23 +193,23 @@ async function cycle(
     logger: quiet,
     concurrency: settings.concurrency,
   });
+  const all = (operation: 'sleep' | 'wake') => () =>
+    Promise.all(scenario.namespaces.map(ns => engine[operation](CLUSTER, ns)));
   try {
     if (warmUp) {
-      await engine.sleep(CLUSTER, NAMESPACE);
-      await engine.wake(CLUSTER, NAMESPACE);
+      await all('sleep')();
+      await all('wake')();
     }
     return [
-      await measure(sandbox, settings, 'sleep', () =>
-        engine.sleep(CLUSTER, NAMESPACE),
-      ),
-      await measure(sandbox, settings, 'wake', () =>
-        engine.wake(CLUSTER, NAMESPACE),
-      ),
+      await measure(sandbox, settings, scenario, 'sleep', all('sleep')),
+      await measure(sandbox, settings, scenario, 'wake', all('wake')),
     ];
   } finally {
     await clusters.close();
   }
 }
+
+const ratioOf = (m: Measure) => Number((m.ms / m.floorMs).toFixed(2));
 
 function report(title: string, rows: Measure[]): void {
   console.log(`\n${title}`);
@@ -172,41 +220,85 @@ function report(title: string, rows: Measure[]): void {
       requests: m.requests,
       'time ms': Math.round(m.ms),
       'floor ms': m.floorMs,
-      ratio: Number((m.ms / m.floorMs).toFixed(2)),
+      ratio: ratioOf(m),
       'max req in 1 s': m.maxPerSecond,
       'max in flight': m.maxInFlight,
     })),
   );
 }
 
-async function main(): Promise<void> {
-  const settings = readSettings();
+/** Both passes of one scenario in its own sandbox; returns the checked figures. */
+async function runScenario(
+  settings: Settings,
+  scenario: Scenario,
+): Promise<BenchResult[]> {
   const sandbox = await startSandboxProcess(
-    manifests(settings),
+    manifests(scenario, settings.pods),
     settings.pods ? 0 : NEVER_READY_MS,
   );
   try {
     await sandbox.setLatency(settings.latencyMs);
     console.log(
-      `${settings.workloads} Deployments, ${settings.latencyMs} ms per request, ` +
-        `concurrency ${settings.concurrency}, pods ${
+      `\n## ${scenario.name}: ${settings.latencyMs} ms per request, ` +
+        `${scenario.inFlight} requests in flight at most, pods ${
           settings.pods ? 'on' : 'off'
-        }, Node ${process.version}`,
+        }`,
+    );
+    const fast = await cycle(sandbox, settings, scenario, { qps: 0 }, true);
+    report(
+      'Rate limit off (qps 0), after a warm-up: time vs floor = ceil(requests / in flight) × latency',
+      fast,
+    );
+    const { qps, burst } = scenario.limit;
+    const limited = await cycle(
+      sandbox,
+      settings,
+      scenario,
+      { qps, burst },
+      false,
     );
     report(
-      'Rate limit off (qps 0), after a warm-up: time vs floor = ceil(requests / concurrency) × latency',
-      await cycle(sandbox, settings, { qps: 0 }, true),
-    );
-    const { qps, burst } = DEFAULT_CLUSTER_ACCESS_OPTIONS;
-    report(
-      `Default rate limit (qps ${qps}, burst ${burst}: at most ${
+      `Rate limit qps ${qps}, burst ${burst} (at most ${
         qps + burst
       } in any 1 s), cold start`,
-      await cycle(sandbox, settings, {}, false),
+      limited,
     );
+    const failed = [...fast, ...limited].filter(m => !m.ok);
+    if (failed.length > 0)
+      throw new Error(`${scenario.name}: an operation failed`);
+    return [
+      ...fast.map(m => ({
+        bench: 'engine',
+        figure: `${scenario.name}: ${m.operation} time / floor`,
+        value: ratioOf(m),
+        unit: '×',
+        max: MAX_RATIO,
+      })),
+      ...limited.map(m => ({
+        bench: 'engine',
+        figure: `${scenario.name}: ${m.operation} most requests the server saw start in 1 s (limit ${qps} + burst ${burst}, + ${scenario.inFlight} in transit)`,
+        value: m.maxPerSecond,
+        unit: 'requests',
+        // The client starts at most qps + burst in any second; a request's
+        // arrival lags its start by its transit time, so a window at the
+        // server may also hold the few (at most the in-flight cap) that the
+        // client started just before it.
+        max: qps + burst + scenario.inFlight,
+      })),
+    ];
   } finally {
     await sandbox.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings();
+  console.log(`Engine bench, Node ${process.version}`);
+  const results: BenchResult[] = [];
+  for (const scenario of scenarios(settings)) {
+    results.push(...(await runScenario(settings, scenario)));
+  }
+  reportResults(results);
 }
 
 main().catch(error => {

@@ -23,6 +23,7 @@ import {
 import knexFactory, { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { reportResults } from './bench/results';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManualClock } from '../src/__testUtils__/clock';
 import { FakeEngine } from '../src/__testUtils__/fakeEngine';
@@ -300,6 +301,8 @@ async function postgres(): Promise<{ knex: Knex; close(): Promise<void> }> {
 
 const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
 
+const round = (value: number) => Number(value.toFixed(2));
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -362,6 +365,24 @@ async function main() {
       }; plan: ${r.queryPlan}`,
     );
   }
+  reportResults(
+    results.flatMap(r => [
+      {
+        bench: 'runner',
+        figure: `find due among ${count} (p95, ${r.name})`,
+        value: round(r.find.p95),
+        unit: 'ms',
+        max: 50,
+      },
+      {
+        bench: 'runner',
+        figure: `next run per schedule (p99, ${r.name})`,
+        value: round(r.recompute.p99),
+        unit: 'ms',
+        max: 1,
+      },
+    ]),
+  );
 }
 
 main().catch(error => {

@@ -7,6 +7,8 @@ import path from 'node:path';
 /** A kube-sandbox in its own process (as a real API server would be), steered by its admin API. */
 export interface SandboxProcess {
   kubeConfigYaml: string;
+  /** Where its admin API is served, for another process to read its stats. */
+  url: string;
   setLatency(ms: number): Promise<void>;
   resetStats(): Promise<void>;
   stats(): Promise<{
@@ -51,6 +53,7 @@ export async function startSandboxProcess(
     adminCall(url, method, route, body);
   return {
     kubeConfigYaml: fs.readFileSync(kubeconfig, 'utf8'),
+    url,
     setLatency: async ms => {
       await admin('DELETE', 'faults');
       await admin('POST', 'faults', { latencyMs: ms });
@@ -58,7 +61,7 @@ export async function startSandboxProcess(
     resetStats: async () => {
       await admin('DELETE', 'stats');
     },
-    stats: async () => (await admin('GET', 'stats')).json(),
+    stats: () => sandboxStats(url),
     stop: async () => {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -66,6 +69,13 @@ export async function startSandboxProcess(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The request log of a sandbox process started elsewhere (its admin API at `url`). */
+export async function sandboxStats(
+  url: string,
+): ReturnType<SandboxProcess['stats']> {
+  return (await adminCall(url, 'GET', 'stats')).json();
 }
 
 function listeningUrl(child: ChildProcess): Promise<string> {

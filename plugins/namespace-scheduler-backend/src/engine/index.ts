@@ -6,3 +6,12 @@ export {
 export type { EngineLogger, OperationOptions, WakeOptions } from './types';
 export type { RollbackRetry } from './execute/rollback';
 export { emptyResult } from './result/buildResult';
+export { describeNamespace } from './status/describeNamespace';
+export {
+  cronJobWorkload,
+  deploymentWorkload,
+  hpaWorkload,
+  scaledObjectWorkload,
+  statefulSetWorkload,
+  type Workload,
+} from './workloads';

@@ -9,6 +9,15 @@ import {
   metadataPatch,
 } from './adapterKit';
 import { suspendCodec } from './codecs';
+import type { Workload } from './types';
+
+/** A CronJob as the engine sees it (also used by the cluster-state cache). */
+export function cronJobWorkload(object: V1CronJob): Workload {
+  return {
+    ...fromMeta('CronJob', object.metadata),
+    level: object.spec?.suspend ? 0 : 1,
+  };
+}
 
 /** CronJobs sleep by `spec.suspend`; level 1 = active, 0 = suspended. */
 export const cronJobAdapter = defineAdapter<V1CronJob>({
@@ -17,10 +26,7 @@ export const cronJobAdapter = defineAdapter<V1CronJob>({
   markerAnnotation: K8S_ANNOTATIONS.originalSuspend,
   phase: 3,
   sleepLevel: () => 0,
-  toWorkload: object => ({
-    ...fromMeta('CronJob', object.metadata),
-    level: object.spec?.suspend ? 0 : 1,
-  }),
+  toWorkload: cronJobWorkload,
   patchBody: (workload, state) => ({
     metadata: metadataPatch(workload, K8S_ANNOTATIONS.originalSuspend, state),
     spec: { suspend: state.level === 0 },

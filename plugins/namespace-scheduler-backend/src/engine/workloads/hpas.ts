@@ -9,6 +9,19 @@ import {
   metadataPatch,
 } from './adapterKit';
 import { replicasCodec } from './codecs';
+import type { Workload } from './types';
+
+/** An HPA as the engine sees it (also used by the cluster-state cache). */
+export function hpaWorkload(object: V2HorizontalPodAutoscaler): Workload {
+  return {
+    ...fromMeta('HorizontalPodAutoscaler', object.metadata),
+    level: object.spec?.minReplicas ?? 1,
+    target: {
+      kind: object.spec?.scaleTargetRef.kind ?? '',
+      name: object.spec?.scaleTargetRef.name ?? '',
+    },
+  };
+}
 
 /**
  * HPAs sleep by lowering minReplicas to 1, the floor without the HPAScaleToZero
@@ -22,14 +35,7 @@ export const hpaAdapter = defineAdapter<V2HorizontalPodAutoscaler>({
   markerAnnotation: K8S_ANNOTATIONS.originalMinReplicas,
   phase: 2,
   sleepLevel: workload => Math.min(workload.level, 1),
-  toWorkload: object => ({
-    ...fromMeta('HorizontalPodAutoscaler', object.metadata),
-    level: object.spec?.minReplicas ?? 1,
-    target: {
-      kind: object.spec?.scaleTargetRef.kind ?? '',
-      name: object.spec?.scaleTargetRef.name ?? '',
-    },
-  }),
+  toWorkload: hpaWorkload,
   patchBody: (workload, state) => ({
     metadata: metadataPatch(
       workload,

@@ -13,6 +13,13 @@ export const ADAPTERS: Readonly<Record<WorkloadKind, KindAdapter>> = {
   CronJob: cronJobAdapter,
 };
 
+export {
+  deploymentWorkload,
+  statefulSetWorkload,
+} from './replicaWorkloads';
+export { hpaWorkload } from './hpas';
+export { cronJobWorkload } from './cronJobs';
+export { scaledObjectWorkload } from './scaledObjects';
 export type {
   KindAdapter,
   Workload,

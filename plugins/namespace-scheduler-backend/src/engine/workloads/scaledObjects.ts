@@ -58,6 +58,11 @@ function toWorkload(object: ScaledObject): Workload {
   };
 }
 
+/** A ScaledObject from untyped JSON (a list item or a watch event), checked. */
+export function scaledObjectWorkload(value: unknown): Workload {
+  return toWorkload(asScaledObject(value));
+}
+
 async function listScaledObjects(client: ClusterClient, namespace: string) {
   return listAll(async (limit, cont) =>
     asList(

@@ -1,0 +1,127 @@
+import type {
+  NamespaceStatus,
+  OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
+import {
+  describeNamespace,
+  NamespaceOperations,
+  OperationOptions,
+  WakeOptions,
+} from '../engine';
+import type { ClusterStateCache } from './ClusterStateCache';
+
+/**
+ * The engine with status served from the cluster-state cache. Reported state
+ * must equal the live cluster (seed 000 property 3), and the cache learns of
+ * writes only when their watch events arrive, so a namespace this backend
+ * writes to is read live from the first write until a live read matches the
+ * cache again. Changes made by others reach the cache within the watch's
+ * latency. A cluster whose cache is not synced is read live, so an
+ * unreachable cluster reports `unknown`, never its last known state.
+ */
+export class CachedNamespaceOperations implements NamespaceOperations {
+  /** Namespaces written by an operation in flight: key → operations running. */
+  private readonly writing = new Map<string, number>();
+  /** Namespaces written since the cache last matched a live read. */
+  private readonly unverified = new Set<string>();
+
+  static create(options: {
+    engine: NamespaceOperations;
+    cache: ClusterStateCache;
+  }): CachedNamespaceOperations {
+    return new CachedNamespaceOperations(options.engine, options.cache);
+  }
+
+  private constructor(
+    private readonly engine: NamespaceOperations,
+    private readonly cache: ClusterStateCache,
+  ) {}
+
+  async status(cluster: string, namespace: string): Promise<NamespaceStatus> {
+    const key = keyOf(cluster, namespace);
+    const fresh = !this.writing.has(key) && !this.unverified.has(key);
+    const cached = fresh ? this.fromCache(cluster, namespace) : undefined;
+    if (cached) return cached;
+    const live = await this.engine.status(cluster, namespace);
+    if (!this.writing.has(key) && this.unverified.has(key)) {
+      const now = this.fromCache(cluster, namespace);
+      if (now && sameState(now, live)) this.unverified.delete(key);
+    }
+    return live;
+  }
+
+  sleep(
+    cluster: string,
+    namespace: string,
+    options: OperationOptions = {},
+  ): Promise<OperationResult> {
+    return this.writes(cluster, namespace, options, () =>
+      this.engine.sleep(cluster, namespace, options),
+    );
+  }
+
+  wake(
+    cluster: string,
+    namespace: string,
+    options: WakeOptions = {},
+  ): Promise<OperationResult> {
+    return this.writes(cluster, namespace, options, () =>
+      this.engine.wake(cluster, namespace, options),
+    );
+  }
+
+  scale(
+    cluster: string,
+    namespace: string,
+    replicas: number,
+    options: WakeOptions = {},
+  ): Promise<OperationResult> {
+    return this.writes(cluster, namespace, options, () =>
+      this.engine.scale(cluster, namespace, replicas, options),
+    );
+  }
+
+  private fromCache(
+    cluster: string,
+    namespace: string,
+  ): NamespaceStatus | undefined {
+    const workloads = this.cache.workloads(cluster, namespace);
+    return workloads && describeNamespace(cluster, namespace, workloads);
+  }
+
+  /** Dry runs change nothing, so only real operations take the namespace off the cache. */
+  private async writes(
+    cluster: string,
+    namespace: string,
+    options: OperationOptions,
+    run: () => Promise<OperationResult>,
+  ): Promise<OperationResult> {
+    if (options.dryRun) return run();
+    const key = keyOf(cluster, namespace);
+    this.writing.set(key, (this.writing.get(key) ?? 0) + 1);
+    this.unverified.add(key);
+    try {
+      return await run();
+    } finally {
+      const left = (this.writing.get(key) ?? 1) - 1;
+      if (left > 0) this.writing.set(key, left);
+      else this.writing.delete(key);
+    }
+  }
+}
+
+function keyOf(cluster: string, namespace: string): string {
+  return `${cluster}/${namespace}`;
+}
+
+/** Equal as reported: state, counts and every workload's fields (order aside). */
+function sameState(a: NamespaceStatus, b: NamespaceStatus): boolean {
+  const comparable = (status: NamespaceStatus) =>
+    JSON.stringify({
+      state: status.state,
+      counts: status.counts,
+      error: status.error,
+      workloads: status.workloads.map(w => JSON.stringify(w)).sort(),
+    });
+  return comparable(a) === comparable(b);
+}

@@ -1,0 +1,7 @@
+export { CachedNamespaceOperations } from './CachedNamespaceOperations';
+export {
+  ClusterStateCache,
+  type ClusterStateCacheOptions,
+  type ClusterStateLogger,
+} from './ClusterStateCache';
+export { readClusterStateConfig, type ClusterStateConfig } from './config';
