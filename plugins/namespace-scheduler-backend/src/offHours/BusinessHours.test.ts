@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import fc from 'fast-check';
 import { BusinessHours } from './BusinessHours';
 import { DEFAULT_BUSINESS_HOURS, readOffHoursConfig } from './config';
 
@@ -79,6 +80,25 @@ describe('BusinessHours', () => {
     expect(nights.offHoursAt(at('2026-11-24T03:00:00Z'))).toBeUndefined();
     expect(nights.offHoursAt(at('2026-11-24T07:00:00Z'))?.start).toBe(
       at('2026-11-24T06:00:00Z'),
+    );
+  });
+});
+
+describe('BusinessHours memoized intervals', () => {
+  it('answers like a fresh instance for instants in any order, across DST changes', () => {
+    const reused = BusinessHours.create(DEFAULT_BUSINESS_HOURS);
+    const instant = fc.integer({
+      min: at('2026-01-01T00:00:00Z'),
+      max: at('2028-12-31T00:00:00Z'),
+    });
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), ats => {
+        for (const t of ats) {
+          const fresh = BusinessHours.create(DEFAULT_BUSINESS_HOURS);
+          expect(reused.offHoursAt(t)).toEqual(fresh.offHoursAt(t));
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });

@@ -9,6 +9,8 @@ import {
 const DAY_MS = 86_400_000;
 /** Business hours recur weekly: a week and a day each way finds the neighbours of any instant. */
 const AROUND_MS = 8 * DAY_MS;
+/** How far beyond that the memoized intervals reach, so most calls reuse them. */
+const MEMO_SLACK_MS = 14 * DAY_MS;
 
 /** An off-hours period: from the end of business hours to their next start (Infinity: never). */
 export type OffHoursPeriod = { start: number; end: number };
@@ -24,6 +26,11 @@ export class BusinessHours {
   }
 
   private readonly timing: WeeklyTiming;
+  /**
+   * Business intervals depend only on the spec: every status request asks
+   * about "now", so they are computed once for a month around it and reused.
+   */
+  private memo?: { from: number; to: number; intervals: Interval[] };
 
   private constructor(readonly spec: BusinessHoursSpec) {
     this.timing = {
@@ -37,7 +44,7 @@ export class BusinessHours {
 
   /** The off-hours period around `at`; undefined during business hours. */
   offHoursAt(at: number): OffHoursPeriod | undefined {
-    const around = weeklyIntervals(this.timing, at - AROUND_MS, at + AROUND_MS);
+    const around = this.businessAround(at);
     if (around.some(interval => interval.start <= at && at < interval.end)) {
       return undefined;
     }
@@ -64,6 +71,18 @@ export class BusinessHours {
     }
     if (cursor < to) gaps.push({ start: cursor, end: to });
     return gaps.filter(gap => gap.end > gap.start);
+  }
+
+  /** Business intervals covering at least a week and a day each side of `at`. */
+  private businessAround(at: number): Interval[] {
+    const memo = this.memo;
+    if (memo && memo.from <= at - AROUND_MS && at + AROUND_MS <= memo.to) {
+      return memo.intervals;
+    }
+    const from = at - AROUND_MS - MEMO_SLACK_MS;
+    const to = at + AROUND_MS + MEMO_SLACK_MS;
+    this.memo = { from, to, intervals: weeklyIntervals(this.timing, from, to) };
+    return this.memo.intervals;
   }
 
   /** An instant in the business hours' zone, e.g. 2026-11-23T20:00:00.000+01:00. */
