@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import { NamespaceState } from '@namespace-scheduler/backstage-plugin-common';
 import { StatusText } from './StatusText';
 
@@ -15,7 +16,12 @@ const STATUS = {
   unknown: 'aborted',
 } as const;
 
-/** A namespace's live state as a status label readable without colour. */
+/**
+ * A namespace's live state as a status label readable without colour. The
+ * one-word label never wraps, so narrow table columns don't split it.
+ */
 export const NamespaceStateChip = ({ state }: { state: NamespaceState }) => (
-  <StatusText status={STATUS[state]}>{LABELS[state]}</StatusText>
+  <Box component="span" whiteSpace="nowrap">
+    <StatusText status={STATUS[state]}>{LABELS[state]}</StatusText>
+  </Box>
 );
