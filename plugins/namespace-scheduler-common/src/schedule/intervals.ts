@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { WEEKDAYS, WeeklyTiming, WindowTiming } from './types';
+import { zoneInstantMemo } from './zoneInstantMemo';
 import {
   DAY_MS,
   MINUTE_MS,
@@ -19,9 +20,13 @@ export function parseDateTime(value: string, zone: string): number {
   return DateTime.fromISO(value, { zone }).toMillis();
 }
 
-/** The ISO 8601 form of an instant in `zone` (with its offset). */
+const isoInZone = zoneInstantMemo(
+  (zone, instant) => DateTime.fromMillis(instant, { zone }).toISO() ?? '',
+);
+
+/** The ISO 8601 form of an instant in `zone` (with its offset); memoized, toISO being locale-independent. */
 export function formatDateTime(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO() ?? '';
+  return isoInZone(zone, instant);
 }
 
 export function windowInterval(spec: WindowTiming): Interval {

@@ -38,6 +38,24 @@ describe('wall clock ↔ instant', () => {
     );
   });
 
+  it('answers the same once its zone offsets are memoized', () => {
+    // The same wall times in two zones sharing instants: the memo is per zone.
+    const walls = ['2026-03-29T02:30', '2026-10-25T02:30', '2026-07-01T07:00'];
+    const first = walls.flatMap(w => [
+      toInstant('Europe/Madrid', wall(w)),
+      toInstant('America/New_York', wall(w)),
+    ]);
+    const again = walls.flatMap(w => [
+      toInstant('Europe/Madrid', wall(w)),
+      toInstant('America/New_York', wall(w)),
+    ]);
+    expect(again).toEqual(first);
+    expect(first.slice(0, 2)).toEqual([
+      utc('2026-03-29T01:00'),
+      utc('2026-03-29T06:30'),
+    ]);
+  });
+
   it('knows IANA zones and nothing else', () => {
     expect(normalizeTimeZone('Europe/Madrid')).toBe('Europe/Madrid');
     expect(normalizeTimeZone('europe/madrid')).toBe('Europe/Madrid');

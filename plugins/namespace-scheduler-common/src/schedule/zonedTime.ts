@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { zoneInstantMemo } from './zoneInstantMemo';
 
 /**
  * Local ("wall-clock") times are handled as UTC-based timestamps: the wall
@@ -19,6 +20,14 @@ function offsetMs(zone: IANAZone, instant: number): number {
   return zone.offset(instant) * MINUTE_MS;
 }
 
+/**
+ * Offsets for `toInstant`, memoized: the instants it asks about are
+ * wall-clock days ± a day, so they repeat across requests.
+ */
+const memoOffsetMs = zoneInstantMemo((zone, instant) =>
+  offsetMs(IANAZone.create(zone), instant),
+);
+
 /** The wall clock in `zone` at `instant`. */
 export function toWall(zone: string, instant: number): number {
   return instant + offsetMs(IANAZone.create(zone), instant);
@@ -36,13 +45,13 @@ export function toInstant(zone: string, wall: number): number {
   // The offsets before and after any transition near `wall` (zones change
   // offset months apart, never twice within two days).
   const offsets = [
-    offsetMs(iana, wall - DAY_MS),
-    offsetMs(iana, wall + DAY_MS),
+    memoOffsetMs(zone, wall - DAY_MS),
+    memoOffsetMs(zone, wall + DAY_MS),
   ];
   if (offsets[0] === offsets[1]) return wall - offsets[0];
   const valid = offsets
     .map(offset => wall - offset)
-    .filter(instant => instant + offsetMs(iana, instant) === wall);
+    .filter(instant => instant + memoOffsetMs(zone, instant) === wall);
   if (valid.length > 0) return Math.min(...valid);
   return gapEnd(iana, wall - Math.max(...offsets), wall - Math.min(...offsets));
 }
