@@ -12,8 +12,12 @@ cat <<'MSG'
   Namespace Scheduler demo portal
   ───────────────────────────────
   Open http://localhost:3000 and choose "Guest" (a member of team-commerce).
-  Try the "Namespace schedule" tab of the shop-api component, or the
-  "Namespace Scheduler" page in the sidebar. Backend: http://localhost:7007
+  Try the "Namespace schedule" tab of the shop-api component. The
+  "Namespace Scheduler" admin page in the sidebar is for admins: to see it
+  as the guest, put this in app-config.local.yaml and restart:
+    namespaceScheduler:
+      adminGroups: [group:default/platform-team, group:default/team-commerce]
+  Backend: http://localhost:7007
 
 MSG
 exec yarn start
