@@ -59,10 +59,6 @@ export async function createRouter(
     operationId: req.header(OPERATION_ID_HEADER),
   });
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
   router.get('/clusters', async (req, res) => {
     await credentials(req);
     res.json({ items: options.clusterNames().map(name => ({ name })) });
@@ -76,53 +72,30 @@ export async function createRouter(
     res.json(await namespaceActions.status(req.params, await credentials(req)));
   });
 
-  router.post('/namespaces/:cluster/:namespace/sleep', async (req, res) => {
-    const op = {
-      operation: 'sleep' as const,
-      ...req.body,
-      correlationId: correlationIdOf(req),
+  // Sleep, wake and scale differ only in the operation; the spec validates each body.
+  const operate =
+    (operation: 'sleep' | 'wake' | 'scale') =>
+    async (
+      req: express.Request<{ cluster: string; namespace: string }>,
+      res: express.Response,
+    ) => {
+      const op = {
+        operation,
+        ...req.body,
+        correlationId: correlationIdOf(req),
+      };
+      res.json(
+        await namespaceActions.run(
+          req.params,
+          op,
+          await userCredentials(req),
+          progressOf(req),
+        ),
+      );
     };
-    res.json(
-      await namespaceActions.run(
-        req.params,
-        op,
-        await userCredentials(req),
-        progressOf(req),
-      ),
-    );
-  });
-
-  router.post('/namespaces/:cluster/:namespace/wake', async (req, res) => {
-    const op = {
-      operation: 'wake' as const,
-      ...req.body,
-      correlationId: correlationIdOf(req),
-    };
-    res.json(
-      await namespaceActions.run(
-        req.params,
-        op,
-        await userCredentials(req),
-        progressOf(req),
-      ),
-    );
-  });
-
-  router.post('/namespaces/:cluster/:namespace/scale', async (req, res) => {
-    const op = {
-      operation: 'scale' as const,
-      ...req.body,
-      correlationId: correlationIdOf(req),
-    };
-    res.json(
-      await namespaceActions.run(
-        req.params,
-        op,
-        await userCredentials(req),
-        progressOf(req),
-      ),
-    );
-  });
+  router.post('/namespaces/:cluster/:namespace/sleep', operate('sleep'));
+  router.post('/namespaces/:cluster/:namespace/wake', operate('wake'));
+  router.post('/namespaces/:cluster/:namespace/scale', operate('scale'));
 
   router.get('/entity-namespaces', async (req, res) => {
     const entityRef = normalizeEntityRef(req.query.entityRef);
