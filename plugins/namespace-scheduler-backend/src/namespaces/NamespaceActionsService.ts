@@ -51,33 +51,26 @@ export type ManualOperationOutcome = {
   schedule?: Schedule;
 };
 
+type ActionsDeps = {
+  catalog: NamespaceCatalog;
+  authorizer: NamespaceAuthorizer;
+  statusReader: NamespaceStatusReader;
+  executor: OperationExecutor;
+  overrides: OverrideHolder;
+  progress: Pick<OperationProgressPublisher, 'listener'>;
+};
+
 /**
  * What a user does to one namespace from the portal: read its state, or run
  * an operation on it. Only claimed namespaces are managed; the identity comes
  * from the caller's credentials, never from the request body.
  */
 export class NamespaceActionsService {
-  static create(options: {
-    catalog: NamespaceCatalog;
-    authorizer: NamespaceAuthorizer;
-    statusReader: NamespaceStatusReader;
-    executor: OperationExecutor;
-    overrides: OverrideHolder;
-    progress: Pick<OperationProgressPublisher, 'listener'>;
-  }) {
+  static create(options: ActionsDeps) {
     return new NamespaceActionsService(options);
   }
 
-  private constructor(
-    private readonly deps: {
-      catalog: NamespaceCatalog;
-      authorizer: NamespaceAuthorizer;
-      statusReader: NamespaceStatusReader;
-      executor: OperationExecutor;
-      overrides: OverrideHolder;
-      progress: Pick<OperationProgressPublisher, 'listener'>;
-    },
-  ) {}
+  private constructor(private readonly deps: ActionsDeps) {}
 
   async status(
     ref: ManagedNamespaceRef,

@@ -11,6 +11,7 @@ import { CostCenterService } from '../costCenters';
 import { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { OperationService } from '../operations';
 import { ScheduleStore } from '../schedules';
+import { forEachLimited } from '../concurrency/forEachLimited';
 import { Clock, systemClock } from '../time/Clock';
 import { scheduledAwakeAt } from './awakePlan';
 import { OffHoursPeriod } from './BusinessHours';
@@ -186,19 +187,4 @@ export class OffHoursBoundary {
     const charged = open.items[0]?.cost_center;
     return charged && valid.includes(charged) ? charged : valid[0];
   }
-}
-
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-) {
-  const queue = [...items];
-  const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift())
-      await fn(item);
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, queue.length) }, worker),
-  );
 }

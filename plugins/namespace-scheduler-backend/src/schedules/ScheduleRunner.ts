@@ -6,6 +6,7 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { forEachLimited } from '../concurrency/forEachLimited';
 import { Clock, systemClock } from '../time/Clock';
 import { planDue } from './duePlan';
 import { executeRun, finishRun, RunDeps } from './executeRun';
@@ -118,7 +119,9 @@ export class ScheduleRunner {
       await this.deps.store.finish({
         ...claim,
         outcome: 'failed',
-        message: `abandoned: claimed by ${claim.claimedBy} at ${claim.claimedAt.toISOString()}, which stopped before recording an outcome`,
+        message: `abandoned: claimed by ${
+          claim.claimedBy
+        } at ${claim.claimedAt.toISOString()}, which stopped before recording an outcome`,
         finishedAt: now,
       });
     }
@@ -191,20 +194,4 @@ function byNamespace(schedules: Schedule[]): Schedule[][] {
     groups.set(key, [...(groups.get(key) ?? []), schedule]);
   }
   return [...groups.values()];
-}
-
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-) {
-  const queue = [...items];
-  const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-      await fn(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, queue.length) }, worker),
-  );
 }
