@@ -92,6 +92,43 @@ describe('list paging with limit and continue', () => {
     expect(rest.items[1].spec?.replicas).toBe(0);
   });
 
+  it('pages one namespace among others, and all of them across namespaces', async () => {
+    for (const ns of ['aaa', 'zzz']) {
+      sandbox.store.put(namespace(ns));
+      sandbox.store.put(deployment('app-00', ns, 0));
+    }
+    const { apps } = clientsFor(sandbox);
+    const first = await apps.listNamespacedDeployment({
+      namespace: 'big',
+      limit: 20,
+    });
+    sandbox.store.put(deployment('app-99', 'big', 0));
+    const rest = await apps.listNamespacedDeployment({
+      namespace: 'big',
+      limit: 20,
+      _continue: first.metadata?._continue,
+    });
+    const namespaces = [...first.items, ...rest.items].map(
+      d => d.metadata?.namespace,
+    );
+    expect(namespaces).toEqual(Array(25).fill('big'));
+
+    const all = await apps.listDeploymentForAllNamespaces({ limit: 26 });
+    expect(all.items.map(d => d.metadata?.namespace)).toEqual([
+      'aaa',
+      ...Array(25).fill('big'),
+    ]);
+    sandbox.store.put(deployment('app-01', 'zzz', 0));
+    const last = await apps.listDeploymentForAllNamespaces({
+      limit: 26,
+      _continue: all.metadata?._continue,
+    });
+    // Read at the first page's revision: zzz/app-01 came later.
+    expect(
+      last.items.map(d => `${d.metadata?.namespace}/${d.metadata?.name}`),
+    ).toEqual(['big/app-99', 'zzz/app-00']);
+  });
+
   it('answers 410 when the continue token outlived the history, 400 when malformed', async () => {
     const { apps } = clientsFor(sandbox);
     const first = await apps.listNamespacedDeployment({

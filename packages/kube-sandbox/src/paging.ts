@@ -43,12 +43,13 @@ export function listPage(
     ? decodeToken(request.continueToken)
     : undefined;
   const revision = token?.rv ?? store.currentRevision;
-  const objects = token ? store.snapshot(kind, token.rv) : store.list(kind);
+  const objects = token
+    ? store.snapshot(kind, token.rv, request.namespace)
+    : store.list(kind, request.namespace);
   if (!objects) throw expired(TOO_OLD);
 
   const matching = objects.filter(
     obj =>
-      (!request.namespace || obj.metadata.namespace === request.namespace) &&
       matchesSelectors(request.selectors, obj) &&
       (!token || keyOf(obj) >= token.start),
   );

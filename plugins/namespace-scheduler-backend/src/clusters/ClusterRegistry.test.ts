@@ -132,6 +132,25 @@ describe('ClusterRegistry', () => {
     await registry.close();
   });
 
+  it('aborts an attempt that outlives its timeout, then retries', async () => {
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
+      { ...FAST, requestTimeoutMs: 100 },
+    );
+    sandbox.faults.add({
+      path: '/api/v1/namespaces/default$',
+      hang: true,
+      times: 1,
+    });
+    const started = Date.now();
+    await expect(
+      registry.get('sb').core.readNamespace({ name: 'default' }),
+    ).resolves.toMatchObject({ metadata: { name: 'default' } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(sandbox.stats().total).toBe(2);
+    await registry.close();
+  });
+
   it('paces requests with the token bucket', async () => {
     const registry = ClusterRegistry.fromKubeConfigs(
       [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],

@@ -76,7 +76,13 @@ export function createClusterPolicies(
   );
   return {
     call: wrap(retries, breaker),
-    attempt: timeout(options.requestTimeoutMs, TimeoutStrategy.Aggressive),
+    attempt: timeout(options.requestTimeoutMs, {
+      strategy: TimeoutStrategy.Aggressive,
+      // An attempt returns only once its body is read (the request is over),
+      // so aborting it then would only build a DOMException (with a stack
+      // trace) per request: ~5 % of the client's CPU at 800 requests a second.
+      abortOnReturn: false,
+    }),
     sockets: bulkhead(options.maxSockets, Number.POSITIVE_INFINITY),
     onBreakerFailure: listener => {
       breaker.onFailure(({ reason }) =>
