@@ -7,6 +7,7 @@ import {
   NamespaceOperations,
   OperationOptions,
   WakeOptions,
+  Workload,
 } from '../engine';
 import type { ClusterStateCache } from './ClusterStateCache';
 
@@ -24,6 +25,11 @@ export class CachedNamespaceOperations implements NamespaceOperations {
   private readonly writing = new Map<string, number>();
   /** Namespaces written since the cache last matched a live read. */
   private readonly unverified = new Set<string>();
+  /** Descriptions of unchanged workload lists (the cache returns the same array until a change). */
+  private readonly described = new WeakMap<
+    readonly Workload[],
+    NamespaceStatus
+  >();
 
   static create(options: {
     engine: NamespaceOperations;
@@ -86,7 +92,13 @@ export class CachedNamespaceOperations implements NamespaceOperations {
     namespace: string,
   ): NamespaceStatus | undefined {
     const workloads = this.cache.workloads(cluster, namespace);
-    return workloads && describeNamespace(cluster, namespace, workloads);
+    if (!workloads) return undefined;
+    let status = this.described.get(workloads);
+    if (!status) {
+      status = describeNamespace(cluster, namespace, workloads);
+      this.described.set(workloads, status);
+    }
+    return { ...status, observedAt: new Date().toISOString() };
   }
 
   /** Dry runs change nothing, so only real operations take the namespace off the cache. */

@@ -156,6 +156,37 @@ describe('ClusterStateCache', () => {
     expect(cache.workloads(CLUSTER, 'no-such-namespace')).toBeUndefined();
   });
 
+  it('serves the same workloads until the namespace changes, and describes them afresh then', async () => {
+    await start({});
+    const operations = CachedNamespaceOperations.create({
+      engine: env.engine,
+      cache,
+    });
+    const first = cache.workloads(CLUSTER, NS);
+    const before = await operations.status(CLUSTER, NS);
+    env.sandbox.store.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'elsewhere' },
+    });
+    env.sandbox.store.put({
+      ...deployment('other', 1),
+      metadata: { name: 'other', namespace: 'elsewhere' },
+    });
+    await eventually('other namespace cached', () =>
+      Boolean(cache.workloads(CLUSTER, 'elsewhere')?.length),
+    );
+    expect(cache.workloads(CLUSTER, NS)).toBe(first);
+
+    env.sandbox.store.put(deployment('web', 0));
+    await eventually('replicas 0 cached', () => level('web') === 0);
+    expect(cache.workloads(CLUSTER, NS)).not.toBe(first);
+    const after = await operations.status(CLUSTER, NS);
+    expect(before.counts.awake).toBe(3);
+    expect(after.counts.awake).toBe(2);
+    expect(after.workloads.find(w => w.name === 'web')?.state).toBe('asleep');
+  });
+
   it('relists when the watch resumes from a compacted resourceVersion (410 Gone)', async () => {
     await start({ watchHistory: 5 });
     // Delay the deployments watch's next reconnection (the server ends each

@@ -21,6 +21,11 @@ export interface ClusterStateCacheOptions {
 class ClusterMirror {
   private readonly namespaces: Reflector<true>;
   private workloadReflectors: Reflector<Workload>[] = [];
+  /** Each namespace's workloads joined across kinds; the same array while no kind changed. */
+  private readonly joined = new Map<
+    string,
+    { parts: readonly (readonly Workload[])[]; workloads: readonly Workload[] }
+  >();
   private discovered = false;
   private stopped = false;
   private discovery?: Promise<void>;
@@ -60,11 +65,18 @@ class ClusterMirror {
     );
   }
 
-  workloads(namespace: string): Workload[] | undefined {
+  workloads(namespace: string): readonly Workload[] | undefined {
     if (!this.isSynced() || !this.namespaces.get('', namespace)) {
       return undefined;
     }
-    return this.workloadReflectors.flatMap(r => r.list(namespace).sort(byName));
+    const parts = this.workloadReflectors.map(r => r.list(namespace));
+    const known = this.joined.get(namespace);
+    if (known && known.parts.every((part, i) => part === parts[i])) {
+      return known.workloads;
+    }
+    const workloads = parts.flat();
+    this.joined.set(namespace, { parts, workloads });
+    return workloads;
   }
 
   /** Learns whether the cluster serves keda.sh (retrying), then starts the workload reflectors. */
@@ -151,17 +163,15 @@ export class ClusterStateCache {
   }
 
   /**
-   * A namespace's workloads in the engine's reading order; undefined when
-   * the cluster's mirror is not synced, or it holds no such namespace (the
-   * caller reads the cluster, which says why).
+   * A namespace's workloads in the engine's reading order, the same array
+   * while nothing in the namespace changed; undefined when the cluster's
+   * mirror is not synced, or it holds no such namespace (the caller reads
+   * the cluster, which says why).
    */
-  workloads(cluster: string, namespace: string): Workload[] | undefined {
+  workloads(
+    cluster: string,
+    namespace: string,
+  ): readonly Workload[] | undefined {
     return this.mirrors.get(cluster)?.workloads(namespace);
   }
-}
-
-/** The API server's order: by name (byte order). */
-function byName(a: Workload, b: Workload): number {
-  if (a.name === b.name) return 0;
-  return a.name < b.name ? -1 : 1;
 }

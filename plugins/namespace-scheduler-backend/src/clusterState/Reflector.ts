@@ -60,6 +60,12 @@ const MIN_WATCH_MS = 1_000;
  */
 export class Reflector<V> {
   private objects = new Map<string, Map<string, V>>();
+  /**
+   * Each namespace's values in name order, built on the first read after a
+   * change: status reads far outnumber watch events, and an unchanged array
+   * lets readers reuse what they derived from it.
+   */
+  private lists = new Map<string, readonly V[]>();
   private resourceVersion = '';
   private synced = false;
   private stopped = true;
@@ -89,9 +95,20 @@ export class Reflector<V> {
     return this.synced;
   }
 
-  /** The values in one namespace ('' for cluster-scoped objects). */
-  list(namespace: string): V[] {
-    return [...(this.objects.get(namespace)?.values() ?? [])];
+  /**
+   * The values in one namespace ('' for cluster-scoped objects) in the API
+   * server's order, by name; the same array until the namespace changes.
+   */
+  list(namespace: string): readonly V[] {
+    let list = this.lists.get(namespace);
+    if (!list) {
+      const byName = [...(this.objects.get(namespace) ?? [])].sort(([a], [b]) =>
+        compareNames(a, b),
+      );
+      list = byName.map(([, value]) => value);
+      this.lists.set(namespace, list);
+    }
+    return list;
   }
 
   get(namespace: string, name: string): V | undefined {
@@ -134,6 +151,7 @@ export class Reflector<V> {
     } while (continueToken && !this.stopped);
     if (this.stopped) return;
     this.objects = objects;
+    this.lists = new Map();
     this.resourceVersion = resourceVersion;
     this.synced = Boolean(resourceVersion);
   }
@@ -191,8 +209,10 @@ export class Reflector<V> {
     const meta = metaOf(object);
     if (type === 'ADDED' || type === 'MODIFIED') {
       put(this.objects, this.source.fromEvent(object));
+      this.lists.delete(meta.namespace);
     } else if (type === 'DELETED') {
       this.objects.get(meta.namespace)?.delete(meta.name);
+      this.lists.delete(meta.namespace);
     }
     this.resourceVersion = meta.resourceVersion || this.resourceVersion;
   }
@@ -223,6 +243,12 @@ function put<V>(objects: Map<string, Map<string, V>>, item: Keyed<V>): void {
     objects.set(item.namespace, namespace);
   }
   namespace.set(item.name, item.value);
+}
+
+/** The API server's order: by name (byte order). */
+function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 function watchFailure(error: unknown): Error {

@@ -9,7 +9,7 @@ import {
 const DAY_MS = 86_400_000;
 /** Business hours recur weekly: a week and a day each way finds the neighbours of any instant. */
 const AROUND_MS = 8 * DAY_MS;
-/** How far beyond that the memoized intervals reach, so most calls reuse them. */
+/** How far beyond what was asked the memoized intervals reach, so most calls reuse them. */
 const MEMO_SLACK_MS = 14 * DAY_MS;
 
 /** An off-hours period: from the end of business hours to their next start (Infinity: never). */
@@ -64,7 +64,7 @@ export class BusinessHours {
   offHoursBetween(from: number, to: number): Interval[] {
     const gaps: Interval[] = [];
     let cursor = from;
-    for (const business of weeklyIntervals(this.timing, from, to)) {
+    for (const business of this.businessBetween(from, to)) {
       if (business.start > cursor)
         gaps.push({ start: cursor, end: Math.min(business.start, to) });
       cursor = Math.max(cursor, business.end);
@@ -75,14 +75,19 @@ export class BusinessHours {
 
   /** Business intervals covering at least a week and a day each side of `at`. */
   private businessAround(at: number): Interval[] {
-    const memo = this.memo;
-    if (memo && memo.from <= at - AROUND_MS && at + AROUND_MS <= memo.to) {
-      return memo.intervals;
+    return this.businessBetween(at - AROUND_MS, at + AROUND_MS);
+  }
+
+  /** Business intervals overlapping [from, to), from the memo when it covers them. */
+  private businessBetween(from: number, to: number): Interval[] {
+    if (!this.memo || from < this.memo.from || this.memo.to < to) {
+      const span = { from: from - MEMO_SLACK_MS, to: to + MEMO_SLACK_MS };
+      this.memo = {
+        ...span,
+        intervals: weeklyIntervals(this.timing, span.from, span.to),
+      };
     }
-    const from = at - AROUND_MS - MEMO_SLACK_MS;
-    const to = at + AROUND_MS + MEMO_SLACK_MS;
-    this.memo = { from, to, intervals: weeklyIntervals(this.timing, from, to) };
-    return this.memo.intervals;
+    return this.memo.intervals.filter(i => i.end > from && i.start < to);
   }
 
   /** An instant in the business hours' zone, e.g. 2026-11-23T20:00:00.000+01:00. */
