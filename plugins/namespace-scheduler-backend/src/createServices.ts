@@ -22,6 +22,7 @@ import { ExtraCluster } from './extensions';
 import { NamespaceStatusService } from './namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from './namespaces/NamespaceActionsService';
 import { ActivityService } from './activity';
+import { AwakeHoursService } from './awakeHours';
 import { createStores } from './storage/createStores';
 import { combineGuards, OperationService } from './operations';
 import {
@@ -257,6 +258,11 @@ export async function createServices(
       statusReader,
       authorizer: deps.authorizer,
       prices: readCostReportConfig(config),
+    }),
+    awakeHours: AwakeHoursService.create({
+      catalog,
+      authorizer: deps.authorizer,
+      activities: activityStore,
     }),
   };
 

@@ -13,11 +13,15 @@ export interface Api {
 
 /**
  * A client on node:http with keep-alive sockets, like a browser's connection
- * pool; it costs the load process less CPU than fetch, which matters when
- * it shares two cores with the backend.
+ * pool (pass one `agent` per simulated browser); it costs the load process
+ * less CPU than fetch, which matters when it shares two cores with the
+ * backend.
  */
-export function apiAt(baseUrl: string, timings?: Map<string, number[]>): Api {
-  const agent = new Agent({ keepAlive: true });
+export function apiAt(
+  baseUrl: string,
+  timings?: Map<string, number[]>,
+  agent = new Agent({ keepAlive: true }),
+): Api {
   const send = (method: string, path: string, body?: object) =>
     new Promise<{ status: number; json: unknown }>((resolve, reject) => {
       const payload = body && JSON.stringify(body);
@@ -64,10 +68,17 @@ export function apiAt(baseUrl: string, timings?: Map<string, number[]>): Api {
   };
 }
 
-/** One load of the entity tab, as the browser makes the calls. */
+/**
+ * One load of the entity tab, as the browser makes the calls
+ * (EntityNamespaceSchedule and its cards): the entity's namespaces and the
+ * off-hours state; then the selected namespace's schedules (the list card
+ * and the week calendar share them), the entity's awake hours per day, and
+ * the namespace's latest activity.
+ */
 export async function loadTab(api: Api, entityRef: string): Promise<void> {
+  const entity = encodeURIComponent(entityRef);
   const [namespaces] = await Promise.all([
-    api.get(`/entity-namespaces?entityRef=${encodeURIComponent(entityRef)}`),
+    api.get(`/entity-namespaces?entityRef=${entity}`),
     api.get('/off-hours'),
   ]);
   const { items } = namespaces as {
@@ -78,7 +89,7 @@ export async function loadTab(api: Api, entityRef: string): Promise<void> {
   const target = `cluster=${items[0].cluster}&namespace=${items[0].namespace}`;
   await Promise.all([
     api.get(`/schedules?${target}`),
-    api.get(`/schedule-preview?${target}&days=7&limit=200`),
+    api.get(`/awake-hours?entityRef=${entity}&days=14&zone=Europe%2FMadrid`),
     api.get(`/activities?${target}&limit=25`),
   ]);
 }

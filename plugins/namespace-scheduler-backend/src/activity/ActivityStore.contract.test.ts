@@ -3,13 +3,15 @@ import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { migrateUp } from '../database/migrations';
 import { dynamoDbStores } from '../__testUtils__/dynamoDbStores';
 import { operationResult } from '../__testUtils__/fakeEngine';
-import { ActivityStore, NewActivity } from './ActivityStore';
+import { ActivityEffect, ActivityStore, NewActivity } from './ActivityStore';
 import { KnexActivityStore } from './KnexActivityStore';
 
 jest.setTimeout(60_000);
 
 const T0 = Date.parse('2026-11-23T07:00:00Z');
 const minutes = (n: number) => new Date(T0 + n * 60_000);
+const shop = { cluster: 'sandbox', namespace: 'shop-dev' };
+const qa = { cluster: 'sandbox', namespace: 'shop-qa' };
 
 function activity(
   operation: OperationType,
@@ -301,6 +303,53 @@ describe('ActivityStore contract', () => {
       await expect(store.list({ cursor: 'nonsense' })).rejects.toThrow(
         /cursor/,
       );
+    },
+  );
+
+  it.each(subjects)(
+    'reads the records of several namespaces that can overlap a period, on %p',
+    async subject => {
+      const store = await createStore(subject);
+      const record = async (
+        operation: OperationType,
+        at: number,
+        effect: ActivityEffect,
+        ref = shop,
+      ) => (await store.record(activity(operation, at, ref), effect)).id;
+      // shop-dev: awake 0–2, then from 5 (before the period) until 12, and from 14 on.
+      await record('wake', 0, 'open');
+      await record('sleep', 2, 'close');
+      const openAtFrom = await record('wake', 5, 'open');
+      const sleptInPeriod = await record('sleep', 12, 'close');
+      const openNow = await record('wake', 14, 'open');
+      // shop-qa: awake since 1.
+      const qaOpen = await record('wake', 1, 'open', qa);
+      // Not read: the same name on another cluster, another namespace.
+      await record('wake', 11, 'open', {
+        cluster: 'eks',
+        namespace: 'shop-dev',
+      });
+      await record('wake', 11, 'open', {
+        cluster: 'sandbox',
+        namespace: 'other',
+      });
+
+      const records = await store.periodRecords([shop, qa], minutes(10));
+      expect(records.map(r => r.id).sort()).toEqual(
+        [openAtFrom, sleptInPeriod, openNow, qaOpen].sort(),
+      );
+      expect(records.find(r => r.id === openAtFrom)).toEqual({
+        id: openAtFrom,
+        cluster: 'sandbox',
+        namespace: 'shop-dev',
+        operation: 'wake',
+        outcome: 'succeeded',
+        status: 'completed',
+        start: minutes(5).getTime(),
+        end: minutes(12).getTime(),
+      });
+      expect(records.find(r => r.id === openNow)?.end).toBeUndefined();
+      expect(await store.periodRecords([], minutes(10))).toEqual([]);
     },
   );
 });

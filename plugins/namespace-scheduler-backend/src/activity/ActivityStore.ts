@@ -1,6 +1,7 @@
 import {
   Activity,
   ActivityPage,
+  AwakeRecord,
   ActivityStatus,
   OperationResult,
   OperationType,
@@ -63,4 +64,16 @@ export interface ActivityStore {
   record(activity: NewActivity, effect: ActivityEffect): Promise<Activity>;
   get(id: string): Promise<Activity | undefined>;
   list(query: ActivityQuery): Promise<ActivityPage>;
+  /**
+   * The records of the namespaces that can overlap [from, now], in no
+   * particular order: every one that ended at or after `from` or is still
+   * open, which includes all that started since. Only the latest record that
+   * opened an awake period before `from` can still be open then (a later
+   * one completes it), so a store may instead return that record and those
+   * after it. One read for many namespaces, so charts need not page.
+   */
+  periodRecords(
+    namespaces: { cluster: string; namespace: string }[],
+    from: Date,
+  ): Promise<AwakeRecord[]>;
 }

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   Activity,
   ActivityPage,
+  AwakeRecord,
   OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
@@ -39,6 +40,21 @@ type ActivityRow = {
   duration_minutes: number | null;
   result: string;
 };
+
+/** The columns awake hours read: not the operation's result, whose JSON is most of a row. */
+const AWAKE_COLUMNS = [
+  'id',
+  'cluster_name',
+  'namespace_name',
+  'operation_type',
+  'replicas',
+  'outcome',
+  'status',
+  'timestamp_start',
+  'timestamp_end',
+] as const;
+
+type AwakeRow = Pick<ActivityRow, (typeof AWAKE_COLUMNS)[number]>;
 
 /** The activity log in the portal database (SQLite, PostgreSQL). */
 export class KnexActivityStore implements ActivityStore {
@@ -85,6 +101,24 @@ export class KnexActivityStore implements ActivityStore {
       items,
       ...(last && { next_cursor: encodeCursor(last) }),
     };
+  }
+
+  async periodRecords(
+    namespaces: { cluster: string; namespace: string }[],
+    from: Date,
+  ): Promise<AwakeRecord[]> {
+    if (namespaces.length === 0) return [];
+    const pairs = namespaces.map(ref => [ref.cluster, ref.namespace]);
+    const ofNamespaces = () =>
+      this.knex<ActivityRow>(TABLE)
+        .select(...AWAKE_COLUMNS)
+        .whereIn(['cluster_name', 'namespace_name'], pairs);
+    // Two index ranges on (cluster, namespace, end) rather than one OR,
+    // which would read each namespace's whole history.
+    const rows: AwakeRow[] = await ofNamespaces()
+      .where('timestamp_end', '>=', from.getTime())
+      .unionAll(ofNamespaces().whereNull('timestamp_end'));
+    return rows.map(awakeRecordOf);
   }
 
   private recordOnce(activity: NewActivity, effect: ActivityEffect) {
@@ -178,6 +212,20 @@ function toRow(activity: NewActivity, effect: ActivityEffect): ActivityRow {
     timestamp_end: opens ? null : end,
     duration_minutes: opens ? null : minutesBetween(start, end),
     result: JSON.stringify(activity.result),
+  };
+}
+
+function awakeRecordOf(row: AwakeRow): AwakeRecord {
+  return {
+    id: row.id,
+    cluster: row.cluster_name,
+    namespace: row.namespace_name,
+    operation: row.operation_type,
+    ...(row.replicas !== null && { replicas: row.replicas }),
+    outcome: row.outcome,
+    status: row.status,
+    start: Number(row.timestamp_start),
+    ...(row.timestamp_end !== null && { end: Number(row.timestamp_end) }),
   };
 }
 

@@ -1,6 +1,4 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import express from 'express';
 import { OPERATION_ID_HEADER } from '@namespace-scheduler/backstage-plugin-common';
 import { createSpecRouter } from './validatedRouter';
@@ -12,17 +10,20 @@ import { CostCenterService } from '../costCenters';
 import { OffHoursService } from '../offHours';
 import { CostReportService } from '../costReport';
 import { ReadinessService } from '../health';
+import { AwakeHoursService } from '../awakeHours';
 import {
   correlationIdOf,
   requestObservability,
 } from '../observability/http/requestContext';
 import { PluginMetrics } from '../observability/metrics/PluginMetrics';
 import { addActivityRoutes } from './activityRoutes';
+import { addAwakeHoursRoutes } from './awakeHoursRoutes';
 import { addCostCenterRoutes } from './costCenterRoutes';
 import { addCostReportRoutes } from './costReportRoutes';
 import { addHealthRoutes } from './healthRoutes';
 import { addOffHoursRoutes } from './offHoursRoutes';
 import { addScheduleRoutes } from './scheduleRoutes';
+import { normalizeEntityRef } from './entityRefParam';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -33,6 +34,7 @@ export interface RouterOptions {
   costCenters: CostCenterService;
   offHours: OffHoursService;
   costReport: CostReportService;
+  awakeHours: AwakeHoursService;
   clusterNames: () => string[];
   readiness: ReadinessService;
   metrics?: PluginMetrics;
@@ -46,6 +48,7 @@ export async function createRouter(
   const router = createSpecRouter();
   addScheduleRoutes(router, options);
   addActivityRoutes(router, options);
+  addAwakeHoursRoutes(router, options);
   addCostCenterRoutes(router, options);
   addOffHoursRoutes(router, options);
   addCostReportRoutes(router, options);
@@ -112,12 +115,4 @@ export async function createRouter(
   root.use(requestObservability({ metrics: options.metrics }));
   root.use(router);
   return root;
-}
-
-function normalizeEntityRef(value: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(value));
-  } catch (error) {
-    throw new InputError(`entityRef: ${(error as Error).message}`);
-  }
 }

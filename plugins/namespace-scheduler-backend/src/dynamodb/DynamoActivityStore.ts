@@ -7,6 +7,9 @@ import {
 import {
   Activity,
   ActivityPage,
+  AwakeRecord,
+  awakeRecordOf,
+  opensAwakePeriod,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
   ActivityEffect,
@@ -136,6 +139,52 @@ export class DynamoActivityStore implements ReplayableActivityStore {
       items: items.slice(0, limit).map(fromItem),
       ...(last && { next_cursor: encodeCursor(last.timestamp_start) }),
     };
+  }
+
+  /**
+   * Per namespace, in parallel: the records since `from`, and those before
+   * it back to the latest that opened an awake period (the only one that
+   * can still be open at `from`).
+   */
+  async periodRecords(
+    namespaces: { cluster: string; namespace: string }[],
+    from: Date,
+  ): Promise<AwakeRecord[]> {
+    const perNamespace = await Promise.all(
+      namespaces.map(async ref => {
+        const [inPeriod, earlier] = await Promise.all([
+          this.listWhile(
+            { ...ref, from, limit: MAX_ACTIVITY_PAGE },
+            () => true,
+          ),
+          // Usually the first record or two: read a few at a time.
+          this.listWhile(
+            { ...ref, to: from, limit: 10 },
+            record => !opensAwakePeriod(record),
+          ),
+        ]);
+        return [...inPeriod, ...earlier];
+      }),
+    );
+    return perNamespace.flat().map(awakeRecordOf);
+  }
+
+  /** A query's records newest first, page by page, through the first that fails `more`. */
+  private async listWhile(
+    query: ActivityQuery,
+    more: (record: Activity) => boolean,
+  ): Promise<Activity[]> {
+    const records: Activity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, cursor });
+      for (const record of page.items) {
+        records.push(record);
+        if (!more(record)) return records;
+      }
+      cursor = page.next_cursor;
+    } while (cursor);
+    return records;
   }
 
   /**

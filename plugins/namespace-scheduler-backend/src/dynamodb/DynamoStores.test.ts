@@ -2,6 +2,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { awakeRecordOf } from '@namespace-scheduler/backstage-plugin-common';
 import { KnexActivityOutbox } from '../activity/outbox';
 import { prepareActivity } from '../activity/prepareActivity';
 import { KnexCostCenterPermissionStore } from '../costCenters';
@@ -19,19 +20,16 @@ jest.setTimeout(60_000);
 const T0 = Date.parse('2026-11-23T07:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
+const SHOP_DEV = { cluster: 'sandbox', namespace: 'shop-dev' };
+
 const newActivity = (operation: 'wake' | 'sleep', minutes: number) => ({
-  cluster: 'sandbox',
-  namespace: 'shop-dev',
+  ...SHOP_DEV,
   operation,
   costCenter: 'CC-1001',
   requestedBy: 'scheduler',
   timestampStart: at(minutes),
   timestampEnd: at(minutes),
-  result: operationResult({
-    operation,
-    cluster: 'sandbox',
-    namespace: 'shop-dev',
-  }),
+  result: operationResult({ operation, ...SHOP_DEV }),
 });
 
 describe('DynamoDB stores', () => {
@@ -158,8 +156,23 @@ describe('DynamoDB stores', () => {
     await expect(cut.activities.list({})).rejects.toThrow(
       ServiceUnavailableError,
     );
+    await expect(
+      cut.activities.periodRecords([SHOP_DEV], at(0)),
+    ).rejects.toThrow(ServiceUnavailableError);
     expect(await cut.activities.get(recorded[0].id)).toEqual(recorded[0]);
     expect(await KnexActivityOutbox.create({ knex }).size()).toBe(6);
+  });
+
+  it('replays queued writes before a period read, as before a list', async () => {
+    const { stores, knex } = await open(dynamo.config());
+    const outbox = KnexActivityOutbox.create({ knex });
+    const wake = prepareActivity(newActivity('wake', 0), 'open');
+    await outbox.enqueue(wake, 'open');
+
+    expect(await stores.activities.periodRecords([SHOP_DEV], at(0))).toEqual([
+      awakeRecordOf(wake),
+    ]);
+    expect(await outbox.size()).toBe(0);
   });
 
   describe.each(['portal database', 'DynamoDB'])(

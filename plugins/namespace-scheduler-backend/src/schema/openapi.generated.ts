@@ -321,6 +321,73 @@ export const spec = {
         },
       },
     },
+    '/awake-hours': {
+      get: {
+        operationId: 'GetAwakeHours',
+        description:
+          "Awake hours per local day of the namespaces an entity claims that the caller may read (the entity tab's chart), from the activity log: each successful wake or scale above zero counts until the record that completed it, or until now while still open, clipped to each day.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: 'The entity, e.g. `component:default/shop-api`.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 500,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How many local days, today included; default 14.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 90,
+            },
+          },
+          {
+            name: 'zone',
+            in: 'query',
+            description:
+              'The IANA time zone the days are counted in; default UTC.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One item per day, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AwakeHoursDay',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/schedules': {
       get: {
         operationId: 'ListSchedules',
@@ -2312,6 +2379,27 @@ export const spec = {
                   },
                 },
               ],
+            },
+          },
+        },
+      },
+      AwakeHoursDay: {
+        type: 'object',
+        required: ['date', 'hours', 'namespaces'],
+        properties: {
+          date: {
+            type: 'string',
+            description: '`YYYY-MM-DD`, local to the zone asked for.',
+          },
+          hours: {
+            type: 'number',
+          },
+          namespaces: {
+            type: 'object',
+            description:
+              'Awake hours per `cluster/namespace`; namespaces asleep all day are absent.',
+            additionalProperties: {
+              type: 'number',
             },
           },
         },

@@ -1,6 +1,11 @@
 import type { Activity } from '../types/activity';
 import type { OperationResult } from '../types/operations';
-import { awakeHoursPerDay } from './awakeHours';
+import { awakeHoursPerDay as perDay, awakeRecordOf } from './awakeHours';
+
+const awakeHoursPerDay = (
+  records: Activity[],
+  options: Parameters<typeof perDay>[1],
+) => perDay(records.map(awakeRecordOf), options);
 
 const result = {} as OperationResult;
 

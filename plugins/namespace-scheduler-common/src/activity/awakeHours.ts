@@ -18,6 +18,38 @@ export type AwakeHoursDay = {
   namespaces: Record<string, number>;
 };
 
+/** An activity record as awake hours read it, its times in epoch ms. */
+export type AwakeRecord = Pick<
+  Activity,
+  | 'id'
+  | 'cluster'
+  | 'namespace'
+  | 'operation'
+  | 'replicas'
+  | 'outcome'
+  | 'status'
+> & {
+  /** `timestamp_start`. */
+  start: number;
+  /** `timestamp_end`; none while the record is open. */
+  end?: number;
+};
+
+/** What awake hours read of a record. */
+export function awakeRecordOf(activity: Activity): AwakeRecord {
+  return {
+    id: activity.id,
+    cluster: activity.cluster,
+    namespace: activity.namespace,
+    operation: activity.operation,
+    ...(activity.replicas !== undefined && { replicas: activity.replicas }),
+    outcome: activity.outcome,
+    status: activity.status,
+    start: Date.parse(activity.timestamp_start),
+    ...(activity.timestamp_end && { end: Date.parse(activity.timestamp_end) }),
+  };
+}
+
 export type AwakeHoursOptions = {
   /** The last day of the period is the day of `now`. */
   now: number;
@@ -30,24 +62,26 @@ export type AwakeHoursOptions = {
  * Whether a record opened a charged awake period: a successful wake, or a
  * successful scale above zero (the same rule the activity log charges by).
  */
-function opensAwakePeriod(activity: Activity): boolean {
+export function opensAwakePeriod(
+  activity: Pick<Activity, 'outcome' | 'operation' | 'replicas'>,
+): boolean {
   if (activity.outcome !== 'succeeded') return false;
   if (activity.operation === 'wake') return true;
   return activity.operation === 'scale' && (activity.replicas ?? 0) > 0;
 }
 
 /** A record's awake interval: until the sleep that completed it, or until now while open. */
-function awakeInterval(activity: Activity, now: number): Interval | undefined {
-  const start = Date.parse(activity.timestamp_start);
-  const end =
-    activity.status === 'active'
-      ? now
-      : Date.parse(activity.timestamp_end ?? activity.timestamp_start);
+function awakeInterval(
+  activity: AwakeRecord,
+  now: number,
+): Interval | undefined {
+  const { start } = activity;
+  const end = activity.status === 'active' ? now : activity.end ?? start;
   return end > start ? { start, end: Math.min(end, now) } : undefined;
 }
 
 function intervalsByNamespace(
-  activities: Activity[],
+  activities: AwakeRecord[],
   now: number,
 ): Map<string, Interval[]> {
   const byNamespace = new Map<string, Interval[]>();
@@ -88,7 +122,7 @@ function overlapMs(interval: Interval, start: number, end: number): number {
  * pass more than the period's records.
  */
 export function awakeHoursPerDay(
-  activities: Activity[],
+  activities: AwakeRecord[],
   options: AwakeHoursOptions,
 ): AwakeHoursDay[] {
   const byNamespace = intervalsByNamespace(activities, options.now);

@@ -1,5 +1,8 @@
 export {
   awakeHoursPerDay,
+  awakeRecordOf,
+  opensAwakePeriod,
   type AwakeHoursDay,
   type AwakeHoursOptions,
+  type AwakeRecord,
 } from './awakeHours';

@@ -9,11 +9,25 @@ import { zoneInstantMemo } from './zoneInstantMemo';
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
+/**
+ * Valid zone names seen so far and their canonical names: requests name the
+ * same few zones, and building a DateTimeFormat per request is costly.
+ */
+const canonicalZones = new Map<string, string>();
+const MAX_REMEMBERED_ZONES = 1_000;
+
 /** The canonical name of an IANA time zone; undefined when unknown (offsets such as `+02:00` are not zones). */
 export function normalizeTimeZone(zone: string): string | undefined {
+  const known = canonicalZones.get(zone);
+  if (known) return known;
   if (!/^[A-Za-z]/.test(zone) || !IANAZone.isValidZone(zone)) return undefined;
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions()
-    .timeZone;
+  const canonical = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+  }).resolvedOptions().timeZone;
+  // Spellings differ in case only so far; cap what odd callers can fill.
+  if (canonicalZones.size >= MAX_REMEMBERED_ZONES) canonicalZones.clear();
+  canonicalZones.set(zone, canonical);
+  return canonical;
 }
 
 function offsetMs(zone: IANAZone, instant: number): number {

@@ -132,8 +132,6 @@ export const emptyTabHandlers = () => [
   offHoursHandler(),
   costCentersHandler(),
   http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items: [] })),
-  http.get(`${PLUGIN}/schedule-preview`, () =>
-    HttpResponse.json({ items: [] }),
-  ),
   http.get(`${PLUGIN}/activities`, () => HttpResponse.json({ items: [] })),
+  http.get(`${PLUGIN}/awake-hours`, () => HttpResponse.json({ items: [] })),
 ];

@@ -1,3 +1,4 @@
 export * from './apis';
 export * from './fixtures';
 export * from './costCenterPicker';
+export * from './schedulesCard';

@@ -3,6 +3,7 @@ import {
   Activity,
   ActivityPage,
   ActivityStatus,
+  AwakeHoursDay,
   CostCenter,
   CostReport,
   NamespaceCostCenter,
@@ -11,7 +12,6 @@ import {
   OffHoursStatus,
   OperationResult,
   OperationType,
-  PreviewTransition,
   Schedule,
   ScheduleInput,
   ScheduleRun,
@@ -85,6 +85,14 @@ export type CostCenterPermissionInput = {
 export interface NamespaceSchedulerApi {
   /** The namespaces an entity claims, with live state. */
   getEntityNamespaces(entityRef: string): Promise<NamespaceStatus[]>;
+  /**
+   * Awake hours per local day of the entity's namespaces the user may read,
+   * over the last `days` (default 14, today included) in `zone` (default UTC).
+   */
+  getAwakeHours(
+    entityRef: string,
+    options?: { days?: number; zone?: string },
+  ): Promise<AwakeHoursDay[]>;
   /** Every claimed namespace the user may read, across clusters. */
   listNamespaces(): Promise<ManagedNamespace[]>;
   /** One namespace's live state. */
@@ -107,11 +115,6 @@ export interface NamespaceSchedulerApi {
   runSchedule(id: string): Promise<ScheduleRunNowResponse>;
   /** A schedule's runs, newest first. */
   listScheduleRuns(id: string, limit?: number): Promise<ScheduleRun[]>;
-  /** The namespace's planned transitions over the next `days` (default 7), at most `limit` (default 50). */
-  previewSchedules(
-    target: NamespaceLocator,
-    options?: { days?: number; limit?: number },
-  ): Promise<PreviewTransition[]>;
   /** One page of a namespace's activity, newest first. */
   listActivities(query: ActivityQuery): Promise<ActivityPage>;
   /** The namespace's valid cost centers and whether the user may charge each. */

@@ -37,7 +37,7 @@ describe('NamespaceSchedulerClient', () => {
     });
   });
 
-  it('queries schedules, the preview and activities, leaving out empty filters', async () => {
+  it('queries schedules and activities, leaving out empty filters', async () => {
     const urls: string[] = [];
     const record = ({ request }: { request: Request }) => {
       urls.push(request.url.replace(PLUGIN, ''));
@@ -45,11 +45,9 @@ describe('NamespaceSchedulerClient', () => {
     };
     server.use(
       http.get(`${PLUGIN}/schedules`, record),
-      http.get(`${PLUGIN}/schedule-preview`, record),
       http.get(`${PLUGIN}/activities`, record),
     );
     await client.listSchedules(target);
-    await client.previewSchedules(target, { days: 7 });
     await client.listActivities({
       ...target,
       operation: 'wake',
@@ -58,8 +56,27 @@ describe('NamespaceSchedulerClient', () => {
     });
     expect(urls).toEqual([
       '/schedules?cluster=eu+west&namespace=shop-dev',
-      '/schedule-preview?cluster=eu+west&namespace=shop-dev&days=7',
       '/activities?cluster=eu+west&namespace=shop-dev&operation=wake&cursor=c2',
+    ]);
+  });
+
+  it("reads an entity's awake hours per day in one request", async () => {
+    const urls: string[] = [];
+    const day = { date: '2026-11-23', hours: 1, namespaces: { 'a/b': 1 } };
+    server.use(
+      http.get(`${PLUGIN}/awake-hours`, ({ request }) => {
+        urls.push(request.url.replace(PLUGIN, ''));
+        return HttpResponse.json({ items: [day] });
+      }),
+    );
+    expect(
+      await client.getAwakeHours('component:default/shop-api', {
+        days: 14,
+        zone: 'Europe/Madrid',
+      }),
+    ).toEqual([day]);
+    expect(urls).toEqual([
+      '/awake-hours?entityRef=component%3Adefault%2Fshop-api&days=14&zone=Europe%2FMadrid',
     ]);
   });
 

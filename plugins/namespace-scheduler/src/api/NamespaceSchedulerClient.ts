@@ -2,13 +2,13 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActivityPage,
+  AwakeHoursDay,
   CostCenter,
   CostReport,
   NamespaceCostCenter,
   NamespaceStatus,
   OffHoursPlan,
   OffHoursStatus,
-  PreviewTransition,
   OPERATION_ID_HEADER,
   Schedule,
   ScheduleInput,
@@ -50,6 +50,16 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
       '/entity-namespaces',
       { query: { entityRef } },
     );
+    return body.items;
+  }
+
+  async getAwakeHours(
+    entityRef: string,
+    options: { days?: number; zone?: string } = {},
+  ): Promise<AwakeHoursDay[]> {
+    const body = await this.json<{ items: AwakeHoursDay[] }>('/awake-hours', {
+      query: { entityRef, ...options },
+    });
     return body.items;
   }
 
@@ -108,17 +118,6 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     const body = await this.json<{ items: ScheduleRun[] }>(
       `/schedules/${encodeURIComponent(id)}/runs`,
       { query: { limit } },
-    );
-    return body.items;
-  }
-
-  async previewSchedules(
-    target: NamespaceLocator,
-    options: { days?: number; limit?: number } = {},
-  ): Promise<PreviewTransition[]> {
-    const body = await this.json<{ items: PreviewTransition[] }>(
-      '/schedule-preview',
-      { query: { ...target, ...options } },
     );
     return body.items;
   }

@@ -3,6 +3,7 @@ import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
   Activity,
   ActivityPage,
+  AwakeRecord,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
   ActivityEffect,
@@ -87,6 +88,19 @@ export class QueueingActivityStore implements ActivityStore {
     await this.flush();
     try {
       return await this.store.list(query);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async periodRecords(
+    namespaces: { cluster: string; namespace: string }[],
+    from: Date,
+  ): Promise<AwakeRecord[]> {
+    // As `list`: queued records become visible as soon as the store takes them.
+    await this.flush();
+    try {
+      return await this.store.periodRecords(namespaces, from);
     } catch (error) {
       throw unavailable(error);
     }

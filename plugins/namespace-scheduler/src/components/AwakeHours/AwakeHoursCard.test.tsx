@@ -1,103 +1,63 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { Activity } from '@namespace-scheduler/backstage-plugin-common';
-import { screen, within } from '@testing-library/react';
+import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  activity,
-  errorResponse,
-  namespaceStatus,
-  operationResult,
-  PLUGIN,
-  renderWithApis,
-} from '../../__testUtils__';
+import { useState } from 'react';
+import { errorResponse, PLUGIN, renderWithApis } from '../../__testUtils__';
+import { browserTimeZone } from '../common';
 import { AwakeHoursCard } from './AwakeHoursCard';
 
 jest.setTimeout(20_000);
 
-// Whole statuses, as the tab passes them: only their locator is sent.
-const NAMESPACES = [
-  namespaceStatus('shop-dev', 'awake'),
-  namespaceStatus('shop-qa', 'asleep'),
-];
+const SHOP_API = 'component:default/shop-api';
 
-/** Local midnight `daysAgo` days back, plus `hours`. */
-function localTime(daysAgo: number, hours: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - daysAgo);
-  date.setHours(hours, 0, 0, 0);
-  return date.toISOString();
+/** The backend's 14 days, with awake hours per namespace by days ago. */
+function period(
+  hours: Record<number, Record<string, number>> = {},
+): AwakeHoursDay[] {
+  return Array.from({ length: 14 }, (_, index) => {
+    const daysAgo = 13 - index;
+    const namespaces = hours[daysAgo] ?? {};
+    return {
+      date: `2026-11-${String(10 + index).padStart(2, '0')}`,
+      hours: Object.values(namespaces).reduce((a, b) => a + b, 0),
+      namespaces,
+    };
+  });
 }
 
-const localDate = (daysAgo: number) => localTime(daysAgo, 12).slice(0, 10);
-
-const wake = (
-  id: string,
-  namespace: string,
-  start: string,
-  end?: string,
-): Activity =>
-  activity(id, {
-    namespace,
-    operation: 'wake',
-    status: end ? 'completed' : 'active',
-    timestamp_start: start,
-    timestamp_end: end,
-    result: operationResult('wake'),
-  });
+/** The card in a tab where an operation runs. */
+const TabWithOperation = () => {
+  const [revision, setRevision] = useState(0);
+  return (
+    <>
+      <button onClick={() => setRevision(r => r + 1)}>Run operation</button>
+      <AwakeHoursCard entityRef={SHOP_API} revision={revision} />
+    </>
+  );
+};
 
 describe('AwakeHoursCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it('charts awake hours per day from wakes in the period, before it, and still open', async () => {
-    const queries: Record<string, string | null>[] = [];
+  it("charts the entity's awake hours per day from one request in the browser's zone", async () => {
+    const queries: URLSearchParams[] = [];
     server.use(
-      http.get(`${PLUGIN}/activities`, ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        expect([...query.keys()].sort()).toEqual(
-          [
-            'cluster',
-            'namespace',
-            query.has('to') ? 'to' : 'from',
-            'limit',
-          ].sort(),
-        );
-        queries.push({
-          namespace: query.get('namespace'),
-          from: query.get('from'),
-          to: query.get('to'),
-        });
-        const namespace = query.get('namespace');
-        if (query.get('to')) {
-          // Before the period: a wake that ended two hours into its first day.
-          return HttpResponse.json({
-            items:
-              namespace === 'shop-qa'
-                ? [wake('q1', 'shop-qa', localTime(20, 9), localTime(13, 2))]
-                : [],
-          });
-        }
+      http.get(`${PLUGIN}/awake-hours`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams);
         return HttpResponse.json({
-          items:
-            namespace === 'shop-dev'
-              ? [
-                  wake(
-                    'd2',
-                    'shop-dev',
-                    new Date(Date.now() - 30 * 60_000).toISOString(),
-                  ),
-                  activity('d1s', { timestamp_start: localTime(3, 14) }),
-                  wake('d1', 'shop-dev', localTime(3, 10), localTime(3, 14)),
-                ]
-              : [],
+          items: period({
+            13: { 'sandbox/shop-qa': 2 },
+            3: { 'sandbox/shop-dev': 4 },
+            0: { 'sandbox/shop-dev': 0.5 },
+          }),
         });
       }),
     );
 
-    await renderWithApis(
-      <AwakeHoursCard namespaces={NAMESPACES} revision={0} />,
-    );
+    await renderWithApis(<AwakeHoursCard entityRef={SHOP_API} revision={0} />);
 
     const figure = await screen.findByRole('figure');
     expect(figure).toHaveAccessibleName(
@@ -108,29 +68,26 @@ describe('AwakeHoursCard', () => {
     });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(14);
-    expect(rows[0]).toHaveTextContent(`${localDate(13)}2.0 h0.0 h2.0 h`);
-    expect(rows[10]).toHaveTextContent(`${localDate(3)}4.0 h4.0 h0.0 h`);
+    expect(rows[0]).toHaveTextContent('2026-11-102.0 h0.0 h2.0 h');
+    expect(rows[10]).toHaveTextContent('2026-11-204.0 h4.0 h0.0 h');
     expect(
       within(table)
         .getAllByRole('columnheader')
         .map(th => th.textContent),
     ).toEqual(['Day', 'Total', 'sandbox/shop-dev', 'sandbox/shop-qa']);
-    // Each namespace was read from the period's start, and just before it.
-    expect(queries).toHaveLength(4);
-    expect(
-      queries
-        .filter(q => q.to)
-        .map(q => q.namespace)
-        .sort(),
-    ).toEqual(['shop-dev', 'shop-qa']);
+    expect(queries.map(q => Object.fromEntries(q))).toEqual([
+      { entityRef: SHOP_API, days: '14', zone: browserTimeZone() },
+    ]);
   });
 
   it('says when nothing was awake, and shows a failed read as an error', async () => {
     server.use(
-      http.get(`${PLUGIN}/activities`, () => HttpResponse.json({ items: [] })),
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        HttpResponse.json({ items: period() }),
+      ),
     );
     const { unmount } = await renderWithApis(
-      <AwakeHoursCard namespaces={NAMESPACES} revision={0} />,
+      <AwakeHoursCard entityRef={SHOP_API} revision={0} />,
     );
     expect(
       await screen.findByText('No namespace was awake in the last 14 days.'),
@@ -138,16 +95,34 @@ describe('AwakeHoursCard', () => {
     unmount();
 
     server.use(
-      http.get(`${PLUGIN}/activities`, () =>
-        errorResponse(403, 'You may not read this namespace'),
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        errorResponse(400, 'zone: unknown IANA time zone "Mars/Olympus_Mons"'),
       ),
     );
-    await renderWithApis(
-      <AwakeHoursCard namespaces={NAMESPACES} revision={1} />,
-    );
+    await renderWithApis(<AwakeHoursCard entityRef={SHOP_API} revision={1} />);
     expect(
-      (await screen.findAllByText(/You may not read this namespace/))[0],
+      (await screen.findAllByText(/unknown IANA time zone/))[0],
     ).toBeInTheDocument();
     expect(screen.queryByRole('figure')).toBeNull();
+  });
+
+  it('reads the hours again when an operation ran', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${PLUGIN}/awake-hours`, () => {
+        requests++;
+        return HttpResponse.json({
+          items: period({ 0: { 'sandbox/shop-dev': requests } }),
+        });
+      }),
+    );
+    await renderWithApis(<TabWithOperation />);
+    expect(await screen.findByRole('figure')).toHaveAccessibleName(
+      /1\.0 h in total/,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run operation' }));
+    await screen.findByRole('figure', { name: /2\.0 h in total/ });
+    expect(requests).toBe(2);
   });
 });

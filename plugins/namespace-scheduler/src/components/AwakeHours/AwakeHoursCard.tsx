@@ -8,7 +8,6 @@ import Typography from '@material-ui/core/Typography';
 import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
 import { CSSProperties } from 'react';
 import { Bar } from 'recharts';
-import { NamespaceLocator } from '../../api';
 import { BarChartFigure } from '../common';
 import { useAwakeHours } from './useAwakeHours';
 
@@ -112,14 +111,14 @@ const HoursChart = ({
 
 /** Awake hours per day of the entity's namespaces, from the activity log. */
 export const AwakeHoursCard = ({
-  namespaces,
+  entityRef,
   revision,
 }: {
-  namespaces: NamespaceLocator[];
+  entityRef: string;
   /** Changes when an operation ran: the hours are computed again. */
   revision: number;
 }) => {
-  const { value, loading, error } = useAwakeHours(namespaces, DAYS, revision);
+  const { value, loading, error } = useAwakeHours(entityRef, DAYS, revision);
   const renderBody = () => {
     if (loading && !value) return <Progress />;
     if (error) return <ResponseErrorPanel error={error} />;

@@ -8,11 +8,10 @@ import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
 import { AwakeHoursCard } from '../AwakeHours';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
-import { WeekCalendar } from '../ScheduleCalendar';
-import { SchedulesCard } from '../Schedules';
 import { locatorKey, NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
 import { OffHoursNotice } from './OffHoursNotice';
+import { ScheduleCards } from './ScheduleCards';
 
 /**
  * The tab's content for an entity with namespaces: live state and actions for
@@ -84,24 +83,14 @@ export const EntityNamespaceSchedule = ({
                 />
               </Grid>
             )}
-            <Grid item xs={12} lg={7}>
-              <SchedulesCard
-                target={selected}
-                onChanged={onChanged}
-                revision={revision}
-              />
-            </Grid>
-            <Grid item xs={12} lg={5}>
-              <WeekCalendar
-                cluster={selected.cluster}
-                namespace={selected.namespace}
-                state={selected.state}
-                offHours={offHours.value}
-                revision={revision}
-              />
-            </Grid>
+            <ScheduleCards
+              target={selected}
+              offHours={offHours.value}
+              revision={revision}
+              onChanged={onChanged}
+            />
             <Grid item xs={12}>
-              <AwakeHoursCard namespaces={namespaces} revision={revision} />
+              <AwakeHoursCard entityRef={entityRef} revision={revision} />
             </Grid>
             <Grid item xs={12}>
               <ActivityCard

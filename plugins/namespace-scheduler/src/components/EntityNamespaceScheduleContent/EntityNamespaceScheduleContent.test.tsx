@@ -1,5 +1,10 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen } from '@testing-library/react';
+import {
+  Schedule,
+  WEEKDAYS,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -10,6 +15,7 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  weeklySchedule,
 } from '../../__testUtils__';
 import { EntityNamespaceScheduleContent } from './EntityNamespaceScheduleContent';
 
@@ -67,6 +73,75 @@ describe('EntityNamespaceScheduleContent', () => {
     fireEvent.click(screen.getByRole('button', { name: /detail panel/i }));
     expect(await screen.findByText('api-gateway')).toBeInTheDocument();
     expect(screen.getByText('2 (2 ready)')).toBeInTheDocument();
+  });
+
+  it('reads the schedules once for the list and the calendar, and once more after a change', async () => {
+    // Three days ahead, so the week's first day (begun already) does not matter.
+    const weekday =
+      WEEKDAYS[(new Date(Date.now() + 3 * 86_400_000).getDay() + 6) % 7];
+    const state = {
+      reads: 0,
+      schedules: [
+        weeklySchedule({
+          zone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+          days: [weekday],
+        }),
+      ] as Schedule[],
+    };
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({ items: [namespaceStatus('shop-dev', 'asleep')] }),
+      ),
+      http.get(`${PLUGIN}/schedules`, () => {
+        state.reads += 1;
+        return HttpResponse.json({ items: state.schedules });
+      }),
+      http.delete(`${PLUGIN}/schedules/s1`, () => {
+        state.schedules = [];
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
+
+    await screen.findByRole('row', { name: /Office hours/ });
+    const week = screen.getByRole('list', {
+      name: 'Planned awake periods by day',
+    });
+    /** Each day's plan, without its off-hours: `asleep` or `awake HH:mm–HH:mm`. */
+    const plans = () =>
+      within(week)
+        .getAllByRole('listitem')
+        .map(
+          day => /: ([^;]*)/.exec(day.getAttribute('aria-label') ?? '')?.[1],
+        );
+    expect(plans()).toEqual([
+      'asleep',
+      'asleep',
+      'asleep',
+      'awake 08:00–19:00',
+      'asleep',
+      'asleep',
+      'asleep',
+    ]);
+    expect(screen.getByRole('list', { name: 'Upcoming' })).toHaveTextContent(
+      'wake · Office hours',
+    );
+    expect(state.reads).toBe(1);
+
+    const remove = screen.getByRole('button', { name: 'Delete Office hours' });
+    await waitFor(() => expect(remove).toBeEnabled());
+    await userEvent.click(remove);
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    expect(await screen.findByText(/No schedules yet/)).toBeInTheDocument();
+    expect(plans()).toEqual(Array(7).fill('asleep'));
+    expect(
+      screen.getByText(/No schedule changes this namespace/),
+    ).toBeInTheDocument();
+    expect(state.reads).toBe(2);
   });
 
   it('shows a server error as an error', async () => {

@@ -3,16 +3,15 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import {
   NamespaceState,
   OffHoursStatus,
+  previewTransitions,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { namespaceSchedulerApiRef } from '../../api';
 import { browserTimeZone } from '../common';
+import { NamespaceSchedules, SchedulesRead } from '../Schedules';
 import { awakePeriods, calendarDays } from './calendarDays';
 import { DayColumn } from './DayColumn';
 import { offHoursPeriods } from './offHoursPeriods';
@@ -23,32 +22,39 @@ const DAYS = 7;
 const LIMIT = 200;
 const DAY_MS = 86_400_000;
 
-/** The namespace's planned awake periods over the coming week, from the preview route. */
+/**
+ * The week from when the schedules were read, planned as the backend's
+ * preview route would (the same rules, run here on the schedules the tab has).
+ */
+function weekAhead({ items, readAt }: NamespaceSchedules) {
+  const to = readAt + DAYS * DAY_MS;
+  const transitions = previewTransitions(items, {
+    from: readAt,
+    to,
+    limit: LIMIT,
+  });
+  return { from: readAt, transitions };
+}
+
+/** The namespace's planned awake periods over the coming week, from its schedules. */
 export const WeekCalendar = ({
-  cluster,
-  namespace,
+  schedules,
   state,
   offHours,
-  revision,
 }: {
-  cluster: string;
-  namespace: string;
+  /** The namespace's schedules, read by `useNamespaceSchedules`; the week starts when they arrived. */
+  schedules: SchedulesRead;
+  /** The live state, which holds until the first planned transition. */
   state: NamespaceState;
   /** The off-hours limit, whose periods are shaded; none when unknown. */
   offHours?: OffHoursStatus;
-  /** Changes when schedules or the namespace changed: the preview is read again. */
-  revision: number;
 }) => {
-  const api = useApi(namespaceSchedulerApiRef);
   const zone = browserTimeZone();
-  const { value, loading, error } = useAsyncRetry(async () => {
-    const from = Date.now();
-    const transitions = await api.previewSchedules(
-      { cluster, namespace },
-      { days: DAYS, limit: LIMIT },
-    );
-    return { from, transitions };
-  }, [api, cluster, namespace, revision]);
+  const { loading, error } = schedules;
+  const value = useMemo(
+    () => schedules.value && weekAhead(schedules.value),
+    [schedules.value],
+  );
 
   const days = useMemo(() => {
     if (!value) return [];

@@ -10,9 +10,9 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  TabSchedulesCard,
   weeklySchedule,
 } from '../../__testUtils__';
-import { SchedulesCard } from './SchedulesCard';
 
 const target = { cluster: 'sandbox', namespace: 'shop-dev' };
 
@@ -55,7 +55,10 @@ describe('run a schedule now and read its runs', () => {
 
   const render = (onChanged = jest.fn(), namespace = target.namespace) =>
     renderWithApis(
-      <SchedulesCard target={{ ...target, namespace }} onChanged={onChanged} />,
+      <TabSchedulesCard
+        target={{ ...target, namespace }}
+        onChanged={onChanged}
+      />,
     );
 
   it('runs a schedule after confirming, shows the result and reloads', async () => {
@@ -95,6 +98,8 @@ describe('run a schedule now and read its runs', () => {
     expect(
       await screen.findByText('4 run(s): 3 ok, 1 failed, 0 skipped'),
     ).toBeInTheDocument();
+    // Read on load, then once more after the run.
+    expect(state.lists).toBe(2);
   });
 
   it('shows why running is refused, by the server or by permission', async () => {

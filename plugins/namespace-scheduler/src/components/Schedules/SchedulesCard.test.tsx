@@ -13,9 +13,9 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  TabSchedulesCard,
   weeklySchedule,
 } from '../../__testUtils__';
-import { SchedulesCard } from './SchedulesCard';
 
 const target = { cluster: 'sandbox', namespace: 'shop-dev' };
 
@@ -26,10 +26,11 @@ describe('SchedulesCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  /** Serves a schedule list the test may change; records what was sent. */
+  /** Serves a schedule list the test may change; records what was sent and counts reads. */
   function serve(schedules: Schedule[]) {
     const state = {
       schedules,
+      reads: 0,
       sent: [] as { method: string; body?: unknown }[],
     };
     server.use(
@@ -39,14 +40,15 @@ describe('SchedulesCard', () => {
         const query = new URL(request.url).searchParams;
         expect(query.get('cluster')).toBe('sandbox');
         expect(query.get('namespace')).toBe('shop-dev');
+        state.reads += 1;
         return HttpResponse.json({ items: state.schedules });
       }),
     );
     return state;
   }
 
-  const render = (onChanged = jest.fn()) =>
-    renderWithApis(<SchedulesCard target={target} onChanged={onChanged} />);
+  const render = (onChanged = jest.fn(), locator = target) =>
+    renderWithApis(<TabSchedulesCard target={locator} onChanged={onChanged} />);
 
   async function openNew() {
     const add = await screen.findByRole('button', { name: 'Add schedule' });
@@ -56,9 +58,10 @@ describe('SchedulesCard', () => {
   }
 
   it('lists schedules with when they act, their next and last run', async () => {
-    serve([weeklySchedule()]);
+    const state = serve([weeklySchedule()]);
     await render();
     const row = await screen.findByRole('row', { name: /Office hours/ });
+    expect(state.reads).toBe(1);
     expect(row).toHaveTextContent('Awake Mon–Fri 08:00–19:00');
     expect(row).toHaveTextContent('Europe/Madrid');
     expect(row).toHaveTextContent('Mon, Nov 23, 08:00 · wake');
@@ -142,7 +145,9 @@ describe('SchedulesCard', () => {
     expect(
       await screen.findByRole('row', { name: /Office hours/ }),
     ).toBeInTheDocument();
-    expect(onChanged).toHaveBeenCalled();
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    // The change is read back once, through the revision.
+    expect(state.reads).toBe(2);
   });
 
   it('describes a cron expression, lists its next runs and checks the form before sending', async () => {
@@ -302,6 +307,7 @@ describe('SchedulesCard', () => {
     );
     expect(await screen.findByText(/No schedules yet/)).toBeInTheDocument();
     expect(state.sent).toEqual([{ method: 'DELETE' }]);
+    expect(state.reads).toBe(2);
   });
 
   it('disables managing schedules with the reason when not allowed', async () => {
@@ -315,12 +321,7 @@ describe('SchedulesCard', () => {
         }),
       ),
     );
-    await renderWithApis(
-      <SchedulesCard
-        target={{ cluster: 'sandbox', namespace: 'payments-dev' }}
-        onChanged={jest.fn()}
-      />,
-    );
+    await render(jest.fn(), { cluster: 'sandbox', namespace: 'payments-dev' });
     expect(
       await screen.findByText(/may manage its schedules/),
     ).toBeInTheDocument();

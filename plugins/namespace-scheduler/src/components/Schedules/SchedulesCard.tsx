@@ -3,7 +3,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
@@ -13,35 +12,33 @@ import {
   scheduleManagePermission,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
+import { NamespaceLocator } from '../../api';
 import { useNamespacePermission } from '../common';
 import { DeleteScheduleDialog } from './DeleteScheduleDialog';
 import { RunScheduleDialog } from './RunScheduleDialog';
 import { ScheduleFormDialog } from './ScheduleFormDialog';
 import { ScheduleRunsDialog } from './ScheduleRunsDialog';
 import { ScheduleTable } from './ScheduleTable';
+import { SchedulesRead } from './useNamespaceSchedules';
 
 type Editing = { schedule?: Schedule };
 
 /** A namespace's schedules: list, create, edit, delete, run now, runs. */
 export const SchedulesCard = ({
   target,
+  schedules,
   onChanged,
-  revision = 0,
 }: {
   target: NamespaceLocator;
+  /** The namespace's schedules, read by `useNamespaceSchedules`. */
+  schedules: SchedulesRead;
+  /** Called after a change here: the owner reads the schedules again. */
   onChanged: () => void;
-  /** Changes when something else changed the namespace (e.g. an override from the actions). */
-  revision?: number;
 }) => {
   const { cluster, namespace } = target;
   const locator = useMemo(() => ({ cluster, namespace }), [cluster, namespace]);
-  const api = useApi(namespaceSchedulerApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listSchedules(locator),
-    [api, locator, revision],
-  );
+  const { loading, error } = schedules;
+  const value = schedules.value?.items;
   const gate = useNamespacePermission(
     scheduleManagePermission,
     locator,
@@ -60,13 +57,6 @@ export const SchedulesCard = ({
   const changed = () => {
     setEditing(undefined);
     setDeleting(undefined);
-    retry();
-    onChanged();
-  };
-
-  // The run dialog stays open on its result; only the list and tab reload.
-  const ran = () => {
-    retry();
     onChanged();
   };
 
@@ -136,7 +126,8 @@ export const SchedulesCard = ({
         <RunScheduleDialog
           schedule={running}
           onClose={() => setRunning(undefined)}
-          onRan={ran}
+          // The dialog stays open on its result; only the list and tab reload.
+          onRan={onChanged}
         />
       )}
       {history && (

@@ -1,1 +1,6 @@
 export { SchedulesCard } from './SchedulesCard';
+export {
+  useNamespaceSchedules,
+  type NamespaceSchedules,
+  type SchedulesRead,
+} from './useNamespaceSchedules';

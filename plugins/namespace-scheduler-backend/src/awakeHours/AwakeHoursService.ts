@@ -1,0 +1,83 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  awakeHoursPerDay,
+  AwakeHoursDay,
+  namespaceReadPermission,
+  normalizeTimeZone,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { ActivityStore } from '../activity';
+import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import { NamespaceAuthorizer } from '../permissions';
+import { Clock, systemClock } from '../time/Clock';
+
+const DAY_MS = 86_400_000;
+
+export type AwakeHoursQuery = {
+  entityRef: string;
+  /** Local days, today included. */
+  days: number;
+  /** IANA zone the days are counted in. */
+  zone: string;
+};
+
+/** Awake hours per local day of an entity's namespaces (the entity tab's chart). */
+export class AwakeHoursService {
+  static create(options: {
+    catalog: NamespaceCatalog;
+    authorizer: NamespaceAuthorizer;
+    activities: ActivityStore;
+    clock?: Clock;
+  }) {
+    return new AwakeHoursService(
+      options.catalog,
+      options.authorizer,
+      options.activities,
+      options.clock ?? systemClock,
+    );
+  }
+
+  private constructor(
+    private readonly catalog: NamespaceCatalog,
+    private readonly authorizer: NamespaceAuthorizer,
+    private readonly activities: ActivityStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Per day, over the entity's namespaces the caller may read; the others are left out. */
+  async perDay(
+    query: AwakeHoursQuery,
+    credentials: BackstageCredentials,
+  ): Promise<AwakeHoursDay[]> {
+    const zone = knownZone(query.zone);
+    const namespaces = await this.readableNamespaces(
+      query.entityRef,
+      credentials,
+    );
+    const now = this.clock.now().getTime();
+    // A day early: the first local day may begin before `now - days` in UTC.
+    const from = new Date(now - (query.days + 1) * DAY_MS);
+    const records = await this.activities.periodRecords(namespaces, from);
+    return awakeHoursPerDay(records, { now, days: query.days, zone });
+  }
+
+  /** As the tab lists them: the entity read with the caller's credentials. */
+  private async readableNamespaces(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await this.catalog.getEntity(entityRef, credentials);
+    return this.authorizer.filter(
+      credentials,
+      namespaceReadPermission,
+      this.catalog.namespacesOf(entity),
+    );
+  }
+}
+
+/** An unknown zone is the caller's mistake, not a failure of the chart. */
+function knownZone(zone: string): string {
+  const known = normalizeTimeZone(zone);
+  if (!known) throw new InputError(`zone: unknown IANA time zone "${zone}"`);
+  return known;
+}

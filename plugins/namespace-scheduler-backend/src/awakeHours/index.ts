@@ -1,0 +1,1 @@
+export { AwakeHoursService, type AwakeHoursQuery } from './AwakeHoursService';
