@@ -215,15 +215,22 @@ function toRow(activity: NewActivity, effect: ActivityEffect): ActivityRow {
   };
 }
 
-function awakeRecordOf(row: AwakeRow): AwakeRecord {
+/** The fields both readings of a row map alike. */
+function identityOf(row: AwakeRow) {
   return {
     id: row.id,
-    cluster: row.cluster_name,
     namespace: row.namespace_name,
+    cluster: row.cluster_name,
     operation: row.operation_type,
     ...(row.replicas !== null && { replicas: row.replicas }),
-    outcome: row.outcome,
     status: row.status,
+    outcome: row.outcome,
+  };
+}
+
+function awakeRecordOf(row: AwakeRow): AwakeRecord {
+  return {
+    ...identityOf(row),
     start: Number(row.timestamp_start),
     ...(row.timestamp_end !== null && { end: Number(row.timestamp_end) }),
   };
@@ -231,18 +238,12 @@ function awakeRecordOf(row: AwakeRow): AwakeRecord {
 
 function fromRow(row: ActivityRow): Activity {
   return {
-    id: row.id,
-    namespace: row.namespace_name,
-    cluster: row.cluster_name,
-    operation: row.operation_type,
-    ...(row.replicas !== null && { replicas: row.replicas }),
+    ...identityOf(row),
     cost_center: row.cost_center,
     requested_by: row.requested_by,
     ...(row.approved_by !== null && { approved_by: row.approved_by }),
     ...(row.user_id !== null && { user_id: row.user_id }),
     ...(row.schedule_id !== null && { schedule_id: row.schedule_id }),
-    status: row.status,
-    outcome: row.outcome,
     timestamp_start: new Date(Number(row.timestamp_start)).toISOString(),
     ...(row.timestamp_end !== null && {
       timestamp_end: new Date(Number(row.timestamp_end)).toISOString(),
