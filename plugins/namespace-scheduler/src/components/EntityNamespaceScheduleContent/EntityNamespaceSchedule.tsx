@@ -36,7 +36,7 @@ export const EntityNamespaceSchedule = ({
       setOperation({ cluster, namespace, operation: op }),
     [],
   );
-  // Bumped when something changed the namespaces, so dependent views reload.
+  // Bumped when something changed the namespaces, or on Refresh, so every card reloads.
   const [revision, setRevision] = useState(0);
   const retryOffHours = offHours.retry;
   const onChanged = useCallback(() => {
@@ -67,7 +67,7 @@ export const EntityNamespaceSchedule = ({
               namespaces={namespaces}
               offHours={offHours.value}
               refreshing={loading}
-              onRefresh={retry}
+              onRefresh={onChanged}
               onAction={onAction}
             />
           )}

@@ -75,6 +75,37 @@ describe('EntityNamespaceScheduleContent', () => {
     expect(screen.getByText('2 (2 ready)')).toBeInTheDocument();
   });
 
+  it('reloads every card on Refresh', async () => {
+    const reads: string[] = [];
+    const counted = (route: string, body: object) =>
+      http.get(`${PLUGIN}${route}`, () => {
+        reads.push(route);
+        return HttpResponse.json(body);
+      });
+    server.use(
+      counted('/entity-namespaces', {
+        items: [namespaceStatus('shop-dev', 'awake')],
+      }),
+      counted('/schedules', { items: [] }),
+      counted('/awake-hours', { items: [] }),
+      counted('/activities', { items: [] }),
+    );
+    await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
+    await screen.findByText('shop-dev');
+    const routes = [
+      '/entity-namespaces',
+      '/schedules',
+      '/awake-hours',
+      '/activities',
+    ];
+    const count = (route: string) => reads.filter(r => r === route).length;
+    await waitFor(() => routes.forEach(r => expect(count(r)).toBe(1)));
+
+    fireEvent.click(screen.getByLabelText('Refresh'));
+
+    await waitFor(() => routes.forEach(r => expect(count(r)).toBe(2)));
+  });
+
   it('reads the schedules once for the list and the calendar, and once more after a change', async () => {
     // Three days ahead, so the week's first day (begun already) does not matter.
     const weekday =
