@@ -148,4 +148,27 @@ describe('live progress and "until" through the sleep/wake routes', () => {
     expect(past.status).toBe(400);
     expect(past.body.error.message).toMatch(/until: must be in the future/);
   });
+
+  it('leaves the override that held before in place when an "until" operation fails', async () => {
+    await post('sleep', { costCenter: 'CC-1001' });
+    const until = (hours: number) =>
+      new Date(Date.now() + hours * 3_600_000).toISOString();
+    const held = await post('wake', { costCenter: 'CC-1001', until: until(1) });
+    expect(held.body.result.success).toBe(true);
+
+    sandbox.faults.add({ method: 'PATCH', namespace: 'shop-dev', status: 500 });
+    const failed = await post('sleep', {
+      costCenter: 'CC-1001',
+      until: until(2),
+    });
+
+    expect(failed.body.result.success).toBe(false);
+    expect((await schedules()).body.items).toEqual([
+      expect.objectContaining({
+        id: held.body.schedule.id,
+        status: 'active',
+        next_run: held.body.schedule.next_run,
+      }),
+    ]);
+  });
 });

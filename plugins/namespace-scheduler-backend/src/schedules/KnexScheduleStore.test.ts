@@ -143,6 +143,37 @@ describe('KnexScheduleStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'withdraws an override and reinstates the one it replaced, unless another holds by then, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const hold = (operation: 'wake' | 'sleep', at: Date) =>
+        store.create({
+          input: { ...base, kind: 'override', operation },
+          createdBy: 'u',
+          at,
+        });
+      const later = new Date(AT.getTime() + 60_000);
+      const first = await hold('wake', AT);
+      const failed = await hold('sleep', later);
+
+      await store.withdrawOverride(failed.id, () => next);
+
+      expect(await store.get(failed.id)).toBeUndefined();
+      const reinstated = await store.get(first.id);
+      expect(reinstated?.status).toBe('active');
+      expect(Date.parse(reinstated?.next_run ?? '')).toBe(next.at);
+
+      // Another override took the namespace after the failed one: it stays.
+      const failedAgain = await hold('sleep', new Date(later.getTime() + 1));
+      const meanwhile = await hold('wake', new Date(later.getTime() + 2));
+      await store.withdrawOverride(failedAgain.id, () => next);
+      expect(await store.get(failedAgain.id)).toBeUndefined();
+      expect((await store.get(meanwhile.id))?.status).toBe('active');
+      expect((await store.get(first.id))?.status).toBe('completed');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'claims a due run once and counts its outcome, on %p',
     async databaseId => {
       const store = await createStore(databaseId);

@@ -102,6 +102,38 @@ export class KnexScheduleStore implements ScheduleStore {
     });
   }
 
+  async withdrawOverride(
+    id: string,
+    nextOf: (schedule: Schedule) => NewSchedule['next'],
+  ): Promise<void> {
+    await this.knex.transaction(async trx => {
+      const row = await trx<ScheduleRow>(SCHEDULES).where({ id }).first();
+      if (!row) return;
+      await trx<RunRow>(RUNS).where({ schedule_id: id }).delete();
+      await trx<ScheduleRow>(SCHEDULES).where({ id }).delete();
+      const overrides = () =>
+        trx<ScheduleRow>(SCHEDULES).where({
+          cluster_name: row.cluster_name,
+          namespace_name: row.namespace_name,
+          kind: 'override',
+        });
+      if (await overrides().where({ status: 'active' }).first()) return;
+      // `create` completed them in its transaction, stamped with its instant.
+      const superseded = await overrides().where({
+        status: 'completed',
+        updated_at: row.created_at,
+      });
+      for (const earlier of superseded) {
+        await trx<ScheduleRow>(SCHEDULES)
+          .where({ id: earlier.id })
+          .update({
+            status: 'active',
+            ...nextColumns(nextOf(scheduleFromRow(earlier))),
+          });
+      }
+    });
+  }
+
   async get(id: string): Promise<Schedule | undefined> {
     const row = await this.knex<ScheduleRow>(SCHEDULES).where({ id }).first();
     return row && scheduleFromRow(row);

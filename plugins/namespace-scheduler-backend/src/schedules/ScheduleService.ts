@@ -159,8 +159,9 @@ export class ScheduleService {
   /**
    * Wakes or sleeps a namespace now and holds it until `until`, in one
    * request: the override schedule is created and run at once. When the
-   * operation fails the override is deleted again, so no schedule holds a
-   * state the namespace never reached; the failed activity is kept.
+   * operation fails the override is withdrawn (deleted, and the override it
+   * replaced holds again), so no schedule holds a state the namespace never
+   * reached; the failed activity is kept.
    */
   async hold(
     request: HoldRequest,
@@ -190,7 +191,11 @@ export class ScheduleService {
       request.onProgress,
     );
     if (outcome.result.success) return outcome;
-    await this.deps.store.delete(outcome.schedule.id);
+    // From when it was replaced: a release that fell due meanwhile still runs.
+    const replacedAt = Date.parse(outcome.schedule.created_at);
+    await this.deps.store.withdrawOverride(outcome.schedule.id, schedule =>
+      nextTransition(schedule, replacedAt),
+    );
     return { result: outcome.result, activity: outcome.activity };
   }
 

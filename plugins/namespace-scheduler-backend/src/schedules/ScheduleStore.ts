@@ -79,6 +79,16 @@ export interface ScheduleStore {
   ): Promise<Schedule>;
   /** Deletes the schedule and its runs; false when there was none. */
   delete(id: string): Promise<boolean>;
+  /**
+   * Takes back an override whose first run failed, as if never created: it
+   * and its runs are deleted, and the overrides its creation completed are
+   * active again with the next run `nextOf` gives, unless another override
+   * holds the namespace by then.
+   */
+  withdrawOverride(
+    id: string,
+    nextOf: (schedule: Schedule) => NewSchedule['next'],
+  ): Promise<void>;
   get(id: string): Promise<Schedule | undefined>;
   list(filter?: { cluster?: string; namespace?: string }): Promise<Schedule[]>;
   /** Schedules whose next run is at or before `now`, earliest first (indexed). */
