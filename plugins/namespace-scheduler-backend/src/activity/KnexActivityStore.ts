@@ -118,7 +118,7 @@ export class KnexActivityStore implements ActivityStore {
     const rows: AwakeRow[] = await ofNamespaces()
       .where('timestamp_end', '>=', from.getTime())
       .unionAll(ofNamespaces().whereNull('timestamp_end'));
-    return rows.map(awakeRecordOf);
+    return rows.map(awakeFromRow);
   }
 
   private recordOnce(activity: NewActivity, effect: ActivityEffect) {
@@ -228,7 +228,7 @@ function identityOf(row: AwakeRow) {
   };
 }
 
-function awakeRecordOf(row: AwakeRow): AwakeRecord {
+function awakeFromRow(row: AwakeRow): AwakeRecord {
   return {
     ...identityOf(row),
     start: Number(row.timestamp_start),

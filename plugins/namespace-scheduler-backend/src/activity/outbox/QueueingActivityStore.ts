@@ -83,24 +83,22 @@ export class QueueingActivityStore implements ActivityStore {
     }
   }
 
-  async list(query: ActivityQuery): Promise<ActivityPage> {
-    // Queued records become visible as soon as the store takes them.
-    await this.flush();
-    try {
-      return await this.store.list(query);
-    } catch (error) {
-      throw unavailable(error);
-    }
+  list(query: ActivityQuery): Promise<ActivityPage> {
+    return this.readFlushed(() => this.store.list(query));
   }
 
-  async periodRecords(
+  periodRecords(
     namespaces: { cluster: string; namespace: string }[],
     from: Date,
   ): Promise<AwakeRecord[]> {
-    // As `list`: queued records become visible as soon as the store takes them.
+    return this.readFlushed(() => this.store.periodRecords(namespaces, from));
+  }
+
+  /** Queued records become visible as soon as the store takes them. */
+  private async readFlushed<T>(read: () => Promise<T>): Promise<T> {
     await this.flush();
     try {
-      return await this.store.periodRecords(namespaces, from);
+      return await read();
     } catch (error) {
       throw unavailable(error);
     }
