@@ -166,7 +166,9 @@ export interface Config {
         consecutiveFailures?: number;
         /**
          * How long the circuit stays open before a probe, in milliseconds.
-         * @default 30000
+         * Short, so operations resume seconds after a cluster recovers;
+         * rollbacks never wait for it (they bypass the breaker).
+         * @default 5000
          */
         halfOpenAfterMs?: number;
       };

@@ -88,6 +88,9 @@ async function handle(
     sendError(res, unauthorized());
     return;
   }
+  // Read before any delay, as kube-apiserver does: a write whose client gave
+  // up while it waited is still applied (a lost response), never dropped.
+  const body = await readBody(req);
   const decision = ctx.faults.decide(facts);
   if (decision.latencyMs > 0 && !(await ctx.timers.sleep(decision.latencyMs)))
     return; // sandbox closed
@@ -96,7 +99,6 @@ async function handle(
     applyFault(decision.action, route, req, res);
     return;
   }
-  const body = await readBody(req);
   if (route) {
     serveResource(
       ctx,

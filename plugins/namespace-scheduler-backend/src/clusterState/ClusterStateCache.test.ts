@@ -184,7 +184,8 @@ describe('ClusterStateCache', () => {
     const after = await operations.status(CLUSTER, NS);
     expect(before.counts.awake).toBe(3);
     expect(after.counts.awake).toBe(2);
-    expect(after.workloads.find(w => w.name === 'web')?.state).toBe('asleep');
+    // Scaled to 0 by hand, not by a sleep: off, and left so by wake.
+    expect(after.workloads.find(w => w.name === 'web')?.state).toBe('off');
   });
 
   it('relists when the watch resumes from a compacted resourceVersion (410 Gone)', async () => {

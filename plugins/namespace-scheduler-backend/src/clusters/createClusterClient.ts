@@ -17,6 +17,7 @@ import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
 import { TokenBucket } from './http/TokenBucket';
 import type {
   ClusterAccessOptions,
+  ClusterApis,
   ClusterClient,
   ClusterRequestObserver,
 } from './types';
@@ -40,27 +41,36 @@ export function createClusterClient(
     throw new Error(`Cluster "${name}": its kubeconfig has no current cluster`);
   }
   const auth = new SharedAgentAuthentication(kubeConfig, options.maxSockets);
-  const http = new ResilientHttpLibrary(
-    name,
-    createClusterPolicies(options),
-    TokenBucket.create({ perSecond: options.qps, burst: options.burst }),
-    options.breakerHalfOpenAfterMs,
-    observer,
-  );
-  const configuration = createConfiguration({
-    baseServer: new ServerConfiguration(server, {}),
-    authMethods: { default: auth },
-    httpApi: wrapHttpLibrary(http),
-  });
-  return {
-    client: {
-      name,
+  const shared = {
+    cluster: name,
+    policies: createClusterPolicies(options),
+    limiter: TokenBucket.create({ perSecond: options.qps, burst: options.burst }),
+    halfOpenAfterMs: options.breakerHalfOpenAfterMs,
+    observe: observer,
+  };
+  const http = new ResilientHttpLibrary(shared);
+  const apisOver = (library: ResilientHttpLibrary): ClusterApis => {
+    const configuration = createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: auth },
+      httpApi: wrapHttpLibrary(library),
+    });
+    return {
       core: new CoreV1Api(configuration),
       apps: new AppsV1Api(configuration),
       batch: new BatchV1Api(configuration),
       autoscaling: new AutoscalingV2Api(configuration),
       customObjects: new CustomObjectsApi(configuration),
       apis: new ApisApi(configuration),
+    };
+  };
+  return {
+    client: {
+      name,
+      ...apisOver(http),
+      recovery: apisOver(
+        new ResilientHttpLibrary({ ...shared, recovery: true }),
+      ),
       watch: new Watch(kubeConfig),
     },
     circuitOpen: () => http.circuitOpen(),

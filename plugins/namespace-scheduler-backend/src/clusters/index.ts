@@ -4,6 +4,7 @@ export {
   DEFAULT_CLUSTER_ACCESS_OPTIONS,
   type ClusterAccess,
   type ClusterAccessOptions,
+  type ClusterApis,
   type ClusterClient,
   type ClusterRequestEvent,
   type ClusterRequestObserver,

@@ -9,15 +9,26 @@ import type {
   Watch,
 } from '@kubernetes/client-node';
 
-/** Typed API clients for one cluster, sharing its connection pool, rate limit and breaker. */
-export interface ClusterClient {
-  readonly name: string;
+/** Typed API clients of one cluster. */
+export interface ClusterApis {
   readonly core: CoreV1Api;
   readonly apps: AppsV1Api;
   readonly batch: BatchV1Api;
   readonly autoscaling: AutoscalingV2Api;
   readonly customObjects: CustomObjectsApi;
   readonly apis: ApisApi;
+}
+
+/** Typed API clients for one cluster, sharing its connection pool, rate limit and breaker. */
+export interface ClusterClient extends ClusterApis {
+  readonly name: string;
+  /**
+   * The same clients without the circuit breaker and retries, for undoing an
+   * operation: the breaker protects normal traffic from a failing cluster,
+   * but a rollback must keep trying (its caller retries and bounds it) or a
+   * namespace is left half asleep. Each attempt still has its time limit.
+   */
+  readonly recovery: ClusterApis;
   /**
    * Watch streams. They bypass the rate limit, timeout and retries of the
    * clients above: a watch is one long-lived request, and its caller relists
@@ -87,5 +98,5 @@ export const DEFAULT_CLUSTER_ACCESS_OPTIONS: Readonly<ClusterAccessOptions> = {
   retryInitialDelayMs: 100,
   retryMaxDelayMs: 2_000,
   breakerConsecutiveFailures: 10,
-  breakerHalfOpenAfterMs: 30_000,
+  breakerHalfOpenAfterMs: 5_000,
 };

@@ -187,9 +187,16 @@ function levelOf(kind: Kind, spec: LevelFields): number {
   );
 }
 
+/** Stopped by the team (no original recorded): no operation starts it, and it is not counted. */
+function offByTeam(w: Live): boolean {
+  return (
+    w.kind !== 'HorizontalPodAutoscaler' && w.level === 0 && !w.marker
+  );
+}
+
 /** The model: what each workload looks like after a fully successful operation. */
 function expected(w: Live, op: Op): Live {
-  if (!w.managed) return w;
+  if (!w.managed || offByTeam(w)) return w;
   const down =
     op.type === 'sleep' || (op.type === 'scale' && op.replicas === 0);
   const floor = w.kind === 'HorizontalPodAutoscaler' ? 1 : 0;
@@ -210,9 +217,7 @@ function expected(w: Live, op: Op): Live {
   }
   if (w.marker !== undefined)
     return { ...w, level: decode(w.marker), marker: undefined };
-  return w.level === 0 && w.kind !== 'HorizontalPodAutoscaler'
-    ? { ...w, level: 1 }
-    : w;
+  return w;
 }
 
 /** Success: the model's target. Failure: the state before, except workloads reported stuck. */
@@ -237,7 +242,7 @@ function allowed(
 
 function expectedState(live: Map<string, Live>): string {
   const counted = [...live.values()].filter(
-    w => w.managed && w.kind !== 'HorizontalPodAutoscaler',
+    w => w.managed && w.kind !== 'HorizontalPodAutoscaler' && !offByTeam(w),
   );
   const awake = counted.filter(w => w.level > 0).length;
   if (awake === 0) return 'asleep';

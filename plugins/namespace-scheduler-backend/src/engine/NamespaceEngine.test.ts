@@ -29,6 +29,9 @@ describe('NamespaceEngine against the sandbox', () => {
           EXCLUDED,
           namespaceObject('empty'),
           deployment('search-sandbox', 'orphan', 0),
+          deployment('search-sandbox', 'garbled', 0, {
+            [K8S_ANNOTATIONS.originalReplicas]: 'three',
+          }),
         ],
       },
     });
@@ -186,12 +189,18 @@ describe('NamespaceEngine against the sandbox', () => {
     });
   });
 
-  it('wakes unknown originals at 1 and honours downscaler/original-replicas', async () => {
+  it('wakes a garbled original at 1, leaves what no sleep stopped, and honours downscaler/original-replicas', async () => {
     const woken = await env.engine.wake(CLUSTER, 'search-sandbox');
     expect(woken.success).toBe(true);
+    expect(woken.skipped_resources).toContainEqual({
+      type: 'Deployment',
+      name: 'orphan',
+      reason: expect.stringContaining('left as the team set it'),
+    });
     expect(liveState(env.sandbox, 'search-sandbox')).toMatchObject({
       'Deployment/search-api': { replicas: 2, annotations: {} },
-      'Deployment/orphan': { replicas: 1 },
+      'Deployment/orphan': { replicas: 0 },
+      'Deployment/garbled': { replicas: 1, annotations: {} },
       // kube-downscaler's annotation is read, and left for kube-downscaler.
       'StatefulSet/elasticsearch': {
         replicas: 1,

@@ -5,13 +5,20 @@ import type {
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { ClusterAccess } from '../clusters';
 import { describeError } from './errors';
-import type { RollbackRetry } from './execute/rollback';
+import type { RollbackRetry } from './execute/undo';
+import { repairNamespace } from './repair';
 import { refKey } from './plan/intent';
 import { emptyResult } from './result/buildResult';
 import { OperationDeps, runOperation } from './runOperation';
 import { readWorkloads } from './snapshot/readWorkloads';
 import { describeNamespace, unknownStatus } from './status/describeNamespace';
-import type { EngineLogger, OperationOptions, WakeOptions } from './types';
+import type {
+  EngineLogger,
+  JournalEntry,
+  OperationOptions,
+  RepairOutcome,
+  WakeOptions,
+} from './types';
 
 /** Sleep, wake, scale and inspect namespaces. Operations never throw: failures are in the result. */
 export interface NamespaceOperations {
@@ -32,6 +39,18 @@ export interface NamespaceOperations {
     replicas: number,
     options?: WakeOptions,
   ): Promise<OperationResult>;
+  /**
+   * Undoes what a journal says an operation changed, where the change is
+   * still there; changes someone else made since are left alone. Used for
+   * operations whose rollback could not finish (the cluster stayed
+   * unreachable) or whose process died.
+   */
+  repair(
+    cluster: string,
+    namespace: string,
+    entries: readonly JournalEntry[],
+    options?: { logger?: EngineLogger },
+  ): Promise<RepairOutcome>;
 }
 
 export interface NamespaceEngineOptions {
@@ -41,12 +60,17 @@ export interface NamespaceEngineOptions {
   concurrency?: number;
   /** How long a woken StatefulSet may take to accept its scale; default 60 s. */
   statefulSetAcceptTimeoutMs?: number;
-  /** Retries of each rollback write; default 3 retries, 200 ms doubling to 3 s. */
+  /**
+   * How a failed operation is undone: each change is retried (200 ms doubling
+   * to 3 s) for up to 60 s; what is still not undone then is marked for repair.
+   */
   rollbackRetry?: Partial<RollbackRetry>;
+  /** How long one repair attempt retries before leaving it to the next; default 15 s. */
+  repairWindowMs?: number;
 }
 
 const DEFAULT_ROLLBACK_RETRY: RollbackRetry = {
-  maxAttempts: 3,
+  windowMs: 60_000,
   initialDelayMs: 200,
   maxDelayMs: 3_000,
 };
@@ -61,6 +85,7 @@ export class NamespaceEngine implements NamespaceOperations {
       concurrency: Math.max(1, options.concurrency ?? 8),
       statefulSetAcceptTimeoutMs: options.statefulSetAcceptTimeoutMs ?? 60_000,
       rollbackRetry: { ...DEFAULT_ROLLBACK_RETRY, ...options.rollbackRetry },
+      repairWindowMs: options.repairWindowMs ?? 15_000,
     });
   }
 
@@ -127,6 +152,20 @@ export class NamespaceEngine implements NamespaceOperations {
       storedOriginals: byKey(options.storedOriginals),
     };
     return runOperation(this.deps, { cluster, namespace, intent, options });
+  }
+
+  async repair(
+    cluster: string,
+    namespace: string,
+    entries: readonly JournalEntry[],
+    options: { logger?: EngineLogger } = {},
+  ): Promise<RepairOutcome> {
+    return repairNamespace(
+      { ...this.deps, logger: options.logger ?? this.deps.logger },
+      cluster,
+      namespace,
+      entries,
+    );
   }
 }
 

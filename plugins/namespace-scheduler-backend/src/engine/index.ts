@@ -3,8 +3,15 @@ export {
   type NamespaceEngineOptions,
   type NamespaceOperations,
 } from './NamespaceEngine';
-export type { EngineLogger, OperationOptions, WakeOptions } from './types';
-export type { RollbackRetry } from './execute/rollback';
+export type {
+  EngineLogger,
+  JournalEntry,
+  OperationJournal,
+  OperationOptions,
+  RepairOutcome,
+  WakeOptions,
+} from './types';
+export type { RollbackRetry } from './execute/undo';
 export { emptyResult } from './result/buildResult';
 export { describeNamespace } from './status/describeNamespace';
 export {

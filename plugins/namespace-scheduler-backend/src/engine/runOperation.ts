@@ -1,15 +1,20 @@
-import type { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import type {
+  OperationReadiness,
+  OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import type { ClusterAccess } from '../clusters';
 import { describeError } from './errors';
 import { createProgress } from './execute/progress';
-import { rollback, RollbackRetry } from './execute/rollback';
 import { runChanges } from './execute/runChanges';
 import type { ExecutionContext, ExecutionOutcome } from './execute/types';
+import { RollbackRetry, undoChanges, UndoOutcome } from './execute/undo';
+import { journalEntryOf } from './journal';
 import { directionOf, Intent } from './plan/intent';
 import { NamespacePlan, planNamespace } from './plan/planNamespace';
 import { buildResult, emptyResult, ResultBase } from './result/buildResult';
 import { readWorkloads } from './snapshot/readWorkloads';
-import type { EngineLogger, OperationOptions } from './types';
+import type { EngineLogger, OperationJournal, WakeOptions } from './types';
+import { isReady, isReplicaKind } from './workloads/readiness';
 
 export interface OperationDeps {
   clusters: ClusterAccess;
@@ -17,16 +22,20 @@ export interface OperationDeps {
   concurrency: number;
   statefulSetAcceptTimeoutMs: number;
   rollbackRetry: RollbackRetry;
+  repairWindowMs: number;
 }
 
 export interface OperationRequest {
   cluster: string;
   namespace: string;
   intent: Intent;
-  options: OperationOptions;
+  options: WakeOptions;
 }
 
-/** Read, plan, write phase by phase, and roll everything back on a failure. */
+/**
+ * Read, plan, journal, write phase by phase, and on a failure undo
+ * everything. The result is built from what is on the cluster afterwards.
+ */
 export async function runOperation(
   engineDeps: OperationDeps,
   request: OperationRequest,
@@ -54,20 +63,29 @@ export async function runOperation(
     );
     return emptyResult(base, [message]);
   }
-  return execute(deps, base, prepared.context, prepared.plan);
+  return execute(deps, base, prepared, options.journal);
 }
 
-/** Everything that can fail before the first write: cluster lookup, reads, planning. */
+interface Prepared {
+  context: ExecutionContext;
+  plan: NamespacePlan;
+}
+
+/** Everything that can fail before the first write: cluster lookup, reads, planning, the journal. */
 async function prepare(
   deps: OperationDeps,
   request: OperationRequest,
   base: ResultBase,
-): Promise<{ context: ExecutionContext; plan: NamespacePlan }> {
+): Promise<Prepared> {
   const client = deps.clusters.get(request.cluster);
   const plan = planNamespace(
     request.intent,
     await readWorkloads(client, request.namespace),
   );
+  const { waitForReadyMs, journal, onProgress } = request.options;
+  if (!base.dryRun && journal && plan.changes.length > 0) {
+    await journal.planned(plan.changes.map(journalEntryOf));
+  }
   const context: ExecutionContext = {
     client,
     namespace: request.namespace,
@@ -76,11 +94,13 @@ async function prepare(
     dryRun: base.dryRun,
     concurrency: deps.concurrency,
     statefulSetAcceptTimeoutMs: deps.statefulSetAcceptTimeoutMs,
+    readyDeadline:
+      waitForReadyMs === undefined ? undefined : Date.now() + waitForReadyMs,
     logger: deps.logger,
     progress: createProgress(
       { ...base, total: plan.changes.length },
       deps.logger,
-      request.options.onProgress,
+      onProgress,
     ),
   };
   return { context, plan };
@@ -89,8 +109,8 @@ async function prepare(
 async function execute(
   deps: OperationDeps,
   base: ResultBase,
-  context: ExecutionContext,
-  plan: NamespacePlan,
+  { context, plan }: Prepared,
+  journal?: OperationJournal,
 ): Promise<OperationResult> {
   const direction = directionOf(context.intent);
   const where = `${base.operation} ${base.cluster}/${base.namespace}`;
@@ -100,38 +120,117 @@ async function execute(
     }`,
   );
   const outcome = await runChanges(context, plan.changes, direction);
-  const rollbackResults = await rollbackIfFailed(deps, context, outcome, where);
-  const result = buildResult(base, plan, outcome, rollbackResults, direction);
+  const undo = await undoIfFailed(deps, context, outcome, where);
+  await keepUnresolved(deps, undo, where, journal);
+  const result = buildResult(base, {
+    plan,
+    outcome,
+    undo,
+    direction,
+    readiness:
+      direction === 'up' && !base.dryRun
+        ? readinessOf(context, outcome)
+        : undefined,
+  });
   deps.logger.info(`${where}: ${result.success ? 'succeeded' : 'failed'}`, {
     scaled: result.total_scaled,
     failed: result.total_failed,
     rolledBack: result.rollback_success_count,
     rollbackFailed: result.rollback_failed_count,
+    repairPending: result.repair_pending ?? false,
   });
   return result;
 }
 
-async function rollbackIfFailed(
+/** After a failure, every change that may have landed goes back, past the breaker. */
+async function undoIfFailed(
   deps: OperationDeps,
   context: ExecutionContext,
   outcome: ExecutionOutcome,
   where: string,
-) {
+): Promise<UndoOutcome[]> {
   if (outcome.failed.length === 0 || context.dryRun) {
     return [];
   }
-  const items = [
-    ...outcome.applied.map(change => ({ change, applied: true })),
-    ...outcome.failed.map(({ change }) => ({ change, applied: false })),
-  ];
   deps.logger.warn(
     `${where}: failure detected, rolling back ${outcome.applied.length} applied change(s)`,
   );
-  const results = await rollback(context, items, deps.rollbackRetry);
-  for (const stuck of results.filter(r => r.status === 'failed')) {
+  const items = [
+    ...outcome.applied.map(({ change }) => ({
+      change,
+      confirmed: true,
+      ambiguous: false,
+    })),
+    ...outcome.failed.map(({ change, ambiguous }) => ({
+      change,
+      confirmed: false,
+      ambiguous,
+    })),
+  ];
+  const undo = await undoChanges(
+    {
+      apis: context.client.recovery,
+      namespace: context.namespace,
+      concurrency: context.concurrency,
+      retry: deps.rollbackRetry,
+      progress: context.progress,
+    },
+    items,
+  );
+  for (const stuck of undo.filter(u => u.status === 'failed')) {
+    const { kind, name } = stuck.item.change.workload;
     deps.logger.error(
-      `${where}: could not roll back ${stuck.type} ${stuck.name}: ${stuck.error}`,
+      `${where}: could not roll back ${kind} ${name}: ${stuck.detail}`,
     );
   }
-  return results;
+  return undo;
+}
+
+/** Changes still not undone when the window closed are handed to the journal for repair. */
+async function keepUnresolved(
+  deps: OperationDeps,
+  undo: UndoOutcome[],
+  where: string,
+  journal?: OperationJournal,
+): Promise<void> {
+  const unresolved = undo.filter(u => u.status === 'unresolved');
+  if (unresolved.length === 0) return;
+  deps.logger.error(
+    `${where}: ${unresolved.length} change(s) not undone within the rollback window: marked for repair`,
+  );
+  try {
+    await journal?.unresolved(
+      unresolved.map(u => journalEntryOf(u.item.change)),
+    );
+  } catch (error) {
+    // The planned journal stays; its lease expires and the sweep repairs from it.
+    deps.logger.error(
+      `${where}: could not record the changes to repair: ${describeError(
+        error,
+      )}`,
+    );
+  }
+}
+
+function readinessOf(
+  context: ExecutionContext,
+  outcome: ExecutionOutcome,
+): OperationReadiness {
+  const started = outcome.applied
+    .map(a => a.written)
+    .filter(w => isReplicaKind(w) && w.level > 0);
+  const ready = started.filter(isReady).length;
+  const waited = context.readyDeadline !== undefined;
+  return {
+    ready,
+    total: started.length,
+    waited,
+    timed_out: waited && ready < started.length,
+    workloads: started.map(w => ({
+      type: w.kind,
+      name: w.name,
+      replicas: w.level,
+      ready_replicas: w.readyReplicas ?? 0,
+    })),
+  };
 }

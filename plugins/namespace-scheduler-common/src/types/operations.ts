@@ -33,7 +33,9 @@ export type RollbackResult = {
   type: WorkloadKind;
   name: string;
   restored_replicas: number;
-  status: 'success' | 'failed';
+  /** `left_alone`: someone else changed or deleted it meanwhile, so it was not touched. */
+  status: 'success' | 'failed' | 'left_alone';
+  /** Why it failed, or why it was left alone. */
   error?: string;
 };
 
@@ -70,8 +72,35 @@ export type OperationResult = {
   /** Changes planned but never started because an earlier one failed. */
   not_attempted?: Array<{ type: WorkloadKind; name: string }>;
   errors: string[];
+  /** Things worth knowing that did not fail the operation (e.g. not ready in time). */
+  warnings?: string[];
+  /**
+   * The rollback could not finish within its window (the cluster stayed
+   * unreachable): the namespace is marked for repair, and the scheduler
+   * undoes the remaining changes when the cluster answers again.
+   */
+  repair_pending?: boolean;
+  /** Wake and scale up: how many of the started Deployments and StatefulSets have all replicas ready. */
+  readiness?: OperationReadiness;
   started_at: string;
   finished_at: string;
+};
+
+/** Readiness of the Deployments and StatefulSets an operation started. */
+export type OperationReadiness = {
+  /** Workloads with every replica ready. */
+  ready: number;
+  total: number;
+  /** Whether the operation waited for them (`waitForReady`). */
+  waited: boolean;
+  /** Waited, and the time limit passed before all were ready. */
+  timed_out: boolean;
+  workloads: Array<{
+    type: WorkloadKind;
+    name: string;
+    replicas: number;
+    ready_replicas: number;
+  }>;
 };
 
 /** What happened to one workload during an operation, as it happens. */

@@ -1,3 +1,5 @@
+import type { OperationType } from './operations';
+
 /** A namespace's state, derived from the live cluster (seed 000 property 3). */
 export type NamespaceState = 'awake' | 'asleep' | 'partial' | 'unknown';
 
@@ -26,7 +28,12 @@ export type WorkloadStatus = {
   phase?: number;
   /** Excluded by `namespace-scheduler/exclude` or `downscaler/exclude`. */
   excluded: boolean;
-  state: 'awake' | 'asleep';
+  /**
+   * `off`: stopped by someone else before the scheduler put it to sleep (no
+   * original recorded); sleep and wake leave it as it is, and it does not
+   * count towards the namespace state.
+   */
+  state: 'awake' | 'asleep' | 'off';
   /** Set when something scaled the workload back up while it should sleep. */
   drift?: string;
   /** Deployments and StatefulSets: what one pod requests (its containers' sum). */
@@ -38,14 +45,24 @@ export type PodRequests = { cpuCores: number; memoryBytes: number };
 
 /**
  * Counts over the workloads that make up the namespace state: every kind but
- * HPAs (they follow their target). `awake`/`asleep` exclude excluded workloads.
+ * HPAs (they follow their target). `awake`/`asleep` exclude excluded
+ * workloads and those the team turned off.
  */
 export type WorkloadCounts = {
   total: number;
   awake: number;
   asleep: number;
   excluded: number;
+  /** Stopped by the team before any sleep: left as they are. */
+  off: number;
 };
+
+/**
+ * Of the awake Deployments and StatefulSets, how many have every replica of
+ * their current spec ready. An awake namespace with `ready < total` is still
+ * starting ("waking").
+ */
+export type NamespaceReadiness = { ready: number; total: number };
 
 /**
  * A managed namespace with its live state: `awake` when every counted workload
@@ -58,7 +75,25 @@ export type NamespaceStatus = {
   state: NamespaceState;
   workloads: WorkloadStatus[];
   counts: WorkloadCounts;
+  readiness?: NamespaceReadiness;
   /** Why the state is `unknown` (cluster unreachable, namespace missing, …). */
   error?: string;
+  /** The operation holding the namespace now, or its pending repair. */
+  operation?: NamespaceOperationInProgress;
   observedAt: string;
+};
+
+/**
+ * An operation in progress on a namespace (one at a time, across backend
+ * instances), or one whose changes could not be undone in time: the
+ * namespace is `repair` until the scheduler restores them, and operations on
+ * it are refused until then.
+ */
+export type NamespaceOperationInProgress = {
+  operation: OperationType;
+  requested_by: string;
+  started_at: string;
+  state: 'running' | 'repair';
+  /** Why it needs repair. */
+  reason?: string;
 };

@@ -36,7 +36,7 @@ export const namespaceStatus = (
       state: 'asleep',
     },
   ],
-  counts: { total: 2, awake: 1, asleep: 1, excluded: 0 },
+  counts: { total: 2, awake: 1, asleep: 1, excluded: 0, off: 0 },
   observedAt: '2026-11-22T07:00:00Z',
   ...extra,
 });

@@ -14,41 +14,48 @@ import type { TokenBucket } from './TokenBucket';
 /** Answers that mean the cluster did not serve the request (after retries). */
 const UNSERVED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
+export interface ResilientHttpOptions {
+  cluster: string;
+  policies: ClusterPolicies;
+  limiter: TokenBucket;
+  halfOpenAfterMs: number;
+  observe?: ClusterRequestObserver;
+  /** One attempt per request, past the breaker: for rollbacks, which retry themselves. */
+  recovery?: boolean;
+}
+
 /**
  * Sends every request of one cluster through its rate limit, per-attempt
- * timeout, retries and circuit breaker. Responses are buffered inside the
- * attempt so a slow body counts against the timeout and the socket is freed.
+ * timeout, retries and circuit breaker (the recovery variant: rate limit and
+ * timeout only). Responses are buffered inside the attempt so a slow body
+ * counts against the timeout and the socket is freed.
  */
 export class ResilientHttpLibrary implements PromiseHttpLibrary {
   private readonly inner = new IsomorphicFetchHttpLibrary();
   private lastFailure?: string;
 
-  constructor(
-    private readonly cluster: string,
-    private readonly policies: ClusterPolicies,
-    private readonly limiter: TokenBucket,
-    private readonly halfOpenAfterMs: number,
-    private readonly observe: ClusterRequestObserver = () => {},
-  ) {
-    policies.onBreakerFailure(reason => {
-      this.lastFailure = reason;
-    });
+  constructor(private readonly options: ResilientHttpOptions) {
+    if (!options.recovery) {
+      options.policies.onBreakerFailure(reason => {
+        this.lastFailure = reason;
+      });
+    }
   }
 
   async send(request: RequestContext): Promise<ResponseContext> {
     const started = performance.now();
     let failed = true;
     try {
-      const response = await this.policies.call.execute(() =>
-        this.attempt(request),
-      );
+      const response = this.options.recovery
+        ? await this.attempt(request)
+        : await this.options.policies.call.execute(() => this.attempt(request));
       failed = UNSERVED_STATUSES.has(response.httpStatusCode);
       return response;
     } catch (error) {
       throw this.toClusterError(request, error);
     } finally {
-      this.observe({
-        cluster: this.cluster,
+      this.options.observe?.({
+        cluster: this.options.cluster,
         verb: kubeVerb(request.getHttpMethod(), new URL(request.getUrl())),
         durationSeconds: (performance.now() - started) / 1000,
         failed,
@@ -58,13 +65,14 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
 
   /** Whether the circuit breaker fails this cluster's requests fast now. */
   circuitOpen(): boolean {
-    return this.policies.isOpen();
+    return this.options.policies.isOpen();
   }
 
   private attempt(request: RequestContext): Promise<ResponseContext> {
-    return this.policies.sockets.execute(async () => {
-      await this.limiter.take();
-      return this.policies.attempt.execute(async ({ signal }) => {
+    const { policies, limiter } = this.options;
+    return policies.sockets.execute(async () => {
+      await limiter.take();
+      return policies.attempt.execute(async ({ signal }) => {
         request.setSignal(signal);
         const response = await this.inner.send(request).toPromise();
         return buffered(response, await response.body.binary());
@@ -75,14 +83,14 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
   private toClusterError(request: RequestContext, error: unknown): Error {
     if (error instanceof BrokenCircuitError) {
       return new ClusterUnavailableError(
-        this.cluster,
+        this.options.cluster,
         this.lastFailure,
-        this.halfOpenAfterMs,
+        this.options.halfOpenAfterMs,
       );
     }
     const url = new URL(request.getUrl());
     return new ClusterRequestError(
-      this.cluster,
+      this.options.cluster,
       `${request.getHttpMethod()} ${url.pathname}`,
       error,
     );

@@ -56,7 +56,7 @@ export async function startEngineSandbox(
   const engine = NamespaceEngine.create({
     clusters: registry,
     logger: silentLogger,
-    rollbackRetry: { initialDelayMs: 5, maxDelayMs: 20 },
+    rollbackRetry: { initialDelayMs: 5, maxDelayMs: 20, windowMs: 1_000 },
     ...options.engine,
   });
   return {

@@ -1,4 +1,4 @@
-import { isConflict } from '../errors';
+import { describeError, httpStatusOf, isConflict } from '../errors';
 import { directionOf } from '../plan/intent';
 import { currentState, planWorkload } from '../plan/planWorkload';
 import type { Change } from '../plan/types';
@@ -11,12 +11,26 @@ import type { ExecutionContext } from './types';
 const MAX_CONFLICTS = 5;
 
 export type ApplyOutcome =
-  | { type: 'applied'; change: Change }
+  | { type: 'applied'; change: Change; written: Workload }
   | { type: 'settled'; workload: Workload; reason: string };
+
+/** A write that failed, with the attempt it failed on. */
+export class WriteFailure extends Error {
+  constructor(readonly change: Change, readonly reason: unknown) {
+    super(describeError(reason));
+  }
+
+  /** Only a 4xx answer proves the write did not land; timeouts and 5xx may still land. */
+  get ambiguous(): boolean {
+    const status = httpStatusOf(this.reason);
+    return status === undefined || status >= 500 || status === 408;
+  }
+}
 
 /**
  * Writes one change. A 409 means the object changed since it was read: re-read
- * it and plan again from what is there now, never overwrite blindly.
+ * it and plan again from what is there now, never overwrite blindly. Throws a
+ * WriteFailure naming the last attempt.
  */
 export async function applyChange(
   context: ExecutionContext,
@@ -25,13 +39,15 @@ export async function applyChange(
   let current = change;
   for (let conflicts = 0; ; conflicts++) {
     try {
-      await write(context, current);
-      return { type: 'applied', change: current };
+      const written = await write(context, current);
+      return { type: 'applied', change: current, written };
     } catch (error) {
       if (!isConflict(error) || conflicts >= MAX_CONFLICTS) {
-        throw error;
+        throw new WriteFailure(current, error);
       }
-      const next = await replan(context, current);
+      const next = await replan(context, current).catch(readError => {
+        throw new WriteFailure(current, readError);
+      });
       if (next.type !== 'change') {
         return next;
       }
@@ -40,7 +56,10 @@ export async function applyChange(
   }
 }
 
-async function write(context: ExecutionContext, change: Change): Promise<void> {
+async function write(
+  context: ExecutionContext,
+  change: Change,
+): Promise<Workload> {
   const { client, namespace, dryRun } = context;
   const adapter = ADAPTERS[change.workload.kind];
   const written = await adapter.write(
@@ -50,19 +69,20 @@ async function write(context: ExecutionContext, change: Change): Promise<void> {
     change.to,
     dryRun,
   );
-  await accepted(context, written);
+  return accepted(context, written);
 }
 
 /** StatefulSets woken must be accepted before the next phase starts. */
 async function accepted(
   context: ExecutionContext,
   written: Workload,
-): Promise<void> {
+): Promise<Workload> {
   const waits =
     written.kind === 'StatefulSet' && directionOf(context.intent) === 'up';
   if (waits && !context.dryRun) {
-    await awaitAccepted(context, written);
+    return awaitAccepted(context, written);
   }
+  return written;
 }
 
 async function replan(
@@ -80,8 +100,7 @@ async function replan(
   );
   if (sameState(currentState(fresh), change.to)) {
     // An earlier attempt landed although its response was lost.
-    await accepted(context, fresh);
-    return { type: 'applied', change };
+    return { type: 'applied', change, written: await accepted(context, fresh) };
   }
   const decision = planWorkload(context.intent, fresh, context.plan);
   return decision.type === 'skip'

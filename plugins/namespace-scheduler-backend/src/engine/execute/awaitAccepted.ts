@@ -13,10 +13,10 @@ const MAX_POLL_MS = 1_000;
 export async function awaitAccepted(
   context: ExecutionContext,
   written: Workload,
-): Promise<void> {
+): Promise<Workload> {
   const generation = written.generation;
   if (generation === undefined) {
-    return;
+    return written;
   }
   const deadline = Date.now() + context.statefulSetAcceptTimeoutMs;
   let current = written;
@@ -40,6 +40,7 @@ export async function awaitAccepted(
       written.name,
     );
   }
+  return current;
 }
 
 function isObserved(workload: Workload, generation: number): boolean {

@@ -1,7 +1,7 @@
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
 import type { Workload } from '../workloads';
 import type { Intent } from './intent';
-import { planWorkload } from './planWorkload';
+import { OFF_BY_TEAM, planWorkload } from './planWorkload';
 
 const context = { excluded: new Set<string>(['Deployment/kept']) };
 const sleep: Intent = { operation: 'sleep' };
@@ -44,9 +44,17 @@ describe('planWorkload', () => {
   });
 
   it('skips what is asleep already, excluded, or scales an excluded target', () => {
-    expect(planWorkload(sleep, workload({ level: 0 }), context)).toMatchObject({
+    const slept = workload({
+      level: 0,
+      annotations: { [K8S_ANNOTATIONS.originalReplicas]: '3' },
+    });
+    expect(planWorkload(sleep, slept, context)).toMatchObject({
       type: 'skip',
       reason: 'already asleep',
+    });
+    expect(planWorkload(sleep, workload({ level: 0 }), context)).toMatchObject({
+      type: 'skip',
+      reason: OFF_BY_TEAM,
     });
     const excluded = workload({
       annotations: { [K8S_ANNOTATIONS.downscalerExclude]: 'true' },
@@ -63,7 +71,7 @@ describe('planWorkload', () => {
     });
   });
 
-  it('wakes from our annotation, then downscaler, then stored originals, then 1', () => {
+  it('wakes from our annotation, then downscaler, then stored originals; a garbled marker at 1', () => {
     const to = (w: Workload) => planWorkload(wake, w, context);
     expect(
       to(
@@ -84,13 +92,40 @@ describe('planWorkload', () => {
     expect(to(workload({ name: 'lost', level: 0 }))).toMatchObject({
       change: { to: { level: 4 } },
     });
-    expect(to(workload({ level: 0 }))).toMatchObject({
-      change: { to: { level: 1 } },
-    });
+    expect(
+      to(
+        workload({
+          level: 0,
+          annotations: { [K8S_ANNOTATIONS.originalReplicas]: 'lots' },
+        }),
+      ),
+    ).toMatchObject({ change: { to: { level: 1, marker: null } } });
     expect(to(workload({ level: 2 }))).toMatchObject({
       type: 'skip',
       reason: 'already awake',
     });
+  });
+
+  it('never starts what the team stopped before the sleep, whatever the kind', () => {
+    const wakeOrScale: Intent[] = [
+      wake,
+      { operation: 'scale', replicas: 3, storedOriginals: new Map() },
+    ];
+    const off = [
+      workload({ level: 0 }),
+      workload({ kind: 'StatefulSet', level: 0 }),
+      workload({ kind: 'CronJob', level: 0 }),
+      workload({ kind: 'ScaledObject', level: 0 }),
+    ];
+    for (const intent of wakeOrScale) {
+      for (const w of off) {
+        expect(planWorkload(intent, w, context)).toEqual({
+          type: 'skip',
+          workload: w,
+          reason: OFF_BY_TEAM,
+        });
+      }
+    }
   });
 
   it('lowers an HPA to minReplicas 1 and restores it exactly', () => {

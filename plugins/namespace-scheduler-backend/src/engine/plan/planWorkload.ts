@@ -1,6 +1,7 @@
 import { ADAPTERS, Workload, WorkloadState } from '../workloads';
+import { isReplicaKind } from '../workloads/readiness';
 import { directionOf, Intent, refKey } from './intent';
-import { resolveOriginal } from './resolveOriginal';
+import { isOffByTeam, resolveOriginal } from './resolveOriginal';
 import type { Decision, PlanContext } from './types';
 import {
   exclusionOf,
@@ -15,7 +16,7 @@ export function planWorkload(
   workload: Workload,
   context: PlanContext,
 ): Decision {
-  const hold = holdReason(workload, context);
+  const hold = holdReason(intent, workload, context);
   if (hold) {
     return { type: 'skip', workload, reason: hold };
   }
@@ -41,6 +42,7 @@ export function currentState(workload: Workload): WorkloadState {
 }
 
 function holdReason(
+  intent: Intent,
   workload: Workload,
   context: PlanContext,
 ): string | undefined {
@@ -52,7 +54,22 @@ function holdReason(
   if (target && context.excluded.has(refKey(target.kind, target.name))) {
     return `its target ${target.kind}/${target.name} is excluded`;
   }
+  if (isOffByTeam(workload, storedOriginalsOf(intent))) {
+    return OFF_BY_TEAM;
+  }
   return workload.leaveAlone;
+}
+
+/** Why a workload stopped before the scheduler touched it stays stopped. */
+export const OFF_BY_TEAM =
+  'stopped before the scheduler put it to sleep (no original recorded): left as the team set it';
+
+const NO_STORED_ORIGINALS: ReadonlyMap<string, number> = new Map();
+
+function storedOriginalsOf(intent: Intent): ReadonlyMap<string, number> {
+  return intent.operation === 'sleep'
+    ? NO_STORED_ORIGINALS
+    : intent.storedOriginals;
 }
 
 /**
@@ -69,7 +86,10 @@ function sleepState(workload: Workload): WorkloadState | undefined {
   return { level, marker: adapter.encode(recorded ?? workload.level) };
 }
 
-/** Running at the original (or, for scale, the asked-for replicas), with no record left. */
+/**
+ * Running at the original (or, for scale, the asked-for replicas), with no
+ * record left. Workloads off by the team never get here (holdReason).
+ */
 function wakeState(
   intent: Intent,
   workload: Workload,
@@ -80,14 +100,10 @@ function wakeState(
   const scaled = intent.operation === 'scale' && isReplicaKind(workload);
   const level = scaled
     ? intent.replicas
-    : resolveOriginal(workload, intent.storedOriginals);
+    : resolveOriginal(workload, intent.storedOriginals) ?? workload.level;
   const stopped =
     workload.kind !== 'HorizontalPodAutoscaler' && workload.level === 0;
   const pending =
     hasMarker(workload) || stopped || (scaled && workload.level !== level);
   return pending ? { level, marker: null } : undefined;
-}
-
-function isReplicaKind(workload: Workload): boolean {
-  return workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
 }

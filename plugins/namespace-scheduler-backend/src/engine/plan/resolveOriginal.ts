@@ -2,29 +2,45 @@ import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
 import { replicasCodec } from '../workloads/codecs';
 import type { Workload } from '../workloads';
 import { refKey } from './intent';
-import { recordedOriginal } from './workloadFacts';
+import { hasMarker, recordedOriginal } from './workloadFacts';
 
-/** Unknown originals wake at 1 (seed 000); an HPA without a record keeps its value. */
-const DEFAULT_LEVEL = 1;
+/** A marker we wrote that no longer holds a valid original wakes at 1 (seed 000). */
+const UNKNOWN_ORIGINAL = 1;
 
 /**
  * The level wake restores: our annotation, else kube-downscaler's, else the
- * caller's stored copy, else the default.
+ * caller's stored copy. undefined when nothing records that the workload was
+ * put to sleep: then it was stopped by someone else, and wake leaves it so.
  */
 export function resolveOriginal(
   workload: Workload,
   storedOriginals: ReadonlyMap<string, number>,
-): number {
+): number | undefined {
   const original =
     recordedOriginal(workload) ??
     downscalerOriginal(workload) ??
-    storedOriginals.get(refKey(workload.kind, workload.name));
+    storedOriginals.get(refKey(workload.kind, workload.name)) ??
+    (hasMarker(workload) ? UNKNOWN_ORIGINAL : undefined);
   if (original === undefined) {
-    return workload.kind === 'HorizontalPodAutoscaler'
-      ? workload.level
-      : DEFAULT_LEVEL;
+    return undefined;
   }
   return isOnOffKind(workload) ? Math.min(original, 1) : original;
+}
+
+/**
+ * Stopped, and nothing records that the scheduler (or kube-downscaler) did
+ * it: the team stopped it, and no operation starts it. HPAs are never off:
+ * they follow their target.
+ */
+export function isOffByTeam(
+  workload: Workload,
+  storedOriginals: ReadonlyMap<string, number>,
+): boolean {
+  return (
+    workload.kind !== 'HorizontalPodAutoscaler' &&
+    workload.level === 0 &&
+    resolveOriginal(workload, storedOriginals) === undefined
+  );
 }
 
 function downscalerOriginal(workload: Workload): number | undefined {

@@ -4,7 +4,8 @@ import type {
   WorkloadStatus,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { refKey } from '../plan/intent';
-import { resolveOriginal } from '../plan/resolveOriginal';
+import { isOffByTeam, resolveOriginal } from '../plan/resolveOriginal';
+import { isReady, isReplicaKind } from '../workloads/readiness';
 import {
   excludedKeys,
   exclusionOf,
@@ -29,7 +30,8 @@ export function describeNamespace(
   const excluded = excludedKeys(workloads);
   const items = workloads.map(w => describeWorkload(w, excluded));
   const counted = items.filter(i => i.kind !== 'HorizontalPodAutoscaler');
-  const active = counted.filter(i => !i.excluded);
+  const managed = counted.filter(i => !i.excluded);
+  const active = managed.filter(i => i.state !== 'off');
   const awake = active.filter(i => i.state === 'awake').length;
   return {
     cluster,
@@ -40,8 +42,10 @@ export function describeNamespace(
       total: counted.length,
       awake,
       asleep: active.length - awake,
-      excluded: counted.length - active.length,
+      excluded: counted.length - managed.length,
+      off: managed.length - active.length,
     },
+    readiness: readinessOf(workloads, items),
     observedAt: new Date().toISOString(),
   };
 }
@@ -56,7 +60,7 @@ export function unknownStatus(
     namespace,
     state: 'unknown',
     workloads: [],
-    counts: { total: 0, awake: 0, asleep: 0, excluded: 0 },
+    counts: { total: 0, awake: 0, asleep: 0, excluded: 0, off: 0 },
     error,
     observedAt: new Date().toISOString(),
   };
@@ -82,16 +86,42 @@ function describeWorkload(
     ...levelFields(workload),
     originalReplicas:
       marked || !running
-        ? resolveOriginal(workload, NO_STORED_ORIGINALS)
+        ? resolveOriginal(workload, NO_STORED_ORIGINALS) ??
+          (workload.kind === 'HorizontalPodAutoscaler'
+            ? workload.level
+            : undefined)
         : undefined,
     phase: phaseOf(workload),
     excluded: Boolean(
       exclusionOf(workload) ||
         (target && excluded.has(refKey(target.kind, target.name))),
     ),
-    state: running ? 'awake' : 'asleep',
+    state: stateOfWorkload(workload, running),
     drift: marked && running ? driftOf(workload) : undefined,
   };
+}
+
+function stateOfWorkload(
+  workload: Workload,
+  running: boolean,
+): WorkloadStatus['state'] {
+  if (running) return 'awake';
+  return isOffByTeam(workload, NO_STORED_ORIGINALS) ? 'off' : 'asleep';
+}
+
+/**
+ * Of the awake Deployments and StatefulSets, how many have every replica
+ * ready for their current spec: a namespace just woken is awake (charged,
+ * holding its slot) before it can serve.
+ */
+function readinessOf(
+  workloads: readonly Workload[],
+  items: readonly WorkloadStatus[],
+) {
+  const started = workloads.filter(
+    (w, i) => isReplicaKind(w) && !items[i].excluded && items[i].state === 'awake',
+  );
+  return { ready: started.filter(isReady).length, total: started.length };
 }
 
 /** HPAs are awake unless we lowered them to 1; the rest while above 0. */

@@ -5,7 +5,7 @@ import {
   V1ObjectMeta,
 } from '@kubernetes/client-node';
 import type { WorkloadKind } from '@namespace-scheduler/backstage-plugin-common';
-import type { ClusterClient } from '../../clusters';
+import type { ClusterApis } from '../../clusters';
 import type { MarkerCodec } from './codecs';
 import type { KindAdapter, Workload, WorkloadState } from './types';
 
@@ -74,10 +74,10 @@ export interface KindDefinition<T> extends MarkerCodec {
   kind: WorkloadKind;
   markerAnnotation: string;
   phase: number;
-  list(client: ClusterClient, namespace: string): Promise<T[]>;
-  read(client: ClusterClient, namespace: string, name: string): Promise<T>;
+  list(client: ClusterApis, namespace: string): Promise<T[]>;
+  read(client: ClusterApis, namespace: string, name: string): Promise<T>;
   patch(
-    client: ClusterClient,
+    client: ClusterApis,
     namespace: string,
     name: string,
     body: object,
@@ -118,6 +118,23 @@ export function defineAdapter<T>(definition: KindDefinition<T>): KindAdapter {
           workload.name,
           definition.patchBody(workload, state),
           dryRun,
+        ),
+      ),
+    annotate: async (client, namespace, workload, annotations, precondition) =>
+      toWorkload(
+        await definition.patch(
+          client,
+          namespace,
+          workload.name,
+          {
+            metadata: {
+              annotations,
+              ...(precondition
+                ? { resourceVersion: workload.resourceVersion }
+                : {}),
+            },
+          },
+          false,
         ),
       ),
   };

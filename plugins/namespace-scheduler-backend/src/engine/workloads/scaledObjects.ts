@@ -1,6 +1,6 @@
 import type { V1ListMeta, V1ObjectMeta } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
-import type { ClusterClient } from '../../clusters';
+import type { ClusterApis } from '../../clusters';
 import {
   defineAdapter,
   dryRunParam,
@@ -63,7 +63,7 @@ export function scaledObjectWorkload(value: unknown): Workload {
   return toWorkload(asScaledObject(value));
 }
 
-async function listScaledObjects(client: ClusterClient, namespace: string) {
+async function listScaledObjects(client: ClusterApis, namespace: string) {
   return listAll(async (limit, cont) =>
     asList(
       await client.customObjects.listNamespacedCustomObject({

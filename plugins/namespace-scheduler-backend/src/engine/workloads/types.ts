@@ -2,7 +2,7 @@ import type {
   PodRequests,
   WorkloadKind,
 } from '@namespace-scheduler/backstage-plugin-common';
-import type { ClusterClient } from '../../clusters';
+import type { ClusterApis } from '../../clusters';
 
 export interface WorkloadRef {
   kind: WorkloadKind;
@@ -43,19 +43,31 @@ export interface KindAdapter {
   readonly markerAnnotation: string;
   /** Default wake phase (lower wakes first, sleeps last). */
   readonly phase: number;
-  list(client: ClusterClient, namespace: string): Promise<Workload[]>;
+  list(client: ClusterApis, namespace: string): Promise<Workload[]>;
   read(
-    client: ClusterClient,
+    client: ClusterApis,
     namespace: string,
     name: string,
   ): Promise<Workload>;
   /** One merge patch carrying the level, the marker and the read resourceVersion. */
   write(
-    client: ClusterClient,
+    client: ClusterApis,
     namespace: string,
     workload: Workload,
     state: WorkloadState,
     dryRun: boolean,
+  ): Promise<Workload>;
+  /**
+   * Sets (or, with null, removes) annotations only; with `precondition` the
+   * write fails with 409 unless the object is still at the workload's
+   * resourceVersion.
+   */
+  annotate(
+    client: ClusterApis,
+    namespace: string,
+    workload: Workload,
+    annotations: Record<string, string | null>,
+    precondition: boolean,
   ): Promise<Workload>;
   /** The level a sleeping workload of this kind has. */
   sleepLevel(workload: Workload): number;

@@ -44,7 +44,7 @@ describe('EntityNamespaceScheduleContent', () => {
             namespaceStatus('shop-staging', 'unknown', {
               error: 'Cluster "x" is not configured',
               workloads: [],
-              counts: { total: 0, awake: 0, asleep: 0, excluded: 0 },
+              counts: { total: 0, awake: 0, asleep: 0, excluded: 0, off: 0 },
             }),
           ],
         });
