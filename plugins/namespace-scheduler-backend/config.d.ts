@@ -120,8 +120,12 @@ export interface Config {
      */
     clusterAccess?: {
       /**
-       * Sustained requests per second per cluster; 0 disables the limit.
-       * @default 50
+       * Sustained requests per second per cluster; 0 sets no client-side
+       * limit. By default none is set: in-flight requests are bounded by
+       * `maxSockets`, and the server's API Priority and Fairness paces the
+       * client (a 429 with Retry-After pauses every request to that cluster
+       * for the time asked, and is resent up to 10 times).
+       * @default 0
        */
       qps?: number;
       /**

@@ -132,6 +132,35 @@ describe('ClusterRegistry', () => {
     await registry.close();
   });
 
+  it('waits out a 429 as long as its Retry-After says, pausing the whole cluster, past the retry limit', async () => {
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
+      { ...FAST, retryMaxAttempts: 0 },
+    );
+    const core = registry.get('sb').core;
+    sandbox.resetStats();
+    // API Priority and Fairness rejects twice, asking for a 1 s pause each time.
+    sandbox.faults.add({
+      path: '/api/v1/namespaces/default$',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 2,
+    });
+    const started = Date.now();
+    const [throttled, other] = await Promise.all([
+      core.readNamespace({ name: 'default' }),
+      // Sent while the cluster is paused: it waits too, though not throttled itself.
+      new Promise(resolve => setTimeout(resolve, 200)).then(() =>
+        core.readNamespace({ name: 'kube-public' }).then(() => Date.now()),
+      ),
+    ]);
+    expect(throttled).toMatchObject({ metadata: { name: 'default' } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(other - started).toBeGreaterThanOrEqual(1_000);
+    expect(sandbox.stats().byStatus).toEqual({ '429': 2, '200': 2 });
+    await registry.close();
+  });
+
   it('aborts an attempt that outlives its timeout, then retries', async () => {
     const registry = ClusterRegistry.fromKubeConfigs(
       [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],

@@ -13,6 +13,7 @@ import {
 } from '@kubernetes/client-node';
 import { createClusterPolicies } from './http/resiliencePolicy';
 import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
+import { ServerPacing } from './http/ServerPacing';
 import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
 import { TokenBucket } from './http/TokenBucket';
 import type {
@@ -44,7 +45,11 @@ export function createClusterClient(
   const shared = {
     cluster: name,
     policies: createClusterPolicies(options),
-    limiter: TokenBucket.create({ perSecond: options.qps, burst: options.burst }),
+    limiter: TokenBucket.create({
+      perSecond: options.qps,
+      burst: options.burst,
+    }),
+    pacing: new ServerPacing(),
     halfOpenAfterMs: options.breakerHalfOpenAfterMs,
     observe: observer,
   };

@@ -45,6 +45,8 @@ export interface ClusterRequestEvent {
   durationSeconds: number;
   /** No response, or 429/5xx after the retries: the cluster did not serve it. */
   failed: boolean;
+  /** 429 answers (API Priority and Fairness) it met and waited out. */
+  throttled: number;
 }
 
 /** Told about every cluster request (metrics); must not throw. */
@@ -71,7 +73,11 @@ export interface KubeConfigYaml {
 
 /** How requests to every cluster are paced and made resilient. */
 export interface ClusterAccessOptions {
-  /** Sustained requests per second per cluster; 0 disables the limit. */
+  /**
+   * Sustained requests per second per cluster; 0 (the default) sets no
+   * client-side limit: in-flight requests are bounded by maxSockets, and the
+   * server's API Priority and Fairness paces the client (429 + Retry-After).
+   */
   qps: number;
   /** Requests that may go at once before `qps` applies. */
   burst: number;
@@ -90,7 +96,7 @@ export interface ClusterAccessOptions {
 }
 
 export const DEFAULT_CLUSTER_ACCESS_OPTIONS: Readonly<ClusterAccessOptions> = {
-  qps: 50,
+  qps: 0,
   burst: 100,
   maxSockets: 16,
   requestTimeoutMs: 10_000,

@@ -189,9 +189,7 @@ function levelOf(kind: Kind, spec: LevelFields): number {
 
 /** Stopped by the team (no original recorded): no operation starts it, and it is not counted. */
 function offByTeam(w: Live): boolean {
-  return (
-    w.kind !== 'HorizontalPodAutoscaler' && w.level === 0 && !w.marker
-  );
+  return w.kind !== 'HorizontalPodAutoscaler' && w.level === 0 && !w.marker;
 }
 
 /** The model: what each workload looks like after a fully successful operation. */

@@ -69,7 +69,9 @@ describe('an honest wake', () => {
       success: true,
       rollback_performed: false,
       readiness: { ready: 0, total: 2, waited: true, timed_out: true },
-      warnings: [expect.stringMatching(/^0 of 2 workloads ready.*api \(0\/2\)/)],
+      warnings: [
+        expect.stringMatching(/^0 of 2 workloads ready.*api \(0\/2\)/),
+      ],
     });
     expect((await env.engine.status(CLUSTER, NS)).state).toBe('awake');
   });

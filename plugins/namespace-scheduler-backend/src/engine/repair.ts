@@ -20,7 +20,12 @@ export async function repairNamespace(
   try {
     apis = deps.clusters.get(cluster).recovery;
   } catch (error) {
-    return { done: false, restored: 0, leftAlone: [], errors: [describeError(error)] };
+    return {
+      done: false,
+      restored: 0,
+      leftAlone: [],
+      errors: [describeError(error)],
+    };
   }
   const undo = await undoChanges(
     {

@@ -9,7 +9,11 @@ import { ClusterRequestError, ClusterUnavailableError } from '../errors';
 import type { ClusterRequestObserver } from '../types';
 import { kubeVerb } from './kubeVerb';
 import type { ClusterPolicies } from './resiliencePolicy';
+import type { ServerPacing } from './ServerPacing';
 import type { TokenBucket } from './TokenBucket';
+
+/** Throttled answers resent before the 429 counts as a failed attempt (client-go: 10). */
+const MAX_THROTTLES = 10;
 
 /** Answers that mean the cluster did not serve the request (after retries). */
 const UNSERVED_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -18,6 +22,8 @@ export interface ResilientHttpOptions {
   cluster: string;
   policies: ClusterPolicies;
   limiter: TokenBucket;
+  /** Shared by the cluster's clients: a throttle pauses them all. */
+  pacing: ServerPacing;
   halfOpenAfterMs: number;
   observe?: ClusterRequestObserver;
   /** One attempt per request, past the breaker: for rollbacks, which retry themselves. */
@@ -44,11 +50,14 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
 
   async send(request: RequestContext): Promise<ResponseContext> {
     const started = performance.now();
+    const tally = { throttles: 0 };
     let failed = true;
     try {
       const response = this.options.recovery
-        ? await this.attempt(request)
-        : await this.options.policies.call.execute(() => this.attempt(request));
+        ? await this.attempt(request, tally)
+        : await this.options.policies.call.execute(() =>
+            this.attempt(request, tally),
+          );
       failed = UNSERVED_STATUSES.has(response.httpStatusCode);
       return response;
     } catch (error) {
@@ -59,6 +68,7 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
         verb: kubeVerb(request.getHttpMethod(), new URL(request.getUrl())),
         durationSeconds: (performance.now() - started) / 1000,
         failed,
+        throttled: tally.throttles,
       });
     }
   }
@@ -68,7 +78,26 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
     return this.options.policies.isOpen();
   }
 
-  private attempt(request: RequestContext): Promise<ResponseContext> {
+  /**
+   * One attempt, resent while the server throttles it (429 from API Priority
+   * and Fairness: rejected before any processing, so resending is safe),
+   * each time after the pause it asks for.
+   */
+  private async attempt(
+    request: RequestContext,
+    tally: { throttles: number },
+  ): Promise<ResponseContext> {
+    const { pacing } = this.options;
+    for (let throttles = 0; ; throttles++) {
+      await pacing.ready();
+      const response = await this.sendOnce(request);
+      if (!pacing.throttled(response)) return response;
+      tally.throttles++;
+      if (throttles >= MAX_THROTTLES) return response;
+    }
+  }
+
+  private sendOnce(request: RequestContext): Promise<ResponseContext> {
     const { policies, limiter } = this.options;
     return policies.sockets.execute(async () => {
       await limiter.take();

@@ -194,9 +194,9 @@ function warningsOf(readiness?: OperationReadiness): string[] | undefined {
     .filter(w => w.ready_replicas < w.replicas)
     .map(w => `${w.type} ${w.name} (${w.ready_replicas}/${w.replicas})`);
   return [
-    `${readiness.ready} of ${readiness.total} workloads ready when the wait ended; not ready: ${waiting.join(
-      ', ',
-    )}`,
+    `${readiness.ready} of ${
+      readiness.total
+    } workloads ready when the wait ended; not ready: ${waiting.join(', ')}`,
   ];
 }
 

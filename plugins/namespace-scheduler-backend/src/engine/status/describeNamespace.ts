@@ -119,7 +119,8 @@ function readinessOf(
   items: readonly WorkloadStatus[],
 ) {
   const started = workloads.filter(
-    (w, i) => isReplicaKind(w) && !items[i].excluded && items[i].state === 'awake',
+    (w, i) =>
+      isReplicaKind(w) && !items[i].excluded && items[i].state === 'awake',
   );
   return { ready: started.filter(isReady).length, total: started.length };
 }

@@ -13,10 +13,7 @@ export const ADAPTERS: Readonly<Record<WorkloadKind, KindAdapter>> = {
   CronJob: cronJobAdapter,
 };
 
-export {
-  deploymentWorkload,
-  statefulSetWorkload,
-} from './replicaWorkloads';
+export { deploymentWorkload, statefulSetWorkload } from './replicaWorkloads';
 export { hpaWorkload } from './hpas';
 export { cronJobWorkload } from './cronJobs';
 export { scaledObjectWorkload } from './scaledObjects';

@@ -44,11 +44,7 @@ export interface KindAdapter {
   /** Default wake phase (lower wakes first, sleeps last). */
   readonly phase: number;
   list(client: ClusterApis, namespace: string): Promise<Workload[]>;
-  read(
-    client: ClusterApis,
-    namespace: string,
-    name: string,
-  ): Promise<Workload>;
+  read(client: ClusterApis, namespace: string, name: string): Promise<Workload>;
   /** One merge patch carrying the level, the marker and the read resourceVersion. */
   write(
     client: ClusterApis,

@@ -41,12 +41,14 @@ describe('PluginMetrics', () => {
       verb: 'patch',
       durationSeconds: 0.03,
       failed: false,
+      throttled: 2,
     });
     metrics.recordKubeRequest({
       cluster: 'prod',
       verb: 'list',
       durationSeconds: 2,
       failed: true,
+      throttled: 0,
     });
     metrics.addSavingsHours(10.5);
 
@@ -92,6 +94,11 @@ describe('PluginMetrics', () => {
         cluster: 'prod',
       }),
     ).toBe(1);
+    expect(
+      sampleValue(text, 'namespace_scheduler_kube_throttled_total', {
+        cluster: 'prod',
+      }),
+    ).toBe(2);
     expect(
       sampleValue(text, 'namespace_scheduler_estimated_savings_hours_total'),
     ).toBe(10.5);

@@ -48,6 +48,7 @@ export class PluginMetrics {
   private readonly http;
   private readonly kube;
   private readonly kubeErrors;
+  private readonly kubeThrottles;
   private readonly savings;
 
   static create(metrics: MetricsService): PluginMetrics {
@@ -94,6 +95,13 @@ export class PluginMetrics {
           'Kubernetes API requests the cluster did not serve (no answer, 429 or 5xx after retries)',
       },
     );
+    this.kubeThrottles = metrics.createCounter<{ cluster: string }>(
+      'namespace_scheduler_kube_throttled_total',
+      {
+        description:
+          'Kubernetes API answers 429 (API Priority and Fairness) waited out and resent',
+      },
+    );
     this.savings = metrics.createCounter(
       'namespace_scheduler_estimated_savings_hours_total',
       {
@@ -127,6 +135,8 @@ export class PluginMetrics {
     const { cluster, verb } = event;
     this.kube.record(event.durationSeconds, { cluster, verb });
     if (event.failed) this.kubeErrors.add(1, { cluster });
+    if (event.throttled > 0)
+      this.kubeThrottles.add(event.throttled, { cluster });
   };
 
   addSavingsHours(hours: number) {
