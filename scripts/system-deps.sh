@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the machine packages the tests start for real: PostgreSQL server
-# binaries, Debian Chromium (for Playwright) and Java 17+ (for DynamoDB Local).
+# binaries, Debian Chromium (for Playwright), Java 17+ (for DynamoDB Local) and
+# etcd, xz and openssl (for the real kube-apiserver of packages/kube-harness).
 # Needs root + apt when missing.
 set -euo pipefail
 
@@ -9,6 +10,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' ||
   need+=(openjdk-17-jre-headless)
+command -v etcd >/dev/null 2>&1 || need+=(etcd-server)
+# kube-harness also decompresses the kube binaries and makes its certificates.
+command -v xz >/dev/null 2>&1 || need+=(xz-utils)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then

@@ -1,6 +1,10 @@
-/** Stops the PostgreSQL server the global setup started, if any. */
+type Stoppable = { stop(): Promise<void> };
+
+/** Stops the PostgreSQL server and the Kubernetes control plane the global setup started, if any. */
 export default async function globalTeardown() {
-  const pg = (globalThis as { __nsPostgres?: { stop(): Promise<void> } })
-    .__nsPostgres;
-  await pg?.stop();
+  const shared = globalThis as {
+    __nsPostgres?: Stoppable;
+    __nsKube?: Stoppable;
+  };
+  await Promise.all([shared.__nsPostgres?.stop(), shared.__nsKube?.stop()]);
 }
