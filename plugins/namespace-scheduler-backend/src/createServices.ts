@@ -26,6 +26,15 @@ import { AwakeHoursService } from './awakeHours';
 import { createStores } from './storage/createStores';
 import { combineGuards, OperationService } from './operations';
 import {
+  DEFAULT_REPAIR_SCHEDULE,
+  instanceId,
+  KnexOperationLeaseStore,
+  LeaseStatus,
+  NamespaceLeases,
+  RepairSweep,
+  waitingForLeases,
+} from './leases';
+import {
   CostCenterCatalog,
   CostCenterGuard,
   CostCenterService,
@@ -149,12 +158,16 @@ export async function createServices(
 
   const activityStore = stores.activities;
   const scheduleStore = KnexScheduleStore.create({ knex });
+  const leaseStore = KnexOperationLeaseStore.create({ knex });
+  const leaseStatus = LeaseStatus.create({ store: leaseStore });
+  const holder = instanceId();
   const operations = OperationService.create({
     engine,
     activities: activityStore,
     logger,
     guard: combineGuards(costCenterGuard, offHoursGuard),
     capacity: offHoursGuard,
+    leases: NamespaceLeases.create({ store: leaseStore, logger, holder }),
     listeners: createOperationListeners({
       config,
       knex,
@@ -177,7 +190,14 @@ export async function createServices(
     operations,
     logger,
     concurrency: runnerConfig.concurrency,
+    instanceId: holder,
     onLateness: seconds => metrics.recordRunnerLateness(seconds),
+  });
+  const repairs = RepairSweep.create({
+    store: leaseStore,
+    engine,
+    logger,
+    holder,
   });
   const boundary = OffHoursBoundary.create({
     rules: offHoursRules,
@@ -185,7 +205,8 @@ export async function createServices(
     schedules: scheduleStore,
     claims: catalog,
     status: statusReader,
-    operations,
+    // A namespace busy at the boundary is put to sleep once its operation ends.
+    operations: waitingForLeases(operations),
     costCenters,
     activities: activityStore,
     logger,
@@ -194,6 +215,7 @@ export async function createServices(
     catalog,
     authorizer: deps.authorizer,
     statusReader,
+    leases: leaseStatus,
   });
 
   const schedules = ScheduleService.create({
@@ -214,7 +236,7 @@ export async function createServices(
   const namespaceActions = NamespaceActionsService.create({
     catalog,
     authorizer: deps.authorizer,
-    statusReader,
+    statusReader: leaseStatus.wrap(statusReader),
     executor: operations,
     overrides: schedules,
     progress: OperationProgressPublisher.create({
@@ -282,6 +304,10 @@ export async function createServices(
     tick: async (signal: AbortSignal) => {
       await runner.tick(signal);
       await boundary.tick();
+    },
+    repairSchedule: DEFAULT_REPAIR_SCHEDULE,
+    repair: async () => {
+      await repairs.sweep();
     },
   };
 }

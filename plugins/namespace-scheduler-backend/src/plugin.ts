@@ -23,6 +23,7 @@ import {
   namespaceResourceRef,
   namespaceRules,
 } from './permissions';
+import { REPAIR_TASK_ID } from './leases';
 import { RUNNER_TASK_ID } from './schedules';
 
 const isResource = (permission: Permission) => isResourcePermission(permission);
@@ -75,6 +76,11 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           id: RUNNER_TASK_ID,
           ...services.runnerSchedule,
           fn: services.tick,
+        });
+        await deps.scheduler.scheduleTask({
+          id: REPAIR_TASK_ID,
+          ...services.repairSchedule,
+          fn: services.repair,
         });
 
         deps.permissionsRegistry.addResourceType({

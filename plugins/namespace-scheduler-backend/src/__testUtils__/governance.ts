@@ -109,6 +109,7 @@ export class AwakeEngine implements NamespaceOperations {
         awake: awake ? 1 : 0,
         asleep: awake ? 0 : 1,
         excluded: 0,
+        off: 0,
       },
       observedAt: new Date().toISOString(),
     };
@@ -124,6 +125,11 @@ export class AwakeEngine implements NamespaceOperations {
 
   async scale(cluster: string, namespace: string, replicas: number) {
     return this.apply('scale', cluster, namespace, replicas > 0);
+  }
+
+  /** Nothing to undo: its operations never leave changes behind. */
+  async repair() {
+    return { done: true, restored: 0, leftAlone: [], errors: [] };
   }
 
   private async apply(

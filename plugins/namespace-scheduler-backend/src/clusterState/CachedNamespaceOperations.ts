@@ -9,6 +9,11 @@ import {
   WakeOptions,
   Workload,
 } from '../engine';
+import type {
+  EngineLogger,
+  JournalEntry,
+  RepairOutcome,
+} from '../engine/types';
 import type { ClusterStateCache } from './ClusterStateCache';
 
 /**
@@ -87,6 +92,18 @@ export class CachedNamespaceOperations implements NamespaceOperations {
     );
   }
 
+  /** A repair writes like an operation: its namespace is read live until the cache agrees. */
+  repair(
+    cluster: string,
+    namespace: string,
+    entries: readonly JournalEntry[],
+    options?: { logger?: EngineLogger },
+  ): Promise<RepairOutcome> {
+    return this.writes(cluster, namespace, {}, () =>
+      this.engine.repair(cluster, namespace, entries, options),
+    );
+  }
+
   private fromCache(
     cluster: string,
     namespace: string,
@@ -102,12 +119,12 @@ export class CachedNamespaceOperations implements NamespaceOperations {
   }
 
   /** Dry runs change nothing, so only real operations take the namespace off the cache. */
-  private async writes(
+  private async writes<T>(
     cluster: string,
     namespace: string,
     options: OperationOptions,
-    run: () => Promise<OperationResult>,
-  ): Promise<OperationResult> {
+    run: () => Promise<T>,
+  ): Promise<T> {
     if (options.dryRun) return run();
     const key = keyOf(cluster, namespace);
     this.writing.set(key, (this.writing.get(key) ?? 0) + 1);

@@ -12,6 +12,7 @@ const TABLES = [
   'ns_off_hours_slots',
   'ns_off_hours_boundaries',
   'ns_activity_outbox',
+  'ns_operation_leases',
 ];
 
 describe('migrations', () => {

@@ -35,6 +35,8 @@ export type ManualOperation = {
   operation: OperationType;
   replicas?: number;
   dryRun?: boolean;
+  /** Wake or scale up: answer once the started workloads are ready, or after this long. */
+  waitForReadySeconds?: number;
   costCenter: string;
   /** Sleep or wake only: hold the new state until then (an override schedule). */
   until?: string;

@@ -4,6 +4,7 @@ import {
   namespaceReadPermission,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceCatalog, NamespaceClaim } from '../catalog/NamespaceCatalog';
+import type { LeaseStatus } from '../leases';
 import { NamespaceAuthorizer } from '../permissions';
 
 /** Reads a namespace's live state (implemented by the engine). */
@@ -15,17 +16,20 @@ export interface NamespaceStatusReader {
 export type ManagedNamespaceStatus = NamespaceStatus &
   Pick<NamespaceClaim, 'entityRefs' | 'ownerRefs'>;
 
-/** Live state of the namespaces a caller may read. */
+/** Live state of the namespaces a caller may read, with the operation in progress on each. */
 export class NamespaceStatusService {
   static create(options: {
     catalog: NamespaceCatalog;
     authorizer: NamespaceAuthorizer;
     statusReader: NamespaceStatusReader;
+    /** Adds the operation holding each namespace (or its pending repair). */
+    leases: Pick<LeaseStatus, 'annotate'>;
   }) {
     return new NamespaceStatusService(
       options.catalog,
       options.authorizer,
       options.statusReader,
+      options.leases,
     );
   }
 
@@ -33,6 +37,7 @@ export class NamespaceStatusService {
     private readonly catalog: NamespaceCatalog,
     private readonly authorizer: NamespaceAuthorizer,
     private readonly statusReader: NamespaceStatusReader,
+    private readonly leases: Pick<LeaseStatus, 'annotate'>,
   ) {}
 
   /** The namespaces one entity claims, each read live from its cluster. */
@@ -46,9 +51,10 @@ export class NamespaceStatusService {
       namespaceReadPermission,
       this.catalog.namespacesOf(entity),
     );
-    return Promise.all(
+    const statuses = await Promise.all(
       readable.map(ref => this.statusReader.status(ref.cluster, ref.namespace)),
     );
+    return this.leases.annotate(statuses);
   }
 
   /** Every claimed namespace across clusters, with its claimants. */
@@ -60,12 +66,13 @@ export class NamespaceStatusService {
       namespaceReadPermission,
       await this.catalog.allClaims(),
     );
-    return Promise.all(
+    const statuses = await Promise.all(
       readable.map(async claim => ({
         ...(await this.statusReader.status(claim.cluster, claim.namespace)),
         entityRefs: claim.entityRefs,
         ownerRefs: claim.ownerRefs,
       })),
     );
+    return this.leases.annotate(statuses);
   }
 }

@@ -3,7 +3,7 @@ import type {
   Activity,
   OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
-import type { OperationRequest } from './OperationService';
+import type { OperationRequest } from './types';
 
 /** An operation that ran (never a dry run), as OperationService recorded it. */
 export type OperationOutcomeEvent = {

@@ -5,11 +5,7 @@ import { KnexActivityStore } from '../activity';
 import { migrateUp } from '../database/migrations';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeEngine } from '../__testUtils__/fakeEngine';
-import {
-  OperationCapacity,
-  OperationRequest,
-  OperationService,
-} from './OperationService';
+import { OperationCapacity, OperationRequest, OperationService } from '.';
 
 const wake: OperationRequest = {
   cluster: 'sandbox',

@@ -8,7 +8,7 @@ import type {
   OperationListener,
   OperationOutcomeEvent,
 } from './OperationListener';
-import { OperationRequest, OperationService } from './OperationService';
+import { OperationRequest, OperationService } from '.';
 
 const REQUEST: OperationRequest = {
   cluster: 'sandbox',

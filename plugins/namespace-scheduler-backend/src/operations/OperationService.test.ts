@@ -9,7 +9,7 @@ import { KnexActivityStore } from '../activity';
 import { migrateUp } from '../database/migrations';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeBehaviour, FakeEngine } from '../__testUtils__/fakeEngine';
-import { OperationRequest, OperationService } from './OperationService';
+import { OperationRequest, OperationService } from '.';
 
 jest.setTimeout(60_000);
 

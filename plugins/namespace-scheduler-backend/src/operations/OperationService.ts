@@ -1,91 +1,38 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { randomUUID } from 'node:crypto';
 import {
-  Activity,
-  OperationProgressEvent,
   OperationResult,
-  OperationType,
   OriginalValue,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityEffect, ActivityStore } from '../activity';
-import { emptyResult, NamespaceOperations } from '../engine';
+import { ActivityStore } from '../activity';
+import { NamespaceOperations } from '../engine';
+import type { OperationJournal } from '../engine/types';
+import type { HeldLease, NamespaceLeases } from '../leases';
 import { Clock, systemClock } from '../time/Clock';
+import {
+  allowAllOperations,
+  OperationCapacity,
+  OperationGuard,
+  OperationReservation,
+} from './OperationGuard';
 import type {
   OperationListener,
   OperationOutcomeEvent,
 } from './OperationListener';
-
-/** One wake, sleep or scale, manual or scheduled. */
-export interface OperationRequest {
-  cluster: string;
-  namespace: string;
-  operation: OperationType;
-  /** Required for `scale`: a non-negative integer. */
-  replicas?: number;
-  /** Plan only: nothing changes and no activity is recorded. */
-  dryRun?: boolean;
-  costCenter: string;
-  /** The portal user's entity ref (from the credentials, never a body), or `scheduler`. */
-  requestedBy: string;
-  approvedBy?: string;
-  /** The person behind it; defaults to `requestedBy`. For scheduled runs, the schedule's creator. */
-  userId?: string;
-  scheduleId?: string;
-  onProgress?: (event: OperationProgressEvent) => void;
-  /** Ties the operation's log lines to what caused it (an API request's x-request-id, a schedule run). */
-  correlationId?: string;
-}
-
-export interface OperationOutcome {
-  result: OperationResult;
-  /** The recorded activity; absent for dry runs. */
-  activity?: Activity;
-}
-
-/**
- * Decides whether an operation may happen at all; throw (e.g. NotAllowedError
- * or ConflictError) to refuse it. Cost-center and off-hours governance plug
- * in here. Refused operations change nothing and record nothing.
- */
-export interface OperationGuard {
-  assertAllowed(request: OperationRequest): Promise<void>;
-}
-
-export const allowAllOperations: OperationGuard = {
-  assertAllowed: async () => {},
-};
-
-/** Asks each guard in turn; the first refusal wins. */
-export function combineGuards(...guards: OperationGuard[]): OperationGuard {
-  return {
-    assertAllowed: async request => {
-      for (const guard of guards) await guard.assertAllowed(request);
-    },
-  };
-}
-
-/** What an operation holds while it runs, settled with its result. */
-export interface OperationReservation {
-  /** Who authorized what was reserved (recorded as the activity's approved_by). */
-  approvedBy?: string;
-  settle(result: OperationResult): Promise<void>;
-}
-
-/**
- * Capacity an operation needs (the off-hours slots): `reserve` claims it
- * atomically before the engine runs (throw, e.g. ConflictError, to refuse),
- * and the reservation is settled with the engine's result. Not asked for dry
- * runs or by `check`.
- */
-export interface OperationCapacity {
-  reserve(request: OperationRequest): Promise<OperationReservation>;
-}
+import {
+  assertReplicas,
+  describe,
+  effectOf,
+  failedResult,
+} from './operationResults';
+import type { OperationOutcome, OperationRequest } from './types';
 
 /**
  * The single entry point for every wake, sleep and scale: asks the guard,
- * runs the engine, and records one activity per operation that is not a dry
- * run — also when the engine fails or throws (seed 000 property 5).
+ * takes the namespace's lease (one operation per namespace at a time, across
+ * instances), runs the engine, and records one activity per operation that
+ * is not a dry run — also when the engine fails or throws (seed 000
+ * property 5).
  */
 export class OperationService {
   static create(options: {
@@ -97,6 +44,8 @@ export class OperationService {
     clock?: Clock;
     /** Told about every operation that ran (metrics, notifications, silences). */
     listeners?: OperationListener[];
+    /** Without them, operations on one namespace may overlap (single-class tests). */
+    leases?: NamespaceLeases;
   }): OperationService {
     return new OperationService(
       options.engine,
@@ -106,6 +55,7 @@ export class OperationService {
       options.capacity,
       options.clock ?? systemClock,
       options.listeners ?? [],
+      options.leases,
     );
   }
 
@@ -117,29 +67,63 @@ export class OperationService {
     private readonly capacity: OperationCapacity | undefined,
     private readonly clock: Clock,
     private readonly listeners: OperationListener[],
+    private readonly leases: NamespaceLeases | undefined,
   ) {}
 
-  /** Throws as `execute` would refuse the request: bad replicas, or the guard says no. */
+  /**
+   * Throws as `execute` would refuse the request now: bad replicas, the
+   * guard says no, or another operation or a repair holds the namespace.
+   */
   async check(request: OperationRequest): Promise<void> {
-    assertReplicas(request);
-    await this.guard.assertAllowed(request);
+    await this.assertAllowed(request);
+    if (!request.dryRun) await this.leases?.assertFree(request);
   }
 
   async execute(request: OperationRequest): Promise<OperationOutcome> {
-    await this.check(request);
-    const reservation = request.dryRun
-      ? undefined
-      : await this.capacity?.reserve(request);
-    const startedAt = this.clock.now();
+    await this.assertAllowed(request);
     const operationId = randomUUID();
     // Every line of this operation, the engine's included, carries both ids.
     const logger = this.logger.child({
       operationId,
       correlationId: request.correlationId ?? operationId,
     });
-    const result = await this.runEngine(request, startedAt, logger);
+    if (request.dryRun) return { result: await this.plan(request, logger) };
+    // Before the capacity: a refused operation must not hold a slot.
+    const lease = await this.leases?.acquire(request, logger);
+    try {
+      return await this.run(request, operationId, logger, lease);
+    } finally {
+      await lease?.end();
+    }
+  }
+
+  private async assertAllowed(request: OperationRequest) {
+    assertReplicas(request);
+    await this.guard.assertAllowed(request);
+  }
+
+  /** A dry run takes no lease (it changes nothing) but says when the namespace awaits repair. */
+  private async plan(
+    request: OperationRequest,
+    logger: LoggerService,
+  ): Promise<OperationResult> {
+    const result = await this.runEngine(request, this.clock.now(), logger);
+    const warning = await this.leases?.repairWarning(request);
+    if (!warning) return result;
+    return { ...result, warnings: [...(result.warnings ?? []), warning] };
+  }
+
+  private async run(
+    request: OperationRequest,
+    operationId: string,
+    logger: LoggerService,
+    lease: HeldLease | undefined,
+  ): Promise<OperationOutcome> {
+    const reservation = await this.capacity?.reserve(request);
+    const startedAt = this.clock.now();
+    const result = await this.runEngine(request, startedAt, logger, lease);
+    await lease?.settle(result);
     if (reservation) await this.settle(reservation, request, result);
-    if (request.dryRun) return { result };
     const activity = await this.activities.record(
       {
         cluster: request.cluster,
@@ -196,29 +180,38 @@ export class OperationService {
     }
   }
 
-  /** The engine's result; a throw becomes a failed result so it is recorded like any failure. */
+  /**
+   * The engine's result; a throw becomes a failed result so it is recorded
+   * like any failure, and what the engine had planned goes to repair.
+   */
   private async runEngine(
     request: OperationRequest,
     startedAt: Date,
     logger: LoggerService,
+    lease?: HeldLease,
   ): Promise<OperationResult> {
     const where = `${request.operation} ${request.cluster}/${request.namespace}`;
     try {
-      return await this.callEngine(request, logger);
+      return await this.callEngine(request, logger, lease?.journal);
     } catch (error) {
       logger.error(`${where} threw: ${describe(error)}`);
-      return failedResult(
+      await lease?.engineThrew(describe(error));
+      const failed = failedResult(
         request,
         describe(error),
         startedAt,
         this.clock.now(),
       );
+      return lease?.repairPending
+        ? { ...failed, repair_pending: true }
+        : failed;
     }
   }
 
   private async callEngine(
     request: OperationRequest,
     logger: LoggerService,
+    journal?: OperationJournal,
   ): Promise<OperationResult> {
     const { cluster, namespace, dryRun, onProgress } = request;
     if (request.operation === 'sleep') {
@@ -226,11 +219,22 @@ export class OperationService {
         dryRun,
         onProgress,
         logger,
+        journal,
       });
     }
     // Originals kept with the last sleep restore workloads whose annotation was lost.
     const storedOriginals = await this.lastSleepOriginals(request);
-    const options = { dryRun, onProgress, storedOriginals, logger };
+    const waitForReadyMs = request.waitForReadySeconds
+      ? request.waitForReadySeconds * 1000
+      : undefined;
+    const options = {
+      dryRun,
+      onProgress,
+      storedOriginals,
+      logger,
+      waitForReadyMs,
+      journal,
+    };
     return request.operation === 'wake'
       ? this.engine.wake(cluster, namespace, options)
       : this.engine.scale(cluster, namespace, request.replicas ?? 0, options);
@@ -254,54 +258,13 @@ export class OperationService {
       return items[0]?.result.originals ?? [];
     } catch (error) {
       this.logger.warn(
-        `${request.cluster}/${request.namespace}: stored originals unavailable, waking from the annotations: ${describe(error)}`,
+        `${request.cluster}/${
+          request.namespace
+        }: stored originals unavailable, waking from the annotations: ${describe(
+          error,
+        )}`,
       );
       return [];
     }
   }
-}
-
-/**
- * Charging: a successful wake or scale up opens the namespace's record, a
- * successful sleep or scale to 0 closes it, a failure changes nothing.
- */
-function effectOf(
-  request: OperationRequest,
-  result: OperationResult,
-): ActivityEffect {
-  if (!result.success) return 'none';
-  if (request.operation === 'scale')
-    return (request.replicas ?? 0) > 0 ? 'open' : 'close';
-  return request.operation === 'wake' ? 'open' : 'close';
-}
-
-function assertReplicas(request: OperationRequest) {
-  if (request.operation !== 'scale') return;
-  const { replicas } = request;
-  if (replicas === undefined || !Number.isInteger(replicas) || replicas < 0) {
-    throw new InputError('replicas: scale needs a non-negative integer');
-  }
-}
-
-/** A result for an engine that threw: nothing known to be done. */
-function failedResult(
-  request: OperationRequest,
-  error: string,
-  startedAt: Date,
-  finishedAt: Date,
-): OperationResult {
-  const base = {
-    ...request,
-    dryRun: request.dryRun ?? false,
-    startedAt,
-    targetReplicas: request.replicas,
-  };
-  return {
-    ...emptyResult(base, [error]),
-    finished_at: finishedAt.toISOString(),
-  };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

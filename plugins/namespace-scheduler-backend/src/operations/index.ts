@@ -1,10 +1,9 @@
+export { OperationService } from './OperationService';
 export {
-  OperationService,
   allowAllOperations,
   combineGuards,
   type OperationCapacity,
   type OperationGuard,
   type OperationReservation,
-  type OperationOutcome,
-  type OperationRequest,
-} from './OperationService';
+} from './OperationGuard';
+export type { OperationOutcome, OperationRequest } from './types';

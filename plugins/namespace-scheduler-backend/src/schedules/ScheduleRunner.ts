@@ -7,6 +7,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { forEachLimited } from '../concurrency/forEachLimited';
+import { LeaseWait, NamespaceBusyError, waitingForLeases } from '../leases';
 import { Clock, systemClock } from '../time/Clock';
 import { planDue } from './duePlan';
 import { executeRun, finishRun, RunDeps } from './executeRun';
@@ -55,11 +56,13 @@ export class ScheduleRunner {
     instanceId?: string;
     /** Told how late each claimed run starts after its due time (metrics). */
     onLateness?: (seconds: number) => void;
+    /** How long a run waits for a namespace another operation holds before it is skipped. */
+    leaseWait?: LeaseWait;
   }): ScheduleRunner {
     return new ScheduleRunner(
       {
         store: options.store,
-        operations: options.operations,
+        operations: waitingForLeases(options.operations, options.leaseWait),
         clock: options.clock ?? systemClock,
       },
       options.logger,
@@ -177,6 +180,11 @@ export class ScheduleRunner {
       }
       summary[(await executeRun(this.deps, run)).outcome]++;
     } catch (error) {
+      if (error instanceof NamespaceBusyError) {
+        summary.skipped++;
+        this.logger.info(`Schedule ${schedule.id} skipped: ${error.message}`);
+        return;
+      }
       summary.failed++;
       this.logger.error(
         `Schedule ${schedule.id} (${schedule.title}) failed to run`,

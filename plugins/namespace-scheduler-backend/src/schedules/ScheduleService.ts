@@ -23,6 +23,7 @@ import {
   validateScheduleInput,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import { NamespaceBusyError } from '../leases';
 import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
@@ -191,12 +192,17 @@ export class ScheduleService {
       request.onProgress,
     );
     if (outcome.result.success) return outcome;
+    await this.withdraw(outcome.schedule);
+    return { result: outcome.result, activity: outcome.activity };
+  }
+
+  /** Takes back an override that did not take hold, as if never created. */
+  private withdraw(override: Schedule) {
     // From when it was replaced: a release that fell due meanwhile still runs.
-    const replacedAt = Date.parse(outcome.schedule.created_at);
-    await this.deps.store.withdrawOverride(outcome.schedule.id, schedule =>
+    const replacedAt = Date.parse(override.created_at);
+    return this.deps.store.withdrawOverride(override.id, schedule =>
       nextTransition(schedule, replacedAt),
     );
-    return { result: outcome.result, activity: outcome.activity };
   }
 
   /** An override acts at once: saved, then run now. */
@@ -209,7 +215,13 @@ export class ScheduleService {
     await this.assertMayManage(credentials, input);
     await this.assertMayHold(input, credentials);
     const schedule = await this.insert(input, now, credentials);
-    return this.run(schedule, now, credentials, onProgress);
+    try {
+      return await this.run(schedule, now, credentials, onProgress);
+    } catch (error) {
+      // Another operation took the namespace since the check: nothing ran.
+      if (error instanceof NamespaceBusyError) await this.withdraw(schedule);
+      throw error;
+    }
   }
 
   /** Stores a new schedule through the save guards, refusing overlapping windows. */

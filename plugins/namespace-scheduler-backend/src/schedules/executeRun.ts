@@ -5,6 +5,7 @@ import {
   Schedule,
   ScheduleTransition,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { NamespaceBusyError } from '../leases';
 import { OperationOutcome, OperationService } from '../operations';
 import { Clock } from '../time/Clock';
 import { RunFinish, ScheduleStore } from './ScheduleStore';
@@ -32,7 +33,8 @@ export type RunResult = OperationOutcome & { outcome: RunOutcome };
  * Executes a claimed run through the operation service and records its
  * outcome. An override's release does what the namespace's other schedules
  * ask for then. A throw (e.g. the guard refusing) is recorded as a failure
- * and rethrown.
+ * and rethrown; a namespace that another operation or a repair holds, as
+ * skipped (nothing ran).
  */
 export async function executeRun(
   deps: RunDeps,
@@ -68,7 +70,8 @@ export async function executeRun(
     return { outcome, result, activity };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(deps, run, { ...recorded, outcome: 'failed', message });
+    const outcome = error instanceof NamespaceBusyError ? 'skipped' : 'failed';
+    await finishRun(deps, run, { ...recorded, outcome, message });
     throw error;
   }
 }

@@ -198,6 +198,9 @@ export const spec = {
           '200': {
             $ref: '#/components/responses/OperationResponse',
           },
+          '409': {
+            $ref: '#/components/responses/NamespaceBusy',
+          },
           default: {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -234,6 +237,9 @@ export const spec = {
           '200': {
             $ref: '#/components/responses/OperationResponse',
           },
+          '409': {
+            $ref: '#/components/responses/NamespaceBusy',
+          },
           default: {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -269,6 +275,9 @@ export const spec = {
         responses: {
           '200': {
             $ref: '#/components/responses/OperationResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/NamespaceBusy',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -1201,6 +1210,38 @@ export const spec = {
           },
         },
       },
+      NamespaceBusy: {
+        description:
+          'Another operation holds the namespace (one at a time, across backend instances), or its changes await repair after a failure the cluster did not answer in time; the message names the operation, who asked for it and when. Dry runs are never refused for this.\n',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['error'],
+              properties: {
+                error: {
+                  type: 'object',
+                  required: ['name', 'message'],
+                  properties: {
+                    name: {
+                      type: 'string',
+                      enum: ['ConflictError'],
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                    operation: {
+                      description:
+                        'Absent for other conflicts (e.g. the off-hours limit).',
+                      $ref: '#/components/schemas/NamespaceOperationInProgress',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
     schemas: {
       ReadinessReport: {
@@ -1303,7 +1344,9 @@ export const spec = {
           },
           state: {
             type: 'string',
-            enum: ['awake', 'asleep'],
+            enum: ['awake', 'asleep', 'off'],
+            description:
+              '`off`: stopped by someone else before the scheduler put it to sleep (no original recorded); sleep and wake leave it as it is.\n',
           },
           drift: {
             type: 'string',
@@ -1340,7 +1383,7 @@ export const spec = {
           counts: {
             type: 'object',
             additionalProperties: false,
-            required: ['total', 'awake', 'asleep', 'excluded'],
+            required: ['total', 'awake', 'asleep', 'excluded', 'off'],
             properties: {
               total: {
                 type: 'integer',
@@ -1354,14 +1397,64 @@ export const spec = {
               excluded: {
                 type: 'integer',
               },
+              off: {
+                type: 'integer',
+                description: 'Workloads the team stopped before any sleep.',
+              },
+            },
+          },
+          readiness: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['ready', 'total'],
+            description:
+              'Of the awake Deployments and StatefulSets, how many have every replica of their current spec ready (`ready < total`: still waking).\n',
+            properties: {
+              ready: {
+                type: 'integer',
+              },
+              total: {
+                type: 'integer',
+              },
             },
           },
           error: {
             type: 'string',
           },
+          operation: {
+            $ref: '#/components/schemas/NamespaceOperationInProgress',
+          },
           observedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      NamespaceOperationInProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['operation', 'requested_by', 'started_at', 'state'],
+        description:
+          'The operation holding the namespace now (`running`), or one whose changes could not be undone in time (`repair`): operations on the namespace are refused until the scheduler restored them.\n',
+        properties: {
+          operation: {
+            type: 'string',
+            enum: ['sleep', 'wake', 'scale'],
+          },
+          requested_by: {
+            type: 'string',
+          },
+          started_at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          state: {
+            type: 'string',
+            enum: ['running', 'repair'],
+          },
+          reason: {
+            type: 'string',
+            description: 'Why it needs repair.',
           },
         },
       },
@@ -1419,6 +1512,13 @@ export const spec = {
             description:
               'The IANA time zone the override is shown in; default UTC.',
           },
+          waitForReadySeconds: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 900,
+            description:
+              'Wake only: answer once every started Deployment and StatefulSet has its replicas ready (each phase before the next), or after this many seconds. A wake that is not ready in time still succeeds; its `readiness` and `warnings` say what is not ready. 0 or absent: answer once the scale is accepted.\n',
+          },
         },
       },
       ScaleRequest: {
@@ -1438,6 +1538,12 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             maximum: 1000,
+          },
+          waitForReadySeconds: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 900,
+            description: 'As for a wake, when scaling up.',
           },
         },
       },
@@ -1553,6 +1659,56 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          repair_pending: {
+            type: 'boolean',
+            description:
+              'The rollback could not finish within its window (the cluster stayed unreachable): the namespace is marked for repair and the scheduler undoes the remaining changes once the cluster answers.\n',
+          },
+          readiness: {
+            type: 'object',
+            required: ['ready', 'total', 'waited', 'timed_out', 'workloads'],
+            properties: {
+              ready: {
+                type: 'integer',
+              },
+              total: {
+                type: 'integer',
+              },
+              waited: {
+                type: 'boolean',
+              },
+              timed_out: {
+                type: 'boolean',
+              },
+              workloads: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['type', 'name', 'replicas', 'ready_replicas'],
+                  properties: {
+                    type: {
+                      type: 'string',
+                    },
+                    name: {
+                      type: 'string',
+                    },
+                    replicas: {
+                      type: 'integer',
+                    },
+                    ready_replicas: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
             },
           },
           started_at: {

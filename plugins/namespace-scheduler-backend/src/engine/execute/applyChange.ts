@@ -45,9 +45,7 @@ export async function applyChange(
       if (!isConflict(error) || conflicts >= MAX_CONFLICTS) {
         throw new WriteFailure(current, error);
       }
-      const next = await replan(context, current).catch(readError => {
-        throw new WriteFailure(current, readError);
-      });
+      const next = await replanOrFail(context, current);
       if (next.type !== 'change') {
         return next;
       }
@@ -83,6 +81,15 @@ async function accepted(
     return awaitAccepted(context, written);
   }
   return written;
+}
+
+/** A re-read that fails is the write's failure. */
+async function replanOrFail(context: ExecutionContext, change: Change) {
+  try {
+    return await replan(context, change);
+  } catch (error) {
+    throw new WriteFailure(change, error);
+  }
 }
 
 async function replan(

@@ -10,6 +10,12 @@ import {
   recordedOriginal,
 } from './workloadFacts';
 
+/** Why a workload stopped before the scheduler touched it stays stopped. */
+export const OFF_BY_TEAM =
+  'stopped before the scheduler put it to sleep (no original recorded): left as the team set it';
+
+const NO_STORED_ORIGINALS: ReadonlyMap<string, number> = new Map();
+
 /** Decides what the operation does to one workload, from its live state. */
 export function planWorkload(
   intent: Intent,
@@ -59,12 +65,6 @@ function holdReason(
   }
   return workload.leaveAlone;
 }
-
-/** Why a workload stopped before the scheduler touched it stays stopped. */
-export const OFF_BY_TEAM =
-  'stopped before the scheduler put it to sleep (no original recorded): left as the team set it';
-
-const NO_STORED_ORIGINALS: ReadonlyMap<string, number> = new Map();
 
 function storedOriginalsOf(intent: Intent): ReadonlyMap<string, number> {
   return intent.operation === 'sleep'

@@ -11,7 +11,9 @@ export const wideColumns: TableColumn<NamespaceStatus>[] = [
   {
     title: 'State',
     field: 'state',
-    render: row => <NamespaceStateChip state={row.state} />,
+    render: row => (
+      <NamespaceStateChip state={row.state} operation={row.operation} />
+    ),
   },
   {
     title: 'Workloads',
@@ -33,7 +35,7 @@ export const narrowColumns: TableColumn<NamespaceStatus>[] = [
         <Typography variant="body2">
           <strong>{row.namespace}</strong> {row.cluster}
         </Typography>
-        <NamespaceStateChip state={row.state} />
+        <NamespaceStateChip state={row.state} operation={row.operation} />
         <WorkloadCounts counts={row.counts} />
         <NamespaceNotes status={row} />
       </>

@@ -24,7 +24,9 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'State',
     field: 'state',
-    render: row => <NamespaceStateChip state={row.state} />,
+    render: row => (
+      <NamespaceStateChip state={row.state} operation={row.operation} />
+    ),
   },
   { title: 'Workloads', render: row => <WorkloadCounts counts={row.counts} /> },
   {

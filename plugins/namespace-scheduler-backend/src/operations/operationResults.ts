@@ -1,0 +1,50 @@
+import { InputError } from '@backstage/errors';
+import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import { ActivityEffect } from '../activity';
+import { emptyResult } from '../engine';
+import type { OperationRequest } from './types';
+
+/**
+ * Charging: a successful wake or scale up opens the namespace's record, a
+ * successful sleep or scale to 0 closes it, a failure changes nothing.
+ */
+export function effectOf(
+  request: OperationRequest,
+  result: OperationResult,
+): ActivityEffect {
+  if (!result.success) return 'none';
+  if (request.operation === 'scale')
+    return (request.replicas ?? 0) > 0 ? 'open' : 'close';
+  return request.operation === 'wake' ? 'open' : 'close';
+}
+
+export function assertReplicas(request: OperationRequest) {
+  if (request.operation !== 'scale') return;
+  const { replicas } = request;
+  if (replicas === undefined || !Number.isInteger(replicas) || replicas < 0) {
+    throw new InputError('replicas: scale needs a non-negative integer');
+  }
+}
+
+/** A result for an engine that threw: nothing known to be done. */
+export function failedResult(
+  request: OperationRequest,
+  error: string,
+  startedAt: Date,
+  finishedAt: Date,
+): OperationResult {
+  const base = {
+    ...request,
+    dryRun: request.dryRun ?? false,
+    startedAt,
+    targetReplicas: request.replicas,
+  };
+  return {
+    ...emptyResult(base, [error]),
+    finished_at: finishedAt.toISOString(),
+  };
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
