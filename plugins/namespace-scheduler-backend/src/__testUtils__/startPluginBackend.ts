@@ -8,7 +8,6 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KubeSandbox } from '@namespace-scheduler/kube-sandbox';
 import path from 'node:path';
 import { namespaceSchedulerClustersExtensionPoint } from '../extensions';
 import { namespaceSchedulerPlugin } from '../plugin';
@@ -73,7 +72,8 @@ export const LENIENT_GOVERNANCE = {
  * `database` shared by several backends makes them instances of one portal.
  */
 export async function startPluginBackend(options: {
-  sandbox: KubeSandbox;
+  /** The cluster named `sandbox`: the sandbox, or any cluster with a kubeconfig (the real control plane). */
+  sandbox: { kubeConfigYaml(): string };
   entities: Entity[];
   policy?: TestPolicy;
   config?: JsonObject;

@@ -133,11 +133,17 @@ export class RepairSweep {
       logger.warn(
         `${where} still needs repair (${
           claimed.journal?.length ?? 0
-        } change(s) of a ${
-          lease.operation
-        }); retrying every sweep: ${outcome.errors.join('; ')}`,
+        } change(s) of a ${lease.operation}); retrying every sweep: ${summarize(
+          outcome.errors,
+        )}`,
       );
     }
     return 'pending';
   }
+}
+
+/** A long outage fails every change alike: the first few say why. */
+function summarize(errors: string[]): string {
+  const shown = errors.slice(0, 3).join('; ');
+  return errors.length > 3 ? `${shown}; and ${errors.length - 3} more` : shown;
 }

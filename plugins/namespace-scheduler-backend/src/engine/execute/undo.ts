@@ -86,6 +86,15 @@ async function undoWithRetries(
   let delay = context.retry.initialDelayMs;
   let conflicts = 0;
   for (;;) {
+    // Items still queued when the window closes (a cluster that does not
+    // answer holds every slot for a whole attempt) are not tried now.
+    if (Date.now() >= deadline) {
+      return report(context, {
+        item,
+        status: 'unresolved',
+        detail: 'the rollback window closed before it could be undone',
+      });
+    }
     try {
       const status = await undoOnce(context, item);
       if (status === 'restored') context.progress?.(item.change, 'rolled_back');
