@@ -18,6 +18,15 @@ const table = (header, rows) =>
     ...rows.map(row => `| ${row.join(' | ')} |`),
   ].join('\n');
 
+/** A freeze case's ending, as the table says it. */
+const outcomeOf = e => {
+  if (e.success) return 'done';
+  if (e.repairPending) return `failed after ${e.scaled} changes, marked for repair`;
+  return e.scaled > 0
+    ? `failed after ${e.scaled} changes, rolled back`
+    : 'failed before any change';
+};
+
 const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
 
 const renderers = {
@@ -137,6 +146,55 @@ const renderers = {
       Object.entries(f.byDefect).sort(([a], [b]) => a.localeCompare(b)),
     ) +
     `\n\nSeed ${f.seed}.`,
+  freeze: f =>
+    table(
+      [
+        'frozen',
+        'for',
+        'after',
+        'operation',
+        'outcome',
+        'answered after',
+        'uniform after the thaw',
+        'final state',
+      ],
+      f.cases.flatMap(c =>
+        c.endings.map(e => [
+          c.component === 'apiserver' ? 'kube-apiserver' : c.component,
+          `${c.seconds} s`,
+          `${c.frozenAfterMs} ms`,
+          e.operation,
+          outcomeOf(e),
+          seconds(e.responseMs),
+          seconds(e.uniformAfterThawMs),
+          `**${e.final}**`,
+        ]),
+      ),
+    ) +
+    `\n\n${f.workloads} Deployments per namespace; partial namespaces left: **${
+      f.cases.flatMap(c => c.endings).filter(e => e.final === 'mixed').length
+    }**. Seed ${f.seed}.`,
+  'one-at-a-time': f =>
+    table(
+      [
+        'requests',
+        'Deployments',
+        'ran (200)',
+        'refused (409)',
+        'final state',
+        'time',
+      ],
+      [
+        [
+          f.requests,
+          f.workloads,
+          f.ran,
+          f.refused409,
+          `**${f.finalState}**`,
+          `${f.elapsedMs} ms`,
+        ],
+      ],
+    ),
 };
 
 /** Each suite's test file, as `yarn test:reliability <pattern>` selects it. */
@@ -146,6 +204,8 @@ const patterns = {
   'off-hours-concurrency': 'offHoursConcurrency',
   'exactly-once': 'exactlyOnce',
   'bad-input': 'badInput',
+  freeze: 'freeze',
+  'one-at-a-time': 'oneAtATime',
 };
 
 function render(record) {
