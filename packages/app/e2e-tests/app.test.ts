@@ -113,8 +113,12 @@ test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back'
   await expect(row).toContainText('Asleep');
   await expect(row).toContainText(/0 awake · \d+ asleep/);
 
+  // The wake waits until what it started is ready (the dialog's default).
   const woken = await runOperation(page, 'Wake now shop-dev', 'Confirm wake');
   await expect(woken.getByText('Woke sandbox/shop-dev')).toBeVisible();
+  await expect(
+    woken.getByText(/^(\d+) of \1 workloads ready\.$/),
+  ).toBeVisible();
   await woken.getByRole('button', { name: 'Close' }).click();
   await expect(row).toContainText('Awake');
 

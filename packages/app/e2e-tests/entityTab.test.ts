@@ -72,9 +72,15 @@ test('as team-commerce: sleep with live progress, wake until tomorrow, run the o
   await sleep.getByRole('button', { name: 'Close' }).click();
   await expect(row).toContainText('Asleep');
 
-  // Wake until tomorrow evening: the operation and its override in one request.
+  // Wake until tomorrow evening: the operation and its override in one
+  // request. "Wait until ready" is on by default.
   const wake = await preview(page, 'Wake now shop-dev');
   await wake.getByLabel('Until (optional)').fill(tomorrowEvening());
+  await expect(
+    wake.getByRole('checkbox', {
+      name: /Wait until ready \(up to 3 minutes\)/,
+    }),
+  ).toBeChecked();
   await wake.getByRole('button', { name: 'Preview changes' }).click();
   await wake.getByRole('button', { name: 'Confirm wake' }).click();
   await expect(wake.getByText('Woke sandbox/shop-dev')).toBeVisible();

@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import {
   Activity,
   NamespaceCostCenter,
+  NamespaceOperationInProgress,
   NamespaceStatus,
   OffHoursStatus,
   OperationResult,
@@ -88,11 +89,18 @@ const ERROR_NAMES: Record<number, string> = {
   409: 'ConflictError',
 };
 
-/** An error response as the backend's error handler sends it. */
-export const errorResponse = (status: number, message: string) =>
+/**
+ * An error response as the backend's error handler sends it; `extra` are the
+ * error's own properties it serializes too (a busy namespace's `operation`).
+ */
+export const errorResponse = (
+  status: number,
+  message: string,
+  extra: { operation?: NamespaceOperationInProgress } = {},
+) =>
   HttpResponse.json(
     {
-      error: { name: ERROR_NAMES[status] ?? 'Error', message },
+      error: { name: ERROR_NAMES[status] ?? 'Error', message, ...extra },
       response: { statusCode: status },
     },
     { status },

@@ -29,18 +29,21 @@ export type NamespaceLocator = { cluster: string; namespace: string };
 /**
  * A manual sleep, wake or scale; `dryRun` asks for the plan only. A sleep or
  * wake `until` a time (ISO 8601) is held by an override schedule, shown in
- * `zone`.
+ * `zone`. A wake or scale up with `waitForReadySeconds` (0–900) answers once
+ * every workload it started is ready, or after that long.
  */
 export type OperationRequest = {
   costCenter: string;
   dryRun?: boolean;
 } & (
+  | { operation: 'sleep'; until?: string; zone?: string }
   | {
-      operation: Exclude<OperationType, 'scale'>;
+      operation: 'wake';
       until?: string;
       zone?: string;
+      waitForReadySeconds?: number;
     }
-  | { operation: 'scale'; replicas: number }
+  | { operation: 'scale'; replicas: number; waitForReadySeconds?: number }
 );
 
 /** The engine's result; `activityId` is absent for dry runs, `schedule` is the override of an `until`. */

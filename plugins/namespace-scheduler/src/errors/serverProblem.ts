@@ -1,11 +1,19 @@
 import { isError, ResponseError } from '@backstage/errors';
+import { NamespaceOperationInProgress } from '@namespace-scheduler/backstage-plugin-common';
 
 /** A failed request as a form shows it. */
 export type ServerProblem = {
   /** Messages that name one of the form's fields, by field. */
   fields: Record<string, string>;
-  /** Everything else, shown as an error of the whole form. */
-  error?: { title: string; message: string };
+  /**
+   * Everything else, shown as an error of the whole form; with the
+   * `operation` holding the namespace when it was refused as busy.
+   */
+  error?: {
+    title: string;
+    message: string;
+    operation?: NamespaceOperationInProgress;
+  };
 };
 
 const TITLES: Record<number, string> = {
@@ -28,6 +36,16 @@ export function toServerProblem(
   error: unknown,
   fields: readonly string[],
 ): ServerProblem {
+  const operation = busyWith(error);
+  if (operation) {
+    const title =
+      operation.state === 'repair'
+        ? 'The namespace needs repair'
+        : 'The namespace is busy';
+    // The server's sentence names the operation, who started it and when.
+    const { message } = describe(error);
+    return { fields: {}, error: { title, message, operation } };
+  }
   const { status, message } = describe(error);
   const byField: Record<string, string> = {};
   const rest: string[] = [];
@@ -44,6 +62,31 @@ export function toServerProblem(
     ? TITLES[status] ?? `Request failed (${status})`
     : 'Request failed';
   return { fields: byField, error: { title, message: rest.join('; ') } };
+}
+
+/**
+ * The operation holding the namespace, from a 409 refusing an operation on
+ * it (the backend's NamespaceBusyError carries it beside the message).
+ */
+function busyWith(error: unknown): NamespaceOperationInProgress | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 409) {
+    return undefined;
+  }
+  const operation = error.body.error.operation;
+  return isOperationInProgress(operation) ? operation : undefined;
+}
+
+function isOperationInProgress(
+  value: unknown,
+): value is NamespaceOperationInProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields: Record<string, unknown> = { ...value };
+  return (
+    typeof fields.operation === 'string' &&
+    typeof fields.requested_by === 'string' &&
+    typeof fields.started_at === 'string' &&
+    (fields.state === 'running' || fields.state === 'repair')
+  );
 }
 
 function describe(error: unknown): { status?: number; message: string } {

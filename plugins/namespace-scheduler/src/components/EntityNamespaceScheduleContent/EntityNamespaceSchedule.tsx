@@ -1,7 +1,10 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  NamespaceStatus,
+  OperationType,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
@@ -12,6 +15,9 @@ import { locatorKey, NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
 import { OffHoursNotice } from './OffHoursNotice';
 import { ScheduleCards } from './ScheduleCards';
+import { useSettlingNamespaces } from './useSettlingNamespaces';
+
+const NONE: NamespaceStatus[] = [];
 
 /**
  * The tab's content for an entity with namespaces: live state and actions for
@@ -27,6 +33,8 @@ export const EntityNamespaceSchedule = ({
     () => api.getEntityNamespaces(entityRef),
     [api, entityRef],
   );
+  // Waking namespaces (and those an operation holds) are read again until they settle.
+  const namespaces = useSettlingNamespaces(value ?? NONE);
   const offHours = useAsyncRetry(() => api.getOffHours(), [api]);
   const [operation, setOperation] = useState<OperationTarget>();
   const [selectedKey, setSelectedKey] = useState<string>();
@@ -47,7 +55,6 @@ export const EntityNamespaceSchedule = ({
 
   if (loading && !value) return <Progress />;
 
-  const namespaces = value ?? [];
   const selected =
     namespaces.find(ns => locatorKey(ns) === selectedKey) ?? namespaces[0];
 

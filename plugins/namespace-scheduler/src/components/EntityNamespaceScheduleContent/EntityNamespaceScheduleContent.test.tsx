@@ -75,6 +75,97 @@ describe('EntityNamespaceScheduleContent', () => {
     expect(screen.getByText('2 (2 ready)')).toBeInTheDocument();
   });
 
+  it('shows a namespace waking until its workloads are ready, reading it again meanwhile', async () => {
+    const starting = namespaceStatus('shop-dev', 'awake', {
+      workloads: [
+        {
+          kind: 'Deployment',
+          name: 'api-gateway',
+          replicas: 2,
+          readyReplicas: 0,
+          excluded: false,
+          state: 'awake',
+        },
+      ],
+      counts: { total: 1, awake: 1, asleep: 0, excluded: 0, off: 0 },
+      readiness: { ready: 0, total: 1 },
+    });
+    let reads = 0;
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({ items: [starting] }),
+      ),
+      http.get(`${PLUGIN}/namespaces/sandbox/shop-dev`, () => {
+        reads += 1;
+        return HttpResponse.json({
+          ...starting,
+          workloads: [{ ...starting.workloads[0], readyReplicas: 2 }],
+          readiness: { ready: 1, total: 1 },
+          observedAt: new Date().toISOString(),
+        });
+      }),
+    );
+    await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
+    expect(await screen.findByText('Waking (0/1 ready)')).toBeInTheDocument();
+    expect(screen.queryByText('Awake')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /detail panel/i }));
+    expect(await screen.findByText('2 (0 ready)')).toBeInTheDocument();
+
+    // No ⟳: the tab reads the namespace again by itself.
+    expect(
+      await screen.findByText('Awake', undefined, { timeout: 8_000 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Waking/)).not.toBeInTheDocument();
+    // The open workload list stays open and shows the new read.
+    expect(await screen.findByText('2 (2 ready)')).toBeInTheDocument();
+    expect(reads).toBe(1);
+  });
+
+  it('shows workloads the team turned off as left alone', async () => {
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({
+          items: [
+            namespaceStatus('shop-dev', 'awake', {
+              workloads: [
+                {
+                  kind: 'Deployment',
+                  name: 'api-gateway',
+                  replicas: 2,
+                  readyReplicas: 2,
+                  excluded: false,
+                  state: 'awake',
+                },
+                {
+                  kind: 'Deployment',
+                  name: 'legacy-batch',
+                  replicas: 0,
+                  excluded: false,
+                  state: 'off',
+                },
+              ],
+              counts: { total: 2, awake: 1, asleep: 0, excluded: 0, off: 1 },
+            }),
+          ],
+        }),
+      ),
+    );
+    await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
+    expect(
+      await screen.findByText('1 awake · 0 asleep · 1 off'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Awake')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /detail panel/i }));
+    const off = await screen.findByText('Off (stopped by the team)');
+    expect(off).toHaveAttribute(
+      'title',
+      expect.stringMatching(/sleep and wake leave it as it is/),
+    );
+    expect(
+      screen.getByText(/^Off: Stopped by the team before any sleep/),
+    ).toBeInTheDocument();
+  });
+
   it('reloads every card on Refresh', async () => {
     const reads: string[] = [];
     const counted = (route: string, body: object) =>

@@ -11,6 +11,7 @@ import {
 import { NamespaceLocator } from '../../api';
 import { NamespaceActions } from '../NamespaceOperations';
 import { narrowColumns, wideColumns } from './namespaceColumns';
+import { locatorKey } from './NamespaceSelect';
 import { WorkloadTable } from './WorkloadTable';
 
 /** The entity's namespaces with live state and actions; a row expands to its workloads. */
@@ -45,13 +46,18 @@ export const NamespaceStatusTable = ({
     ],
     [narrow, onAction, offHours],
   );
+  // With an id per row, material-table keeps open detail panels when a row is read again.
+  const rows = useMemo(
+    () => namespaces.map(status => ({ ...status, id: locatorKey(status) })),
+    [namespaces],
+  );
   return (
     <Table<NamespaceStatus>
       title="Namespaces"
       isLoading={refreshing}
       options={{ paging: false, search: false, padding: 'dense' }}
       columns={columns}
-      data={namespaces}
+      data={rows}
       emptyContent={
         <Typography style={{ padding: 16 }}>
           You may not read any of this entity's namespaces.

@@ -12,7 +12,11 @@ export const wideColumns: TableColumn<NamespaceStatus>[] = [
     title: 'State',
     field: 'state',
     render: row => (
-      <NamespaceStateChip state={row.state} operation={row.operation} />
+      <NamespaceStateChip
+        state={row.state}
+        operation={row.operation}
+        readiness={row.readiness}
+      />
     ),
   },
   {
@@ -35,7 +39,11 @@ export const narrowColumns: TableColumn<NamespaceStatus>[] = [
         <Typography variant="body2">
           <strong>{row.namespace}</strong> {row.cluster}
         </Typography>
-        <NamespaceStateChip state={row.state} operation={row.operation} />
+        <NamespaceStateChip
+          state={row.state}
+          operation={row.operation}
+          readiness={row.readiness}
+        />
         <WorkloadCounts counts={row.counts} />
         <NamespaceNotes status={row} />
       </>

@@ -1,5 +1,8 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  NamespaceStatus,
+  OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -40,6 +43,8 @@ describe('wake, sleep and scale from the entity tab', () => {
       http.get(`${PLUGIN}/entity-namespaces`, () =>
         HttpResponse.json({ items: state.namespaces }),
       ),
+      // What the tab reads again while a namespace settles.
+      http.get(NS, () => HttpResponse.json(state.namespaces[0])),
     );
     return state;
   }
@@ -245,10 +250,291 @@ describe('wake, sleep and scale from the entity tab', () => {
         name: 'Deployment api-gateway 2 success',
       }),
     ).toBeInTheDocument();
+    // Scaling up waits until ready by default; the plan does not.
     expect(state.bodies).toEqual([
       { costCenter: 'CC-1001', replicas: 3, dryRun: true },
-      { costCenter: 'CC-1001', replicas: 3, dryRun: false },
+      {
+        costCenter: 'CC-1001',
+        replicas: 3,
+        dryRun: false,
+        waitForReadySeconds: 180,
+      },
     ]);
+  });
+
+  /** The wake route: the plan for a dry run, else `result` (bodies recorded). */
+  function serveWake(state: { bodies: unknown[] }, result: OperationResult) {
+    server.use(
+      http.post(`${NS}/wake`, async ({ request }) => {
+        const body = (await request.json()) as { dryRun?: boolean };
+        state.bodies.push(body);
+        return HttpResponse.json(
+          body.dryRun
+            ? {
+                result: operationResult('wake', {
+                  dry_run: true,
+                  scaled_resources: [
+                    scaledResource('api-gateway', 'planned', {
+                      from_replicas: 0,
+                      to_replicas: 2,
+                    }),
+                  ],
+                }),
+              }
+            : { result, activityId: 'a3' },
+        );
+      }),
+    );
+  }
+
+  /** Opens Wake, picks the cost center and previews; `edit` changes the form first. */
+  async function previewWake(edit?: (dialog: HTMLElement) => Promise<void>) {
+    const dialog = await open('Wake now shop-dev');
+    await chooseCostCenter(dialog, 'CC-1001');
+    await edit?.(dialog);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Preview changes' }),
+    );
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Confirm wake' }),
+    );
+    return dialog;
+  }
+
+  const woke = (extra: Partial<OperationResult>) =>
+    operationResult('wake', {
+      scaled_resources: [
+        scaledResource('api-gateway', 'success', {
+          from_replicas: 0,
+          to_replicas: 2,
+        }),
+      ],
+      total_scaled: 1,
+      ...extra,
+    });
+
+  it('wakes waiting until every workload is ready, then says so', async () => {
+    const state = serve(namespaceStatus('shop-dev', 'asleep'));
+    serveWake(
+      state,
+      woke({
+        readiness: {
+          ready: 2,
+          total: 2,
+          waited: true,
+          timed_out: false,
+          workloads: [
+            {
+              type: 'Deployment',
+              name: 'api-gateway',
+              replicas: 2,
+              ready_replicas: 2,
+            },
+            {
+              type: 'StatefulSet',
+              name: 'redis',
+              replicas: 1,
+              ready_replicas: 1,
+            },
+          ],
+        },
+      }),
+    );
+    await renderTab();
+    const dialog = await previewWake(async form => {
+      const wait = within(form).getByRole('checkbox', {
+        name: 'Wait until ready (up to 3 minutes)',
+      });
+      expect(wait).toBeChecked();
+      expect(wait).toHaveAccessibleDescription(
+        /ends once every Deployment and StatefulSet it starts has all replicas ready, or after 3 minutes/,
+      );
+    });
+    expect(
+      await within(dialog).findByText('Woke sandbox/shop-dev'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      '2 of 2 workloads ready.',
+    );
+    // The outcome stays the dialog's one alert.
+    expect(within(dialog).getAllByRole('alert')).toHaveLength(1);
+    expect(state.bodies).toEqual([
+      { costCenter: 'CC-1001', dryRun: true },
+      { costCenter: 'CC-1001', dryRun: false, waitForReadySeconds: 180 },
+    ]);
+  });
+
+  it('reports a wake not ready in time as a warning, not a failure', async () => {
+    const state = serve(namespaceStatus('shop-dev', 'asleep'));
+    serveWake(
+      state,
+      woke({
+        readiness: {
+          ready: 1,
+          total: 2,
+          waited: true,
+          timed_out: true,
+          workloads: [
+            {
+              type: 'Deployment',
+              name: 'api-gateway',
+              replicas: 2,
+              ready_replicas: 2,
+            },
+            {
+              type: 'StatefulSet',
+              name: 'redis',
+              replicas: 1,
+              ready_replicas: 0,
+            },
+          ],
+        },
+        warnings: [
+          '1 of 2 workloads ready when the wait ended; not ready: StatefulSet redis (0/1)',
+          'HPA api-gateway: minReplicas restored from the activity log',
+        ],
+      }),
+    );
+    await renderTab();
+    const dialog = await previewWake();
+    expect(
+      await within(dialog).findByText('Woke sandbox/shop-dev'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /^1 of 2 ready when the wait ended: StatefulSet redis \(0\/1 ready\)\. Nothing was undone/,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Not ready in time')).toBeInTheDocument();
+    // Other warnings are listed; the engine's own readiness warning is not repeated.
+    expect(
+      within(dialog).getByText(
+        'HPA api-gateway: minReplicas restored from the activity log',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).queryByText(/workloads ready when the wait ended/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('wakes without waiting when unchecked, and says what is still starting', async () => {
+    const state = serve(namespaceStatus('shop-dev', 'asleep'));
+    serveWake(
+      state,
+      woke({
+        readiness: {
+          ready: 0,
+          total: 1,
+          waited: false,
+          timed_out: false,
+          workloads: [
+            {
+              type: 'Deployment',
+              name: 'api-gateway',
+              replicas: 2,
+              ready_replicas: 0,
+            },
+          ],
+        },
+      }),
+    );
+    await renderTab();
+    const dialog = await previewWake(async form => {
+      await userEvent.click(
+        within(form).getByRole('checkbox', { name: /Wait until ready/ }),
+      );
+      expect(
+        within(form).getByText(/ends once the cluster accepts/),
+      ).toBeInTheDocument();
+    });
+    expect(
+      await within(dialog).findByText(
+        /^0 of 1 workloads ready so far; still starting: Deployment api-gateway \(0\/2 ready\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(state.bodies[1]).toEqual({ costCenter: 'CC-1001', dryRun: false });
+  });
+
+  it('refuses a busy namespace with who holds it, and shows the hold on the tab', async () => {
+    const state = serve(namespaceStatus('shop-dev', 'asleep'));
+    const holder = {
+      operation: 'sleep' as const,
+      requested_by: 'user:default/alice',
+      started_at: '2026-12-02T22:40:01.000Z',
+      state: 'running' as const,
+    };
+    const message =
+      'shop-dev on sandbox is busy: a sleep requested by user:default/alice at 2026-12-02T22:40:01Z is in progress; try again when it ends';
+    server.use(
+      http.post(`${NS}/wake`, async ({ request }) => {
+        const body = (await request.json()) as { dryRun?: boolean };
+        if (body.dryRun) {
+          return HttpResponse.json({
+            result: operationResult('wake', { dry_run: true }),
+          });
+        }
+        // The sleep holding it shows on the tab from now on.
+        state.namespaces = [
+          namespaceStatus('shop-dev', 'awake', { operation: holder }),
+        ];
+        return errorResponse(409, message, { operation: holder });
+      }),
+    );
+    await renderTab();
+    const dialog = await previewWake();
+    const refused = await within(dialog).findByRole('alert');
+    expect(refused).toHaveTextContent('The namespace is busy');
+    expect(refused).toHaveTextContent(message);
+    expect(
+      within(dialog).getByRole('button', { name: 'Confirm wake' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Back' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    const row = screen.getByRole('row', { name: /shop-dev/ });
+    expect(await within(row).findByText('Sleeping…')).toBeInTheDocument();
+    expect(row).toHaveTextContent(/by alice since/);
+  });
+
+  it('shows the warnings of a plan, such as a repair still pending', async () => {
+    serve(namespaceStatus('shop-dev', 'partial'));
+    const warning =
+      'shop-dev on sandbox needs repair: a sleep at 2026-12-02T22:40:01Z failed while the cluster was unreachable and 3 change(s) are not yet undone; operations resume once the scheduler has restored them; until then the operation is refused';
+    server.use(
+      http.post(`${NS}/wake`, () =>
+        HttpResponse.json({
+          result: operationResult('wake', {
+            dry_run: true,
+            warnings: [warning],
+          }),
+        }),
+      ),
+    );
+    await renderTab();
+    const dialog = await open('Wake now shop-dev');
+    await chooseCostCenter(dialog, 'CC-1001');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Preview changes' }),
+    );
+    expect(await within(dialog).findByText(warning)).toBeInTheDocument();
+    expect(within(dialog).getByText('Warnings')).toBeInTheDocument();
+  });
+
+  it('offers to wait only when scaling up', async () => {
+    serve(namespaceStatus('shop-dev', 'awake'));
+    await renderTab();
+    const dialog = await open('Scale shop-dev');
+    expect(
+      within(dialog).getByRole('checkbox', { name: /Wait until ready/ }),
+    ).toBeChecked();
+    const replicas = within(dialog).getByLabelText(/Replicas/);
+    await userEvent.clear(replicas);
+    await userEvent.type(replicas, '0');
+    expect(
+      within(dialog).queryByRole('checkbox', { name: /Wait until ready/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('checks the cost center and replicas before asking the server', async () => {

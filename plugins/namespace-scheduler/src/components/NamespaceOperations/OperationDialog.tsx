@@ -71,6 +71,7 @@ export const OperationDialog = ({
           <OperationProgressView
             progress={run.progress}
             running={step.name === 'running'}
+            waitingForReady={run.waitingForReady}
           />
         )}
         {step.name === 'result' && (

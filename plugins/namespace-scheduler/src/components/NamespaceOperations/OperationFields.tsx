@@ -3,7 +3,8 @@ import Typography from '@material-ui/core/Typography';
 import { MAX_MANUAL_SCALE_REPLICAS } from '@namespace-scheduler/backstage-plugin-common';
 import { browserTimeZone, CostCenterField } from '../common';
 import { OperationTarget } from './types';
-import { OperationForm } from './useOperationRun';
+import { OperationForm, startsWorkloads } from './useOperationRun';
+import { WaitForReadyField } from './WaitForReadyField';
 
 const HELD_STATE = { wake: 'awake', sleep: 'asleep' } as const;
 
@@ -73,6 +74,14 @@ export const OperationFields = ({
                 } until then (${browserTimeZone()}): an override schedule suspends its other schedules meanwhile`
           }
           InputLabelProps={{ shrink: true }}
+        />
+      )}
+      {startsWorkloads(target, form) && (
+        <WaitForReadyField
+          id={`${idPrefix}-wait`}
+          checked={form.waitForReady}
+          onChange={waitForReady => edit({ waitForReady })}
+          disabled={disabled}
         />
       )}
     </>

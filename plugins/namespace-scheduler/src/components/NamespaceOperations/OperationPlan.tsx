@@ -4,6 +4,7 @@ import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
 import { ChangeTable } from './ChangeTable';
 import { OPERATION_LABELS } from './operationLabels';
 import { changeColumns, failedColumns, skippedColumns } from './resultColumns';
+import { WarningsNotice } from './ResultNotices';
 
 /** A dry run's plan: what would change, from → to, and what is left alone. */
 export const OperationPlan = ({ plan }: { plan: OperationResult }) => {
@@ -25,6 +26,7 @@ export const OperationPlan = ({ plan }: { plan: OperationResult }) => {
           ))}
         </Alert>
       )}
+      <WarningsNotice result={plan} />
       <ChangeTable
         title="Would change"
         rows={plan.scaled_resources}

@@ -3,6 +3,7 @@ import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   OperationProgressSignal,
   OperationResult,
+  OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -98,11 +99,14 @@ describe('live progress of an operation', () => {
     return sent;
   }
 
-  function renderDialog(signalApi?: SignalApi) {
+  function renderDialog(
+    signalApi?: SignalApi,
+    operation: OperationType = 'sleep',
+  ) {
     const target: OperationTarget = {
       cluster: 'sandbox',
       namespace: 'shop-dev',
-      operation: 'sleep',
+      operation,
     };
     const dialog = (
       <OperationDialog
@@ -122,17 +126,109 @@ describe('live progress of an operation', () => {
     );
   }
 
-  async function previewAndConfirm() {
+  async function previewAndConfirm(operation: OperationType = 'sleep') {
     const dialog = await screen.findByRole('dialog');
     await costCenterPicker(dialog);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Preview changes' }),
     );
     await userEvent.click(
-      await within(dialog).findByRole('button', { name: 'Confirm sleep' }),
+      await within(dialog).findByRole('button', {
+        name: `Confirm ${operation}`,
+      }),
     );
     return dialog;
   }
+
+  /** The wake route: the plan for a dry run; the real run waits for `during`. */
+  function serveWake(during: (operationId: string) => Promise<void>) {
+    server.use(
+      permissionHandler(),
+      costCentersHandler(),
+      http.post(`${NS}/wake`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        if (body.dryRun) {
+          return HttpResponse.json({
+            result: operationResult('wake', {
+              dry_run: true,
+              scaled_resources: [
+                scaledResource('api-gateway', 'planned', {
+                  from_replicas: 0,
+                  to_replicas: 2,
+                }),
+              ],
+            }),
+          });
+        }
+        await during(request.headers.get('x-operation-id') ?? '');
+        return HttpResponse.json({
+          result: operationResult('wake', { total_scaled: 1 }),
+        });
+      }),
+    );
+  }
+
+  it('says a wake waits until ready once every workload is started', async () => {
+    const signals = fakeSignals();
+    let finish = () => {};
+    serveWake(async operationId => {
+      signals.send(`namespace-scheduler:operation:${operationId}`, {
+        ...step(operationId, 'api-gateway', { step: 'scaled', done: 1 }),
+        operation: 'wake',
+        from_replicas: 0,
+        to_replicas: 2,
+        total: 1,
+      });
+      await new Promise<void>(resolve => {
+        finish = resolve;
+      });
+    });
+    await renderDialog(signals.api, 'wake');
+    const dialog = await previewAndConfirm('wake');
+    expect(
+      await within(dialog).findByText(
+        'Progress: 1 of 1 workload(s) done; waiting until they are ready (up to 3 minutes)…',
+      ),
+    ).toBeInTheDocument();
+    finish();
+    expect(
+      await within(dialog).findByText('Woke sandbox/shop-dev'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      /^Progress: 1 of 1 workload\(s\) done$/,
+    );
+  });
+
+  it('without signals, polls readiness and workloads the team turned off', async () => {
+    let finish = () => {};
+    server.use(
+      http.get(NS, () =>
+        HttpResponse.json(
+          namespaceStatus('shop-dev', 'awake', {
+            counts: { total: 3, awake: 2, asleep: 0, excluded: 0, off: 1 },
+            readiness: { ready: 1, total: 2 },
+          }),
+        ),
+      ),
+    );
+    serveWake(
+      () =>
+        new Promise<void>(resolve => {
+          finish = resolve;
+        }),
+    );
+    await renderDialog(undefined, 'wake');
+    const dialog = await previewAndConfirm('wake');
+    expect(
+      await within(dialog).findByText(
+        'shop-dev is awake: 2 awake, 0 asleep, 1 off (stopped by the team) of 3 workload(s). 1 of 2 ready.',
+      ),
+    ).toBeInTheDocument();
+    finish();
+    expect(
+      await within(dialog).findByText('Woke sandbox/shop-dev'),
+    ).toBeInTheDocument();
+  });
 
   it('shows each workload as its signal arrives, then the final result', async () => {
     const signals = fakeSignals();

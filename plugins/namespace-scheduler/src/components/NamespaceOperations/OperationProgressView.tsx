@@ -2,10 +2,18 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { OperationProgressSignal } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  NamespaceStatus,
+  OperationProgressSignal,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { CompactTable, StatusText } from '../common';
 import { formatReplicas } from './operationLabels';
 import { OperationProgress } from './useOperationProgress';
+import { formatWait, WAIT_FOR_READY_SECONDS } from './waitForReady';
+
+const WAITING = `waiting until they are ready (up to ${formatWait(
+  WAIT_FOR_READY_SECONDS,
+)})…`;
 
 const STEP_STATUS = {
   scaled: 'ok',
@@ -34,29 +42,37 @@ function describeStep(signal: OperationProgressSignal): string {
   }
 }
 
-function summary(progress: OperationProgress, running: boolean): string {
-  if (progress.total === undefined) {
+function summary(
+  progress: OperationProgress,
+  running: boolean,
+  waitingForReady: boolean,
+): string {
+  const { done, total } = progress;
+  if (total === undefined) {
     return running
       ? 'Waiting for the first workload…'
       : 'No workload reported.';
   }
-  return `${progress.done} of ${progress.total} workload(s) done`;
+  const started = running && waitingForReady && done === total;
+  return `${done} of ${total} workload(s) done${started ? `; ${WAITING}` : ''}`;
 }
 
 /** Each workload's step as signalled live, with how many are done. */
 const LiveProgress = ({
   progress,
   running,
+  waitingForReady,
 }: {
   progress: OperationProgress;
   running: boolean;
+  waitingForReady: boolean;
 }) => {
   const { done, total } = progress;
   const percent = total ? ((done ?? 0) / total) * 100 : 0;
   return (
     <>
       <Typography variant="subtitle2" component="h3" role="status">
-        Progress: {summary(progress, running)}
+        Progress: {summary(progress, running, waitingForReady)}
       </Typography>
       <LinearProgress
         variant={
@@ -102,26 +118,45 @@ const PolledProgress = ({ progress }: { progress: OperationProgress }) => {
         </Typography>
       )}
       {status && (
-        <Typography role="status">
-          {status.namespace} is {status.state}: {status.counts.awake} awake,{' '}
-          {status.counts.asleep} asleep of {status.counts.total} workload(s).
-        </Typography>
+        <Typography role="status">{describeStatus(status)}</Typography>
       )}
     </>
   );
 };
 
+/** "shop-dev is awake: 5 awake, 0 asleep, 1 off (stopped by the team) of 6 workload(s); 3 of 5 ready." */
+function describeStatus({
+  namespace,
+  state,
+  counts,
+  readiness,
+}: NamespaceStatus) {
+  const off = counts.off ? `, ${counts.off} off (stopped by the team)` : '';
+  const ready =
+    readiness && readiness.total > 0
+      ? ` ${readiness.ready} of ${readiness.total} ready.`
+      : '';
+  return `${namespace} is ${state}: ${counts.awake} awake, ${counts.asleep} asleep${off} of ${counts.total} workload(s).${ready}`;
+}
+
 /** An operation's progress: live per workload with signals, else the polled state. */
 export const OperationProgressView = ({
   progress,
   running,
+  waitingForReady = false,
 }: {
   progress: OperationProgress;
   running: boolean;
+  /** The run ends once what it started is ready (or the wait is over). */
+  waitingForReady?: boolean;
 }) => (
   <div style={{ marginTop: 16 }}>
     {progress.live ? (
-      <LiveProgress progress={progress} running={running} />
+      <LiveProgress
+        progress={progress}
+        running={running}
+        waitingForReady={waitingForReady}
+      />
     ) : (
       running && <PolledProgress progress={progress} />
     )}

@@ -9,16 +9,26 @@ import {
   rollbackColumns,
   skippedColumns,
 } from './resultColumns';
+import { ReadinessNotice, RepairNotice, WarningsNotice } from './ResultNotices';
 
 function rollbackSummary(result: OperationResult): string {
   if (!result.rollback_performed) return 'No rollback was performed.';
   const lost = result.rollback_failed_count;
+  const leftAlone = result.rollback_results.filter(
+    r => r.status === 'left_alone',
+  ).length;
   return `Changes were rolled back: ${result.rollback_success_count} restored${
-    lost ? `, ${lost} could NOT be restored` : ''
-  }.`;
+    leftAlone
+      ? `, ${leftAlone} left alone (changed by someone else meanwhile)`
+      : ''
+  }${lost ? `, ${lost} could NOT be restored` : ''}.`;
 }
 
-/** What an operation did: changes, failures, rollback and errors (seed 003's shape). */
+/**
+ * What an operation did: changes, failures, rollback and errors (seed 003's
+ * shape), a pending repair first, then warnings and how many of the
+ * workloads it started are ready.
+ */
 export const OperationResultView = ({
   result,
 }: {
@@ -28,6 +38,7 @@ export const OperationResultView = ({
   const where = `${result.cluster}/${result.namespace}`;
   return (
     <>
+      {result.repair_pending && <RepairNotice />}
       {result.success ? (
         <Alert severity="success">
           <AlertTitle>
@@ -46,6 +57,8 @@ export const OperationResultView = ({
           ))}
         </Alert>
       )}
+      <WarningsNotice result={result} />
+      <ReadinessNotice readiness={result.readiness} />
       <ChangeTable
         title="Changed"
         rows={result.scaled_resources}

@@ -11,12 +11,17 @@ import { browserTimeZone, costCenterProblem } from '../common';
 import { newOperationId } from './operationId';
 import { OperationTarget } from './types';
 import { useOperationProgress } from './useOperationProgress';
+import { WAIT_FOR_READY_SECONDS } from './waitForReady';
 
-/** `until` is a `datetime-local` value (the browser's zone); empty for none. */
+/**
+ * `until` is a `datetime-local` value (the browser's zone); empty for none.
+ * `waitForReady`: a wake or scale up ends once what it started is ready.
+ */
 export type OperationForm = {
   costCenter: string;
   replicas: string;
   until: string;
+  waitForReady: boolean;
 };
 
 const FIELDS = ['costCenter', 'replicas', 'until'] as const;
@@ -63,16 +68,39 @@ function formProblems(
   );
 }
 
-/** The request; `until` only on the real run (a plan does not depend on it). */
+/** Whether the operation starts workloads, so it may wait until they are ready. */
+export function startsWorkloads(
+  target: OperationTarget,
+  form: Pick<OperationForm, 'replicas'>,
+): boolean {
+  return (
+    target.operation === 'wake' ||
+    (target.operation === 'scale' && Number(form.replicas) > 0)
+  );
+}
+
+/** Whether the run waits until what it starts is ready. */
+function waitsForReady(target: OperationTarget, form: OperationForm) {
+  return form.waitForReady && startsWorkloads(target, form);
+}
+
+/**
+ * The request; `until` and `waitForReadySeconds` only on the real run (a
+ * plan does not depend on them).
+ */
 function toRequest(
   target: OperationTarget,
   form: OperationForm,
   dryRun: boolean,
 ): OperationRequest {
   const costCenter = form.costCenter.trim();
+  const wait =
+    !dryRun && waitsForReady(target, form)
+      ? { waitForReadySeconds: WAIT_FOR_READY_SECONDS }
+      : {};
   if (target.operation === 'scale') {
     const replicas = Number(form.replicas);
-    return { operation: 'scale', replicas, costCenter, dryRun };
+    return { operation: 'scale', replicas, costCenter, dryRun, ...wait };
   }
   const hold =
     form.until && !dryRun
@@ -81,7 +109,10 @@ function toRequest(
           zone: browserTimeZone(),
         }
       : {};
-  return { operation: target.operation, costCenter, dryRun, ...hold };
+  if (target.operation === 'sleep') {
+    return { operation: 'sleep', costCenter, dryRun, ...hold };
+  }
+  return { operation: 'wake', costCenter, dryRun, ...hold, ...wait };
 }
 
 /**
@@ -98,6 +129,7 @@ export function useOperationRun(
     costCenter: '',
     replicas: '1',
     until: '',
+    waitForReady: true,
   });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -121,6 +153,9 @@ export function useOperationRun(
     } catch (error) {
       const found = toServerProblem(error, FIELDS);
       setProblem(found.error);
+      // Refused while another operation holds the namespace: the caller
+      // reloads it, so its state shows who holds it.
+      if (found.error?.operation) onCompleted();
       if (Object.keys(found.fields).length > 0) {
         setFieldErrors(found.fields);
         setStep({ name: 'form' });
@@ -173,6 +208,8 @@ export function useOperationRun(
     form,
     edit,
     step,
+    /** Running, and the request ends once what it started is ready (or the wait is over). */
+    waitingForReady: step.name === 'running' && waitsForReady(target, form),
     fieldErrors,
     problem,
     busy,

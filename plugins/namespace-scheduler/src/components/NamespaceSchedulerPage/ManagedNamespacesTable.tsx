@@ -25,7 +25,11 @@ const columns: TableColumn<Row>[] = [
     title: 'State',
     field: 'state',
     render: row => (
-      <NamespaceStateChip state={row.state} operation={row.operation} />
+      <NamespaceStateChip
+        state={row.state}
+        operation={row.operation}
+        readiness={row.readiness}
+      />
     ),
   },
   { title: 'Workloads', render: row => <WorkloadCounts counts={row.counts} /> },

@@ -60,12 +60,25 @@ describe('NamespaceSchedulerPage', () => {
     server.use(permissionHandler(() => 'ALLOW'));
     serveNamespaces(() =>
       HttpResponse.json({
-        items: [managed('shop-dev', 'awake'), managed('search-dev', 'asleep')],
+        items: [
+          managed('shop-dev', 'awake'),
+          managed('search-dev', 'asleep'),
+          {
+            ...managed('cart-dev', 'awake'),
+            readiness: { ready: 3, total: 7 },
+          },
+        ],
       }),
     );
     await render();
     expect(
-      await screen.findByText('Managed namespaces (2)'),
+      await screen.findByText('Managed namespaces (3)'),
+    ).toBeInTheDocument();
+    // Awake but not every workload ready yet: still waking.
+    expect(
+      within(screen.getByRole('row', { name: /cart-dev/ })).getByText(
+        'Waking (3/7 ready)',
+      ),
     ).toBeInTheDocument();
     const row = screen.getByRole('row', { name: /shop-dev/ });
     expect(row).toHaveTextContent('CC-1001');

@@ -48,4 +48,34 @@ describe('NamespaceStateChip', () => {
     expect(screen.getByText('Needs repair')).toBeInTheDocument();
     expect(screen.getByText(reason)).toBeInTheDocument();
   });
+
+  it('says an awake namespace is waking until every workload is ready', async () => {
+    await renderInTestApp(
+      <>
+        <NamespaceStateChip state="awake" readiness={{ ready: 3, total: 7 }} />
+        <NamespaceStateChip state="awake" readiness={{ ready: 7, total: 7 }} />
+        <NamespaceStateChip state="asleep" readiness={{ ready: 0, total: 0 }} />
+      </>,
+    );
+    expect(screen.getByText('Waking (3/7 ready)')).toBeInTheDocument();
+    expect(screen.getAllByText('Awake')).toHaveLength(1);
+    expect(screen.getByText('Asleep')).toBeInTheDocument();
+  });
+
+  it('shows a running operation rather than its readiness', async () => {
+    await renderInTestApp(
+      <NamespaceStateChip
+        state="awake"
+        readiness={{ ready: 0, total: 2 }}
+        operation={{
+          operation: 'wake',
+          requested_by: 'scheduler',
+          started_at: STARTED,
+          state: 'running',
+        }}
+      />,
+    );
+    expect(screen.getByText('Waking…')).toBeInTheDocument();
+    expect(screen.queryByText(/ready\)/)).not.toBeInTheDocument();
+  });
 });

@@ -3,12 +3,14 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   NamespaceOperationInProgress,
+  NamespaceReadiness,
   NamespaceState,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ComponentProps } from 'react';
 import { formatInstant } from './formatInstant';
 import { StatusText } from './StatusText';
+import { isWaking } from './waking';
 
 const LABELS: Record<NamespaceState, string> = {
   awake: 'Awake',
@@ -52,13 +54,16 @@ const Label = ({
  * A namespace's live state as a status label readable without colour. While
  * an operation holds the namespace it says which and who started it when;
  * a namespace awaiting repair says why (operations are refused until then).
+ * An awake namespace whose workloads are not all ready yet is "Waking".
  */
 export const NamespaceStateChip = ({
   state,
   operation,
+  readiness,
 }: {
   state: NamespaceState;
   operation?: NamespaceOperationInProgress;
+  readiness?: NamespaceReadiness;
 }) => {
   if (operation?.state === 'repair') {
     return (
@@ -79,6 +84,13 @@ export const NamespaceStateChip = ({
           {formatInstant(operation.started_at)}
         </Typography>
       </>
+    );
+  }
+  if (readiness && isWaking({ state, readiness })) {
+    return (
+      <Label status="running">
+        {`Waking (${readiness.ready}/${readiness.total} ready)`}
+      </Label>
     );
   }
   return <Label status={STATUS[state]}>{LABELS[state]}</Label>;

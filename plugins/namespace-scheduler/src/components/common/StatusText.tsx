@@ -3,6 +3,7 @@ import {
   StatusError,
   StatusOK,
   StatusPending,
+  StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
 import { ReactNode } from 'react';
@@ -10,6 +11,7 @@ import { ReactNode } from 'react';
 const STATUSES = {
   ok: StatusOK,
   pending: StatusPending,
+  running: StatusRunning,
   warning: StatusWarning,
   error: StatusError,
   aborted: StatusAborted,

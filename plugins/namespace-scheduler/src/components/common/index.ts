@@ -8,4 +8,5 @@ export * from './NamespaceStateChip';
 export * from './ProblemAlert';
 export * from './StatusText';
 export * from './useNamespacePermission';
+export * from './waking';
 export * from './WorkloadCounts';
