@@ -80,6 +80,34 @@ describe('sleep, wake and scale routes against the sandbox', () => {
     );
   });
 
+  it('waits for readiness when asked, also for a wake until a time', async () => {
+    await post('shop-dev/sleep', { costCenter: 'CC-1001' });
+    const plain = await post('shop-dev/wake', {
+      costCenter: 'CC-1001',
+      waitForReadySeconds: 30,
+    });
+    expect(plain.body.result.readiness).toMatchObject({
+      waited: true,
+      timed_out: false,
+    });
+    expect(plain.body.result.readiness.ready).toBe(
+      plain.body.result.readiness.total,
+    );
+
+    await post('shop-dev/sleep', { costCenter: 'CC-1001' });
+    const held = await post('shop-dev/wake', {
+      costCenter: 'CC-1001',
+      until: new Date(Date.now() + 3_600_000).toISOString(),
+      waitForReadySeconds: 30,
+    });
+    expect(held.status).toBe(200);
+    expect(held.body.result.readiness).toMatchObject({
+      waited: true,
+      total: 3,
+      ready: 3,
+    });
+  });
+
   it('returns the plan of a dry run and changes nothing', async () => {
     const before = snapshot();
     const res = await post('shop-dev/sleep', {

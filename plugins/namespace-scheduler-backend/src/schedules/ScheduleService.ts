@@ -54,7 +54,12 @@ export type HoldRequest = {
   zone?: string;
   costCenter: string;
   onProgress?: (event: OperationProgressEvent) => void;
+  /** A wake: answer once the started workloads are ready, or after this long. */
+  waitForReadySeconds?: number;
 };
+
+/** How a run now is watched: live progress, and the readiness wait of a wake. */
+type LiveOptions = Pick<HoldRequest, 'onProgress' | 'waitForReadySeconds'>;
 
 /** A hold's operation result, and the override holding it when it succeeded. */
 export type HoldOutcome = Omit<RunNowOutcome, 'schedule'> & {
@@ -185,12 +190,10 @@ export class ScheduleService {
     );
     // Validation keeps the kind it was given; this narrows the type.
     if (input.kind !== 'override') throw new Error('Expected an override');
-    const outcome = await this.createOverride(
-      input,
-      now,
-      credentials,
-      request.onProgress,
-    );
+    const outcome = await this.createOverride(input, now, credentials, {
+      onProgress: request.onProgress,
+      waitForReadySeconds: request.waitForReadySeconds,
+    });
     if (outcome.result.success) return outcome;
     await this.withdraw(outcome.schedule);
     return { result: outcome.result, activity: outcome.activity };
@@ -210,13 +213,13 @@ export class ScheduleService {
     input: OverrideInput,
     now: Date,
     credentials: UserCredentials,
-    onProgress?: HoldRequest['onProgress'],
+    live: LiveOptions = {},
   ): Promise<RunNowOutcome> {
     await this.assertMayManage(credentials, input);
     await this.assertMayHold(input, credentials);
     const schedule = await this.insert(input, now, credentials);
     try {
-      return await this.run(schedule, now, credentials, onProgress);
+      return await this.run(schedule, now, credentials, live);
     } catch (error) {
       // Another operation took the namespace since the check: nothing ran.
       if (error instanceof NamespaceBusyError) await this.withdraw(schedule);
@@ -306,7 +309,7 @@ export class ScheduleService {
     schedule: Schedule,
     now: Date,
     credentials: UserCredentials,
-    onProgress?: HoldRequest['onProgress'],
+    live: LiveOptions = {},
   ): Promise<RunNowOutcome> {
     const requestedBy = credentials.principal.userEntityRef;
     const transition = operationNow(schedule, now.getTime());
@@ -326,7 +329,7 @@ export class ScheduleService {
       runId,
       trigger: 'manual',
       requestedBy,
-      onProgress,
+      ...live,
     });
     return { schedule: await this.require(schedule.id), result, activity };
   }

@@ -25,6 +25,8 @@ export type ClaimedRun = {
   requestedBy: string;
   /** Told each workload's step (e.g. to show a manual run live). */
   onProgress?: (event: OperationProgressEvent) => void;
+  /** A wake: wait this long at most for the started workloads to be ready. */
+  waitForReadySeconds?: number;
 };
 
 export type RunResult = OperationOutcome & { outcome: RunOutcome };
@@ -57,6 +59,7 @@ export async function executeRun(
         run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
       scheduleId: schedule.id,
       onProgress: run.onProgress,
+      waitForReadySeconds: run.waitForReadySeconds,
       // The run's id ties its log lines to the run ledger.
       correlationId: `run:${run.runId}`,
     });
