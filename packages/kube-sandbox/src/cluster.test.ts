@@ -1,6 +1,7 @@
 import { V1Deployment } from '@kubernetes/client-node';
 import {
   clientsFor,
+  controllersCaughtUp,
   deployment,
   failureOf,
   namespace,
@@ -37,20 +38,27 @@ describe('create, read, update, delete', () => {
       revisionHistoryLimit: 10,
       strategy: { type: 'RollingUpdate' },
     });
-    expect(created.status).toMatchObject({
+    // As created: the deployment controller has not seen it yet.
+    expect(created.status).toEqual({});
+
+    await controllersCaughtUp();
+    const read = await api.apps.readNamespacedDeployment({
+      name: 'web',
+      namespace: 'team-a',
+    });
+    // The controller's write: its revision annotation and status.
+    expect(Number(read.metadata?.resourceVersion)).toBeGreaterThan(
+      Number(created.metadata?.resourceVersion),
+    );
+    expect(read.metadata?.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
+    });
+    expect(read.status).toMatchObject({
       replicas: 2,
       readyReplicas: 2,
       availableReplicas: 2,
       observedGeneration: 1,
     });
-
-    const read = await api.apps.readNamespacedDeployment({
-      name: 'web',
-      namespace: 'team-a',
-    });
-    expect(read.metadata?.resourceVersion).toBe(
-      created.metadata?.resourceVersion,
-    );
 
     const ns = await api.core.readNamespace({ name: 'team-a' });
     expect(ns.metadata?.labels).toEqual({
@@ -211,11 +219,19 @@ describe('create, read, update, delete', () => {
   });
 
   it('replaces objects, bumping generation only on spec changes', async () => {
-    const created = await api.apps.createNamespacedDeployment({
+    await api.apps.createNamespacedDeployment({
       namespace: 'team-a',
       body: deployment('web', 'team-a'),
     });
-    created.metadata = { ...created.metadata, annotations: { note: 'hi' } };
+    await controllersCaughtUp();
+    const created = await api.apps.readNamespacedDeployment({
+      name: 'web',
+      namespace: 'team-a',
+    });
+    created.metadata = {
+      ...created.metadata,
+      annotations: { ...created.metadata?.annotations, note: 'hi' },
+    };
     const annotated = await api.apps.replaceNamespacedDeployment({
       name: 'web',
       namespace: 'team-a',
@@ -233,15 +249,22 @@ describe('create, read, update, delete', () => {
       body: annotated,
     });
     expect(scaled.metadata?.generation).toBe(2);
-    expect(scaled.status?.readyReplicas).toBe(3);
+    // The response has the status as the controller last wrote it.
+    expect(scaled.status?.readyReplicas).toBe(1);
+    await controllersCaughtUp();
+    const settled = await api.apps.readNamespacedDeployment({
+      name: 'web',
+      namespace: 'team-a',
+    });
+    expect(settled.status?.readyReplicas).toBe(3);
 
     const unchanged = await api.apps.replaceNamespacedDeployment({
       name: 'web',
       namespace: 'team-a',
-      body: scaled,
+      body: settled,
     });
     expect(unchanged.metadata?.resourceVersion).toBe(
-      scaled.metadata?.resourceVersion,
+      settled.metadata?.resourceVersion,
     );
 
     const missing = await failureOf(

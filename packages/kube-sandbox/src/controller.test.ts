@@ -62,34 +62,66 @@ describe('the workload controller', () => {
     ).toEqual([]);
   });
 
-  it('lags status and pods behind the spec by readyDelayMs, with MODIFIED events', async () => {
+  it('observes a new spec right after the write and has its replicas ready readyDelayMs later', async () => {
     sandbox = await startKubeSandbox({
       objects: [namespace('team-a'), deployment('web', 'team-a', 2)],
       readyDelayMs: 100,
     });
     const { apps } = clientsFor(sandbox);
-    expect(sandbox.store.get('Deployment', 'team-a', 'web')?.status).toEqual(
-      {},
-    );
+    const web = () => sandbox.store.get('Deployment', 'team-a', 'web');
+    expect(web()?.status).toEqual({});
+    await sleep(20);
+    // Seen (observedGeneration, the revision), nothing ready yet.
+    expect(web()?.status).toMatchObject({
+      observedGeneration: 1,
+      replicas: 2,
+      updatedReplicas: 2,
+      unavailableReplicas: 2,
+    });
+    expect(web()?.status).not.toHaveProperty('readyReplicas');
+    expect(web()?.metadata.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
+    });
+    expect(sandbox.store.list('Pod', 'team-a')).toEqual([]);
     await sleep(150);
-    expect(
-      sandbox.store.get('Deployment', 'team-a', 'web')?.status,
-    ).toMatchObject({ readyReplicas: 2, observedGeneration: 1 });
+    expect(web()?.status).toMatchObject({
+      readyReplicas: 2,
+      availableReplicas: 2,
+      observedGeneration: 1,
+    });
     expect(sandbox.store.list('Pod', 'team-a')).toHaveLength(2);
 
     const from = sandbox.store.resourceVersion;
-    const scaled = await apps.patchNamespacedDeployment(
+    const up = await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'team-a', body: { spec: { replicas: 3 } } },
+      patchAs(PatchStrategy.MergePatch),
+    );
+    // The response: the status as the controller last wrote it.
+    expect(up.status).toMatchObject({
+      observedGeneration: 1,
+      readyReplicas: 2,
+    });
+    await sleep(20);
+    expect(web()?.status).toMatchObject({
+      observedGeneration: 2,
+      replicas: 3,
+      readyReplicas: 2,
+      unavailableReplicas: 1,
+    });
+    await sleep(150);
+    expect(web()?.status).toMatchObject({ readyReplicas: 3 });
+    expect(sandbox.store.list('Pod', 'team-a')).toHaveLength(3);
+
+    // Scaling down needs no kubelet: pods without a node go at once.
+    await apps.patchNamespacedDeployment(
       { name: 'web', namespace: 'team-a', body: { spec: { replicas: 0 } } },
       patchAs(PatchStrategy.MergePatch),
     );
-    expect(scaled.status?.readyReplicas).toBe(2);
-    expect(sandbox.store.list('Pod', 'team-a')).toHaveLength(2);
-    await sleep(150);
-    const settled = await apps.readNamespacedDeployment({
-      name: 'web',
-      namespace: 'team-a',
-    });
-    expect(settled.status).toEqual({ observedGeneration: 2 });
+    await sleep(20);
+    expect(Object.keys(web()?.status ?? {}).sort()).toEqual([
+      'conditions',
+      'observedGeneration',
+    ]);
     expect(sandbox.store.list('Pod', 'team-a')).toEqual([]);
 
     const res = await fetch(
@@ -103,12 +135,70 @@ describe('the workload controller', () => {
       events.map(e => [
         e.type,
         e.object.spec.replicas,
+        e.object.status.observedGeneration,
         e.object.status.readyReplicas,
       ]),
     ).toEqual([
-      ['MODIFIED', 0, 2],
-      ['MODIFIED', 0, undefined],
+      ['MODIFIED', 3, 1, 2], // the patch
+      ['MODIFIED', 3, 2, 2], // observed
+      ['MODIFIED', 3, 2, 3], // ready
+      ['MODIFIED', 0, 2, 3], // the patch
+      ['MODIFIED', 0, 3, undefined], // observed: nothing left to wait for
     ]);
+  });
+
+  it('writes the Deployment conditions and the StatefulSet revisions as their controllers do', async () => {
+    sandbox = await startKubeSandbox({
+      objects: [namespace('team-a'), deployment('web', 'team-a', 4)],
+      readyDelayMs: 100,
+    });
+    const web = () => sandbox.store.get('Deployment', 'team-a', 'web');
+    await sleep(20);
+    const conditions = () =>
+      (
+        (web()?.status as { conditions: unknown }).conditions as {
+          type: string;
+          status: string;
+          reason: string;
+        }[]
+      ).map(c => `${c.type}=${c.status} ${c.reason}`);
+    expect(conditions()).toEqual([
+      'Available=False MinimumReplicasUnavailable',
+      'Progressing=True ReplicaSetUpdated',
+    ]);
+    await sleep(150);
+    expect(conditions()).toEqual([
+      'Available=True MinimumReplicasAvailable',
+      'Progressing=True NewReplicaSetAvailable',
+    ]);
+    // 4 → 5 with 4 ready: 25% of 5 rounds down to 1 unavailable allowed: available.
+    sandbox.store.put({
+      ...deployment('web', 'team-a', 5),
+      status: web()?.status,
+    });
+    await sleep(20);
+    expect(conditions()).toEqual([
+      'Available=True MinimumReplicasAvailable',
+      'Progressing=True NewReplicaSetAvailable',
+    ]);
+
+    const db = {
+      ...deployment('db', 'team-a', 2),
+      kind: 'StatefulSet',
+    };
+    sandbox.store.put(db);
+    await sleep(20);
+    // OrderedReady: one pod at a time.
+    expect(sandbox.store.get('StatefulSet', 'team-a', 'db')?.status).toEqual({
+      observedGeneration: 1,
+      replicas: 1,
+      currentReplicas: 1,
+      updatedReplicas: 1,
+      currentRevision: expect.stringMatching(/^db-[a-z0-9]+$/),
+      updateRevision: expect.stringMatching(/^db-[a-z0-9]+$/),
+      collisionCount: 0,
+      availableReplicas: 0,
+    });
   });
 
   it('names StatefulSet pods by ordinal and scales down from the top', async () => {
@@ -140,23 +230,55 @@ describe('the workload controller', () => {
       { qosClass: 'BestEffort' },
     );
     sandbox.store.put({ ...redis, spec: { ...redis.spec, replicas: 0 } });
-    expect(sandbox.store.get('StatefulSet', 'team-a', 'redis')?.status).toEqual(
-      { observedGeneration: 3, replicas: 0, availableReplicas: 0 },
-    );
+    const status = sandbox.store.get('StatefulSet', 'team-a', 'redis')?.status;
+    expect(status).toEqual({
+      observedGeneration: 3,
+      replicas: 0,
+      availableReplicas: 0,
+      collisionCount: 0,
+      currentRevision: expect.stringMatching(/^redis-/),
+      updateRevision: expect.stringMatching(/^redis-/),
+    });
   });
 
-  it('keeps a status given to store.put until the next API write', async () => {
+  it('keeps a status given to store.put that says its spec was observed, until the spec changes', async () => {
     const web = deployment('web', 'team-a', 3);
+    const api = deployment('api', 'team-a', 2);
     sandbox = await startKubeSandbox({
       objects: [
         namespace('team-a'),
-        { ...web, status: { replicas: 3, readyReplicas: 1 } },
+        // A rollout stuck at 1 of 3 ready.
+        {
+          ...web,
+          status: { observedGeneration: 1, replicas: 3, readyReplicas: 1 },
+        },
+        // Not observed yet: the controller takes over.
+        { ...api, status: { replicas: 2 } },
       ],
     });
+    await sleep(20);
     expect(sandbox.store.get('Deployment', 'team-a', 'web')?.status).toEqual({
+      observedGeneration: 1,
       replicas: 3,
       readyReplicas: 1,
     });
-    expect(sandbox.store.list('Pod', 'team-a')).toHaveLength(1);
+    expect(
+      sandbox.store
+        .list('Pod', 'team-a')
+        .filter(pod => pod.metadata.name?.startsWith('web-')),
+    ).toHaveLength(1);
+    expect(
+      sandbox.store.get('Deployment', 'team-a', 'api')?.status,
+    ).toMatchObject({ observedGeneration: 1, readyReplicas: 2 });
+
+    const { apps } = clientsFor(sandbox);
+    await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'team-a', body: { spec: { replicas: 4 } } },
+      patchAs(PatchStrategy.MergePatch),
+    );
+    await sleep(20);
+    expect(
+      sandbox.store.get('Deployment', 'team-a', 'web')?.status,
+    ).toMatchObject({ observedGeneration: 2, readyReplicas: 4 });
   });
 });

@@ -10,25 +10,44 @@ import { ObjectStore, StoreEvent } from './store';
 import { Timers } from './timers';
 import { KubeObject } from './types';
 import {
+  DEPLOYMENT_REVISION,
+  hasStatus,
   isScalable,
-  isSettled,
+  observedStatus,
   readyReplicas,
-  settledStatus,
+  specReplicasOf,
 } from './workloads';
 
 /**
- * Stands in for the deployment, statefulset and replicaset controllers: after
- * `readyDelayMs` a workload's status catches up with its spec, and its pods follow the ready
- * count. It reacts to store events, like a controller watching the API.
+ * Stands in for the deployment, statefulset and replicaset controllers. Like
+ * them it reacts to changes after the write that made them has been answered
+ * (a write's response carries the status as the controller last wrote it):
+ * `controllerDelayMs` later (default 0: the next turn) it observes the new
+ * spec (`observedGeneration`, the replica counters, the Deployment's revision
+ * annotation); the replicas are ready then when `readyDelayMs` is 0, else
+ * `readyDelayMs` later (scaling down is immediate: pods without a node go at
+ * once). Pods follow the ready count.
  */
 export class WorkloadController {
   private readonly unsubscribe: () => void;
+  private readonly observing = new Set<string>();
+  private readonly settling = new Set<string>();
+  /** Deployment uid → the template hash of its current revision, and that revision. */
+  private readonly revisions = new Map<
+    string,
+    { hash: string; revision: number }
+  >();
+
+  private readonly readyDelayMs: number;
+  private readonly controllerDelayMs: number;
 
   constructor(
     private readonly store: ObjectStore,
     private readonly timers: Timers,
-    private readonly readyDelayMs: number,
+    delays: { readyDelayMs: number; controllerDelayMs: number },
   ) {
+    this.readyDelayMs = delays.readyDelayMs;
+    this.controllerDelayMs = delays.controllerDelayMs;
     this.unsubscribe = store.subscribe(event => this.onEvent(event));
   }
 
@@ -38,7 +57,11 @@ export class WorkloadController {
 
   private onEvent({ type, kind, object }: StoreEvent): void {
     if (isScalable(kind)) {
-      if (type !== 'DELETED') this.scheduleSettle(object);
+      if (type === 'DELETED') {
+        this.revisions.delete(object.metadata.uid ?? '');
+      } else if (!this.isCurrent(object)) {
+        this.scheduleObserve(object);
+      }
       this.reconcilePods(
         kind,
         object,
@@ -55,21 +78,97 @@ export class WorkloadController {
     }
   }
 
+  /** The replicas ready once the controller has seen the spec, before new pods get ready. */
+  private readyOnObserve(workload: KubeObject): number {
+    const wanted = specReplicasOf(workload);
+    return this.readyDelayMs === 0
+      ? wanted
+      : Math.min(readyReplicas(workload), wanted);
+  }
+
+  /**
+   * The controller has seen this spec (`observedGeneration`) and, for a
+   * Deployment, numbered its template. A status written with the current
+   * observedGeneration (store.put in a test) is left as it is.
+   */
+  private isCurrent(workload: KubeObject): boolean {
+    return (
+      isObserved(workload) &&
+      (workload.kind !== 'Deployment' ||
+        workload.metadata.annotations?.[DEPLOYMENT_REVISION] ===
+          this.revisionOf(workload))
+    );
+  }
+
+  /** The Deployment's revision: the one stored, one more on each new template. */
+  private revisionOf(workload: KubeObject): string {
+    const uid = workload.metadata.uid ?? '';
+    const hash = templateHash(workload);
+    const known = this.revisions.get(uid);
+    if (!known) {
+      const stored = Number(
+        workload.metadata.annotations?.[DEPLOYMENT_REVISION],
+      );
+      const revision = Number.isInteger(stored) && stored > 0 ? stored : 1;
+      this.revisions.set(uid, { hash, revision });
+      return String(revision);
+    }
+    if (known.hash !== hash) {
+      known.hash = hash;
+      known.revision += 1;
+    }
+    return String(known.revision);
+  }
+
+  private scheduleObserve(workload: KubeObject): void {
+    const { namespace, name = '', uid = '' } = workload.metadata;
+    if (this.observing.has(uid)) return;
+    this.observing.add(uid);
+    this.timers.after(this.controllerDelayMs, () => {
+      this.observing.delete(uid);
+      const current = this.store.get(workload.kind, namespace, name);
+      if (current?.metadata.uid === uid) this.observe(current);
+    });
+  }
+
+  private observe(current: KubeObject): void {
+    if (this.isCurrent(current)) return;
+    const seen = isObserved(current);
+    const ready = this.readyOnObserve(current);
+    const annotations =
+      current.kind === 'Deployment'
+        ? {
+            ...current.metadata.annotations,
+            [DEPLOYMENT_REVISION]: this.revisionOf(current),
+          }
+        : current.metadata.annotations;
+    this.store.commit(current.kind, {
+      ...current,
+      metadata: { ...current.metadata, annotations },
+      status: seen ? current.status : observedStatus(current, ready),
+    });
+    if (!seen && ready < specReplicasOf(current)) this.scheduleSettle(current);
+  }
+
+  /** After `readyDelayMs` every replica of this generation is ready. */
   private scheduleSettle(workload: KubeObject): void {
-    if (this.readyDelayMs === 0 || isSettled(workload)) return;
-    const { namespace, name, generation } = workload.metadata;
+    const { namespace, name = '', uid = '', generation } = workload.metadata;
+    const key = `${uid}/${generation}`;
+    if (this.settling.has(key)) return;
+    this.settling.add(key);
     this.timers.after(this.readyDelayMs, () => {
-      const current = this.store.get(workload.kind, namespace, name ?? '');
+      this.settling.delete(key);
+      const current = this.store.get(workload.kind, namespace, name);
       // A newer spec has its own timer.
       if (
-        !current ||
+        current?.metadata.uid !== uid ||
         current.metadata.generation !== generation ||
-        isSettled(current)
+        hasStatus(current, specReplicasOf(current))
       )
         return;
       this.store.commit(current.kind, {
         ...current,
-        status: settledStatus(current),
+        status: observedStatus(current, specReplicasOf(current)),
       });
     });
   }
@@ -105,6 +204,16 @@ export class WorkloadController {
       this.store.commit('Pod', buildPod(workload, podName));
     }
   }
+}
+
+/** The status reports the current generation as observed. */
+function isObserved(workload: KubeObject): boolean {
+  const observed = (workload.status as { observedGeneration?: unknown })
+    ?.observedGeneration;
+  return (
+    typeof observed === 'number' &&
+    observed >= (workload.metadata.generation ?? 0)
+  );
 }
 
 function ordinal(pod: KubeObject): number {

@@ -49,11 +49,12 @@ function toV1(stored: KubeObject): KubeObject {
         'averageUtilization',
       ),
     }),
+    // v1's currentReplicas and desiredReplicas are not omitempty.
     status: withoutUndefined({
       observedGeneration: status.observedGeneration,
       lastScaleTime: status.lastScaleTime,
-      currentReplicas: status.currentReplicas,
-      desiredReplicas: status.desiredReplicas,
+      currentReplicas: status.currentReplicas ?? 0,
+      desiredReplicas: status.desiredReplicas ?? 0,
       currentCPUUtilizationPercentage: getField(
         currentCpu,
         'resource',

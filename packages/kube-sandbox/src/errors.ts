@@ -59,7 +59,7 @@ export interface ResourceNames {
 /** A field-level validation error, rendered like k8s.io/apimachinery field.Error. */
 export interface FieldError {
   field: string;
-  type: 'Invalid' | 'Required' | 'NotSupported' | 'Forbidden';
+  type: 'Invalid' | 'Required' | 'NotSupported' | 'Forbidden' | 'TooLong';
   value?: unknown;
   detail?: string;
 }
@@ -239,6 +239,8 @@ function fieldErrorMessage(e: FieldError): string {
       return `Required value${suffix}`;
     case 'Forbidden':
       return `Forbidden${suffix}`;
+    case 'TooLong':
+      return `Too long${suffix}`;
     case 'NotSupported':
       return `Unsupported value: ${goValue(e.value)}${suffix}`;
     default:

@@ -48,10 +48,12 @@ export function listPage(
     : store.list(kind, request.namespace);
   if (!objects) throw expired(TOO_OLD);
 
+  // Tokens hold the next key relative to the list's key prefix (the namespace).
+  const prefix = request.namespace ? `${request.namespace}/` : '';
   const matching = objects.filter(
     obj =>
       matchesSelectors(request.selectors, obj) &&
-      (!token || keyOf(obj) >= token.start),
+      (!token || keyOf(obj) >= `${prefix}${token.start}`),
   );
   if (!request.limit || matching.length <= request.limit)
     return { items: matching, revision };
@@ -66,7 +68,7 @@ export function listPage(
     continueToken: encodeToken({
       v: 'meta.k8s.io/v1',
       rv: revision,
-      start: `${keyOf(items[items.length - 1])}\u0000`,
+      start: `${keyOf(items[items.length - 1]).slice(prefix.length)}\u0000`,
     }),
     remainingItemCount: unfiltered ? matching.length - items.length : undefined,
   };
@@ -105,6 +107,6 @@ function decodeToken(text: string): ContinueToken {
     // falls through to the error below
   }
   throw badRequest(
-    'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    'invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
   );
 }

@@ -149,6 +149,7 @@ describe('PATCH over HTTP', () => {
       patchAs(PatchStrategy.MergePatch),
     );
     expect(patched.metadata?.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
       'namespace-scheduler/original-replicas': '2',
     });
     expect(patched.spec?.replicas).toBe(0);
@@ -163,7 +164,22 @@ describe('PATCH over HTTP', () => {
       },
       patchAs(PatchStrategy.MergePatch),
     );
-    expect(removed.metadata?.annotations).toEqual({});
+    expect(removed.metadata?.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
+    });
+    // With the last annotation gone there is no map at all (omitempty).
+    const cleared = await api.apps.patchNamespacedDeployment(
+      {
+        ...target,
+        body: {
+          metadata: {
+            annotations: { 'deployment.kubernetes.io/revision': null },
+          },
+        },
+      },
+      patchAs(PatchStrategy.MergePatch),
+    );
+    expect(cleared.metadata).not.toHaveProperty('annotations');
   });
 
   it('applies strategic merge patches to containers by name', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  canonicalJson,
   getField,
   isObject,
   JsonObject,
@@ -20,8 +21,9 @@ const NODE_NAME = 'sandbox-node';
 /** A short stable hash of the pod template, encoded like Kubernetes' pod-template-hash. */
 export function templateHash(workload: KubeObject): string {
   let hash = 0x811c9dc5; // FNV-1a, as the deployment controller uses
+  // Of the template's value, not its key order (clients reorder fields).
   for (const byte of Buffer.from(
-    JSON.stringify(getField(workload, 'spec', 'template') ?? {}),
+    canonicalJson(getField(workload, 'spec', 'template') ?? {}),
   )) {
     hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   }

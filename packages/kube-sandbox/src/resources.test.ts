@@ -117,7 +117,9 @@ describe('the other kinds', () => {
       name: 'web',
       namespace: 'team-a',
     });
-    expect(v2.status).toMatchObject({ currentReplicas: 3, desiredReplicas: 3 });
+    // As created: the HPA controller (not simulated) has not synced it.
+    expect(v2.status).toMatchObject({ desiredReplicas: 0 });
+    expect(v2.status?.currentReplicas).toBeUndefined();
     const v1 = await api.hpaV1.readNamespacedHorizontalPodAutoscaler({
       name: 'web',
       namespace: 'team-a',

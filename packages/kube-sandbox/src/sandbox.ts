@@ -29,8 +29,18 @@ export interface KubeSandboxOptions {
   objects?: KubeObject[];
   /** Serve the keda.sh/v1alpha1 ScaledObject API and its CRD. Default false. */
   keda?: boolean;
-  /** How long workload status (ready replicas, pods) lags a spec change. Default 0: at once. */
+  /**
+   * How long after a spec change the workload's replicas are ready (ready
+   * replicas, pods). Default 0: as soon as the controller has observed it.
+   */
   readyDelayMs?: number;
+  /**
+   * How long the workload controllers take to observe a change
+   * (`status.observedGeneration`, the replica counters). Default 0: right
+   * after the write is answered. A long delay stands for a controller
+   * manager that is down.
+   */
+  controllerDelayMs?: number;
   /** Cluster name in the kubeconfig. Default "sandbox". */
   name?: string;
   /** Serve `/sandbox/faults` and `/sandbox/stats` for out-of-process tests. Default false. */
@@ -117,8 +127,16 @@ export async function startKubeSandbox(
   const registry = ResourceRegistry.create({ keda: options.keda ?? false });
   const objectStore = new ObjectStore(options.watchHistory ?? 1000);
   const timers = new Timers();
-  const controller = new WorkloadController(objectStore, timers, readyDelayMs);
-  const cluster = new Cluster(objectStore, registry, readyDelayMs);
+  const controllerDelayMs = options.controllerDelayMs ?? 0;
+  const controller = new WorkloadController(objectStore, timers, {
+    readyDelayMs,
+    controllerDelayMs,
+  });
+  const cluster = new Cluster(
+    objectStore,
+    registry,
+    readyDelayMs === 0 && controllerDelayMs === 0,
+  );
   const faults = new FaultInjector();
   faults.latencyMs = options.latencyMs ?? 0;
   const stats = new RequestStats();

@@ -121,6 +121,7 @@ describe('the examples/sandbox seed', () => {
       namespace: 'payments-dev',
     });
     expect(toolbox.metadata?.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
       'namespace-scheduler/exclude': 'true',
     });
   });

@@ -27,12 +27,22 @@ export class ObjectStore {
   private dispatching = false;
   private revision = 0;
   private compacted = 0;
+  /** The revision of each kind's latest change. */
+  private readonly kindRevisions = new Map<string, number>();
 
   constructor(private readonly historyLimit: number) {}
 
   /** The latest revision. */
   get currentRevision(): number {
     return this.revision;
+  }
+
+  /**
+   * The revision of a kind's latest change: how far a watch cache of that
+   * kind has seen (bookmarks carry it).
+   */
+  kindRevision(kind: string): number {
+    return this.kindRevisions.get(kind) ?? 0;
   }
 
   /** Revisions at or above this one can still be watched from / listed at. */
@@ -142,6 +152,7 @@ export class ObjectStore {
   }
 
   private record(event: StoreEvent): void {
+    this.kindRevisions.set(event.kind, event.revision);
     this.history.push(event);
     while (this.history.length > this.historyLimit) {
       this.compacted = this.history.shift()?.revision ?? this.compacted;

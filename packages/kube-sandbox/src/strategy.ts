@@ -3,6 +3,7 @@ import { ObjectStore } from './store';
 import {
   ensureObject,
   getField,
+  isObject,
   JsonObject,
   KubeObject,
   ObjectMeta,
@@ -17,7 +18,11 @@ import { initialStatus, isScalable, settledStatus } from './workloads';
 
 export interface StrategyContext {
   store: ObjectStore;
-  readyDelayMs: number;
+  /**
+   * Direct writes (seeds, test setup) find the workload controllers caught
+   * up: true when they observe and get ready with no delay.
+   */
+  directWritesSettle: boolean;
 }
 
 const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
@@ -31,6 +36,7 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   },
   Deployment: obj => {
     const spec = ensureObject(obj, 'spec');
+    defaultPodTemplate(spec, 'template');
     spec.replicas ??= 1;
     spec.revisionHistoryLimit ??= 10;
     spec.progressDeadlineSeconds ??= 600;
@@ -41,6 +47,7 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   },
   StatefulSet: obj => {
     const spec = ensureObject(obj, 'spec');
+    defaultPodTemplate(spec, 'template');
     spec.replicas ??= 1;
     spec.revisionHistoryLimit ??= 10;
     spec.podManagementPolicy ??= 'OrderedReady';
@@ -55,6 +62,9 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   },
   CronJob: obj => {
     const spec = ensureObject(obj, 'spec');
+    const jobTemplate = ensureObject(spec, 'jobTemplate');
+    ensureObject(jobTemplate, 'metadata').creationTimestamp = null;
+    defaultPodTemplate(ensureObject(jobTemplate, 'spec'), 'template');
     spec.suspend ??= false;
     spec.concurrencyPolicy ??= 'Allow';
     spec.successfulJobsHistoryLimit ??= 3;
@@ -81,6 +91,65 @@ export function applyDefaults(obj: KubeObject): void {
   DEFAULTERS[obj.kind]?.(obj);
 }
 
+/** The kubelet's image pull default: Always for `:latest` or no tag, else IfNotPresent. */
+function pullPolicy(image: unknown): string {
+  const text = typeof image === 'string' ? image : '';
+  if (text.includes('@')) return 'IfNotPresent';
+  const lastSegment = text.slice(text.lastIndexOf('/') + 1);
+  const tag = lastSegment.includes(':')
+    ? lastSegment.slice(lastSegment.lastIndexOf(':') + 1)
+    : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultProbe(probe: unknown): void {
+  if (!isObject(probe)) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+  if (isObject(probe.httpGet)) probe.httpGet.scheme ??= 'HTTP';
+}
+
+function defaultContainer(container: unknown): void {
+  if (!isObject(container)) return;
+  container.resources ??= {};
+  container.terminationMessagePath ??= '/dev/termination-log';
+  container.terminationMessagePolicy ??= 'File';
+  container.imagePullPolicy ??= pullPolicy(container.image);
+  for (const port of Array.isArray(container.ports) ? container.ports : []) {
+    if (isObject(port)) port.protocol ??= 'TCP';
+  }
+  for (const env of Array.isArray(container.env) ? container.env : []) {
+    const fieldRef = getField(env, 'valueFrom', 'fieldRef');
+    if (isObject(fieldRef)) fieldRef.apiVersion ??= 'v1';
+  }
+  ['livenessProbe', 'readinessProbe', 'startupProbe'].forEach(probe =>
+    defaultProbe(container[probe]),
+  );
+}
+
+/**
+ * What the server defaults in a pod template (SetDefaults_PodSpec and
+ * SetDefaults_Container), and the `creationTimestamp: null` an embedded
+ * ObjectMeta serializes with.
+ */
+function defaultPodTemplate(parent: JsonObject, key: string): void {
+  const template = ensureObject(parent, key);
+  const metadata = ensureObject(template, 'metadata');
+  template.metadata = { creationTimestamp: null, ...metadata };
+  const spec = ensureObject(template, 'spec');
+  for (const list of ['initContainers', 'containers']) {
+    const containers = spec[list];
+    if (Array.isArray(containers)) containers.forEach(defaultContainer);
+  }
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.securityContext ??= {};
+  spec.schedulerName ??= 'default-scheduler';
+}
+
 /**
  * The status to store with a write. Clients cannot set status through the main resource;
  * workload status mirrors the spec at once when there is no readiness delay (otherwise the
@@ -91,17 +160,22 @@ export function serverStatus(
   obj: KubeObject,
   current: KubeObject | undefined,
   ctx: StrategyContext,
+  direct = false,
 ): unknown {
   if (isScalable(def.kind)) {
-    return ctx.readyDelayMs === 0
-      ? settledStatus(obj)
+    // Through the API the status is as the controller last wrote it (it
+    // catches up after the response); direct writes with no readiness delay
+    // find the controller caught up already.
+    return direct && ctx.directWritesSettle
+      ? settledStatus(obj, current?.status)
       : current?.status ?? initialStatus(def.kind);
   }
   switch (def.kind) {
     case 'Namespace':
       return current?.status ?? { phase: 'Active' };
     case 'HorizontalPodAutoscaler':
-      return hpaStatus(obj, ctx.store);
+      // As created, before the HPA controller's first sync (not simulated).
+      return current?.status ?? { desiredReplicas: 0, currentMetrics: null };
     case 'PodDisruptionBudget':
       return (
         current?.status ?? {
@@ -119,28 +193,30 @@ export function serverStatus(
   }
 }
 
-/** What an HPA controller would report: the target's current replicas. */
-function hpaStatus(hpa: KubeObject, store: ObjectStore): JsonObject {
-  const kind = String(getField(hpa, 'spec', 'scaleTargetRef', 'kind'));
-  const name = String(getField(hpa, 'spec', 'scaleTargetRef', 'name'));
-  const target = store.get(kind, hpa.metadata.namespace, name);
-  const replicas = getField(target, 'spec', 'replicas');
-  const count = typeof replicas === 'number' ? replicas : 0;
-  return {
-    ...(count ? { currentReplicas: count } : {}),
-    desiredReplicas: count,
-  };
-}
-
-/** Namespaces and pods have no generation; everything else counts spec changes. */
+/** Namespaces, pods and HPAs have no generation; everything else counts spec changes. */
 export function tracksGeneration(kind: string): boolean {
-  return kind !== 'Namespace' && kind !== 'Pod';
+  return !['Namespace', 'Pod', 'HorizontalPodAutoscaler'].includes(kind);
 }
 
 /** Whether anything besides metadata and status changed (what bumps the generation). */
 export function specChanged(next: KubeObject, current: KubeObject): boolean {
   const body = ({ metadata, status, ...rest }: KubeObject): JsonObject => rest;
   return !sameJson(body(next), body(current));
+}
+
+/** ObjectMeta's `omitempty` maps and lists: an empty one is not serialized. */
+const OMIT_EMPTY = new Set([
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+]);
+
+function isEmpty(value: unknown): boolean {
+  return (
+    (Array.isArray(value) && value.length === 0) ||
+    (isObject(value) && Object.keys(value).length === 0)
+  );
 }
 
 const METADATA_ORDER = [
@@ -166,6 +242,7 @@ export function shape(obj: KubeObject): KubeObject {
   const { kind, apiVersion, metadata, status, ...rest } = obj;
   const ordered: ObjectMeta = {};
   for (const key of new Set([...METADATA_ORDER, ...Object.keys(metadata)])) {
+    if (isEmpty(metadata[key]) && OMIT_EMPTY.has(key)) continue;
     if (metadata[key] !== undefined || key === 'resourceVersion')
       ordered[key] = metadata[key];
   }

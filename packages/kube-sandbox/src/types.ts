@@ -73,7 +73,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted: the same text for the same value whatever the key order. */
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     isObject(v)
       ? Object.fromEntries(

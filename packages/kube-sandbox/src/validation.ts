@@ -80,8 +80,97 @@ export function validateObject(
 ): FieldError[] {
   return [
     ...validateName(obj.metadata.name ?? '', def.kind),
+    ...validateLabelsAndAnnotations(obj),
     ...(KIND_RULES[def.kind]?.(obj) ?? []),
   ];
+}
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED_NAME_MESSAGE =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/** What is wrong with a label or annotation key (k8s.io/apimachinery IsQualifiedName). */
+function qualifiedNameProblems(key: string): string[] {
+  const slash = key.lastIndexOf('/');
+  const [prefix, name] =
+    slash >= 0 ? [key.slice(0, slash), key.slice(slash + 1)] : ['', key];
+  const problems: string[] = [];
+  if (slash >= 0) {
+    if (prefix.length === 0) {
+      problems.push('prefix part must be non-empty');
+    } else if (!DNS1123_SUBDOMAIN.test(prefix)) {
+      problems.push(`prefix part ${SUBDOMAIN_MESSAGE}`);
+    } else if (prefix.length > 253) {
+      problems.push('prefix part must be no more than 253 characters');
+    }
+  }
+  if (name.length === 0) {
+    problems.push('name part must be non-empty');
+  } else if (name.length > 63) {
+    problems.push('name part must be no more than 63 characters');
+  }
+  if (name.length > 0 && !QUALIFIED_NAME.test(name)) {
+    problems.push(QUALIFIED_NAME_MESSAGE);
+  }
+  return problems;
+}
+
+function validateLabelsAndAnnotations(obj: KubeObject): FieldError[] {
+  const errors: FieldError[] = [];
+  const labels = isObject(obj.metadata.labels) ? obj.metadata.labels : {};
+  for (const [key, value] of Object.entries(labels)) {
+    for (const detail of qualifiedNameProblems(key)) {
+      errors.push({
+        field: 'metadata.labels',
+        type: 'Invalid',
+        value: key,
+        detail,
+      });
+    }
+    const text = String(value);
+    if (text.length > 63) {
+      errors.push({
+        field: 'metadata.labels',
+        type: 'Invalid',
+        value: text,
+        detail: 'must be no more than 63 characters',
+      });
+    } else if (!LABEL_VALUE.test(text)) {
+      errors.push({
+        field: 'metadata.labels',
+        type: 'Invalid',
+        value: text,
+        detail: LABEL_VALUE_MESSAGE,
+      });
+    }
+  }
+  const annotations = isObject(obj.metadata.annotations)
+    ? obj.metadata.annotations
+    : {};
+  let bytes = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+    for (const detail of qualifiedNameProblems(key.toLowerCase())) {
+      errors.push({
+        field: 'metadata.annotations',
+        type: 'Invalid',
+        value: key,
+        detail,
+      });
+    }
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES) {
+    errors.push({
+      field: 'metadata.annotations',
+      type: 'TooLong',
+      detail: `must have at most ${ANNOTATIONS_MAX_BYTES} bytes`,
+    });
+  }
+  return errors;
 }
 
 export function validateReplicas(

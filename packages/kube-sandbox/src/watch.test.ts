@@ -5,6 +5,7 @@ import {
 } from '@kubernetes/client-node';
 import {
   clientsFor,
+  controllersCaughtUp,
   deployment,
   namespace,
   patchAs,
@@ -68,7 +69,7 @@ describe('watch', () => {
     const stream = watchEvents(
       sandbox,
       '/apis/apps/v1/namespaces/team-a/deployments?watch=true',
-      4,
+      6,
     );
     await new Promise(resolve => setTimeout(resolve, 50));
     const { apps } = clientsFor(sandbox);
@@ -76,15 +77,20 @@ describe('watch', () => {
       namespace: 'team-a',
       body: deployment('api', 'team-a'),
     });
+    await controllersCaughtUp();
     await apps.patchNamespacedDeployment(
       { name: 'api', namespace: 'team-a', body: { spec: { replicas: 2 } } },
       patchAs(PatchStrategy.MergePatch),
     );
+    await controllersCaughtUp();
     await apps.deleteNamespacedDeployment({ name: 'web', namespace: 'team-a' });
     const events = await stream;
+    // The deployment controller's writes (revision, status) come in between.
     expect(summary(events)).toEqual([
       'ADDED web',
       'ADDED api',
+      'MODIFIED api',
+      'MODIFIED api',
       'MODIFIED api',
       'DELETED web',
     ]);
@@ -95,7 +101,7 @@ describe('watch', () => {
     expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
   });
 
-  it('replays the history after a resourceVersion and ends after timeoutSeconds', async () => {
+  it('replays the history after a resourceVersion and ends after timeoutSeconds, with no bookmark that late', async () => {
     const from = sandbox.store.resourceVersion;
     sandbox.store.put(deployment('api', 'team-a'));
     sandbox.store.put(deployment('api', 'team-a', 3));
@@ -105,14 +111,83 @@ describe('watch', () => {
       `/apis/apps/v1/deployments?watch=1&resourceVersion=${from}&timeoutSeconds=1&allowWatchBookmarks=true`,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(summary(events)).toEqual([
-      'ADDED api',
-      'MODIFIED api',
-      'BOOKMARK undefined',
-    ]);
-    expect(events[2].object.metadata.resourceVersion).toBe(
-      sandbox.store.resourceVersion,
+    expect(summary(events)).toEqual(['ADDED api', 'MODIFIED api']);
+  });
+
+  it('bookmarks 2 s before the deadline what the kind has reached beyond the watcher, like the watch cache', async () => {
+    sandbox.store.put(namespace('team-b'));
+    const from = sandbox.store.resourceVersion;
+    const started = Date.now();
+    const quietKind = watchEvents(
+      sandbox,
+      `/apis/batch/v1/namespaces/team-a/cronjobs?watch=1&resourceVersion=${from}&timeoutSeconds=3&allowWatchBookmarks=true`,
     );
+    const watching = watchEvents(
+      sandbox,
+      `/apis/apps/v1/namespaces/team-a/deployments?watch=1&resourceVersion=${from}&timeoutSeconds=3&allowWatchBookmarks=true`,
+    );
+    const noBookmarks = watchEvents(
+      sandbox,
+      `/apis/apps/v1/namespaces/team-a/deployments?watch=1&resourceVersion=${from}&timeoutSeconds=3`,
+    );
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const other = sandbox.store.put(deployment('other', 'team-b'));
+    sandbox.store.put(namespace('team-c')); // not a Deployment: no progress for this kind
+
+    const events = await watching;
+    expect(events).toEqual([
+      {
+        type: 'BOOKMARK',
+        object: {
+          kind: 'Deployment',
+          apiVersion: 'apps/v1',
+          metadata: {
+            resourceVersion: other.metadata.resourceVersion,
+            creationTimestamp: null,
+          },
+        },
+      },
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+    expect(await noBookmarks).toEqual([]);
+    // Nothing of that kind changed anywhere: nothing to tell.
+    expect(await quietKind).toEqual([]);
+  });
+
+  it('answers a malformed resourceVersion with kube-apiserver`s 500 and from a future one sends only what comes after it', async () => {
+    const malformed = await fetch(
+      `${sandbox.url}/apis/apps/v1/deployments?watch=true&resourceVersion=abc`,
+    );
+    expect(malformed.status).toBe(500);
+    expect(await malformed.json()).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message:
+        'resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax',
+      code: 500,
+    });
+
+    const future = Number(sandbox.store.resourceVersion) + 2;
+    const stream = watchEvents(
+      sandbox,
+      `/apis/apps/v1/namespaces/team-a/deployments?watch=true&resourceVersion=${future}&timeoutSeconds=1`,
+    );
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const written: string[] = [];
+    for (let replicas = 2; replicas <= 4; replicas++) {
+      const { metadata } = sandbox.store.put(
+        deployment('web', 'team-a', replicas),
+      );
+      written.push(metadata.resourceVersion ?? '');
+    }
+    expect(
+      (await stream).map(e => [e.type, e.object.metadata.resourceVersion]),
+    ).toEqual(
+      written.filter(rv => Number(rv) > future).map(rv => ['MODIFIED', rv]),
+    );
+    expect(written.filter(rv => Number(rv) <= future)).not.toEqual([]);
   });
 
   it('translates changes through a label selector', async () => {
@@ -181,6 +256,11 @@ describe('watch', () => {
     await apps.deleteNamespacedDeployment({ name: 'api', namespace: 'team-a' });
     await waitFor('delete api');
     expect(informer.list().map(d => d.metadata?.name)).toEqual(['web']);
+    // The controller's status write follows the patch.
+    for (let i = 0; i < 100; i++) {
+      if (informer.get('web', 'team-a')?.status?.readyReplicas === 4) break;
+      await controllersCaughtUp(10);
+    }
     expect(informer.get('web', 'team-a')?.status?.readyReplicas).toBe(4);
     await informer.stop();
   });

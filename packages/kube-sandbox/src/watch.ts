@@ -1,5 +1,5 @@
 import { ServerResponse } from 'node:http';
-import { badRequest, expired, Status } from './errors';
+import { ApiError, expired, Status } from './errors';
 import { apiVersionOf, ResourceDef } from './resources';
 import { matchesSelectors, Selectors } from './selectors';
 import { ObjectStore, StoreEvent } from './store';
@@ -24,15 +24,36 @@ export interface WatchRequest {
 
 type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-/** Validates the request before any byte is sent, so errors can still be a normal Status. */
+/**
+ * Validates the request before any byte is sent, so errors can still be a
+ * normal Status. kube-apiserver answers a malformed resourceVersion with a
+ * 500 carrying Go's parse error, and no reason.
+ */
 export function startRevision(
   resourceVersion: string | undefined,
 ): number | undefined {
   if (!resourceVersion || resourceVersion === '0') return undefined;
-  if (!/^\d+$/.test(resourceVersion))
-    throw badRequest(`invalid resource version: ${resourceVersion}`);
+  if (!/^\d+$/.test(resourceVersion)) {
+    throw new ApiError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `resourceVersion: Invalid value: ${JSON.stringify(
+        resourceVersion,
+      )}: strconv.ParseUint: parsing ${JSON.stringify(
+        resourceVersion,
+      )}: invalid syntax`,
+      code: 500,
+    });
+  }
   return Number(resourceVersion);
 }
+
+/** How often a long watch gets a bookmark (the watch cache's bookmark frequency). */
+const BOOKMARK_EVERY_MS = 60_000;
+/** The watch cache sends its last bookmark this long before a watch's deadline. */
+const BOOKMARK_BEFORE_DEADLINE_MS = 2_000;
 
 export function serveWatch(
   store: ObjectStore,
@@ -40,15 +61,22 @@ export function serveWatch(
   res: ServerResponse,
 ): void {
   const from = startRevision(request.resourceVersion);
+  const kind = request.def.kind;
   const matches = (obj: KubeObject) =>
     (!request.namespace || obj.metadata.namespace === request.namespace) &&
     matchesSelectors(request.selectors, obj);
-  const send = (type: WatchEventType, object: KubeObject | Status) =>
+  /** The revision the watcher is known to have reached. */
+  let reached = from ?? store.currentRevision;
+  const send = (type: WatchEventType, object: KubeObject | Status | object) =>
     res.write(`${JSON.stringify({ type, object })}\n`);
   const sendEvent = (event: StoreEvent) => {
-    const translated =
-      event.kind === request.def.kind ? translate(event, matches) : undefined;
-    if (translated) send(translated.type, request.served(translated.object));
+    // From a future resourceVersion: nothing until the store gets there.
+    if (event.kind !== kind || (from !== undefined && event.revision <= from))
+      return;
+    const translated = translate(event, matches);
+    if (!translated) return;
+    send(translated.type, request.served(translated.object));
+    reached = Math.max(reached, event.revision);
   };
 
   res.writeHead(200, {
@@ -58,9 +86,7 @@ export function serveWatch(
   res.flushHeaders();
 
   if (from === undefined) {
-    for (const obj of store
-      .list(request.def.kind, request.namespace)
-      .filter(matches)) {
+    for (const obj of store.list(kind, request.namespace).filter(matches)) {
       send('ADDED', request.served(obj));
     }
   } else {
@@ -77,17 +103,39 @@ export function serveWatch(
   }
 
   const unsubscribe = store.subscribe(sendEvent);
-  const timeout =
+  const timers: NodeJS.Timeout[] = [];
+  const started = Date.now();
+  const deadline =
     request.timeoutSeconds === undefined
       ? undefined
-      : setTimeout(() => {
-          if (request.allowBookmarks)
-            send('BOOKMARK', bookmark(request.def, store.currentRevision));
-          res.end();
-        }, request.timeoutSeconds * 1000);
+      : started + request.timeoutSeconds * 1000;
+  if (deadline !== undefined) {
+    timers.push(setTimeout(() => res.end(), deadline - started));
+  }
+  // Like the watch cache: a bookmark every minute and one 2 s before the
+  // deadline, each only when the kind has changed beyond what the watcher
+  // has (in other namespaces, or filtered out by its selectors).
+  const scheduleBookmark = (after: number) => {
+    const at =
+      deadline === undefined
+        ? after
+        : Math.min(after, deadline - BOOKMARK_BEFORE_DEADLINE_MS);
+    if (!request.allowBookmarks || at <= Date.now()) return;
+    timers.push(
+      setTimeout(() => {
+        const progress = store.kindRevision(kind);
+        if (progress > reached) {
+          reached = progress;
+          send('BOOKMARK', bookmark(request.def, progress));
+        }
+        scheduleBookmark(Date.now() + BOOKMARK_EVERY_MS);
+      }, at - Date.now()),
+    );
+  };
+  scheduleBookmark(started + BOOKMARK_EVERY_MS);
   res.on('close', () => {
     unsubscribe();
-    clearTimeout(timeout);
+    timers.forEach(timer => clearTimeout(timer));
   });
 }
 
@@ -113,10 +161,11 @@ function translate(
   };
 }
 
-function bookmark(def: ResourceDef, revision: number): KubeObject {
+/** A bookmark's object: the kind with only a resourceVersion (and the zero creationTimestamp Go serializes). */
+function bookmark(def: ResourceDef, revision: number): object {
   return {
     kind: def.kind,
     apiVersion: apiVersionOf(def),
-    metadata: { resourceVersion: String(revision) },
+    metadata: { resourceVersion: String(revision), creationTimestamp: null },
   };
 }

@@ -52,6 +52,15 @@ export function timeoutAfter(
   };
 }
 
+/**
+ * Lets the workload controllers act on what was just written: like a real
+ * cluster's, they catch up after the write was answered (with no readiness
+ * delay, on the next turn of the event loop).
+ */
+export function controllersCaughtUp(ms = 5): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 /** Options for a PATCH with the given Content-Type (client-node defaults to JSON patch). */
 export const patchAs = (contentType: string) =>
   setHeaderOptions('Content-Type', contentType);

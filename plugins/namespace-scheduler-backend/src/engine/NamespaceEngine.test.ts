@@ -233,8 +233,9 @@ describe('NamespaceEngine against the sandbox', () => {
 
 describe('wake order', () => {
   it('wakes StatefulSets first and waits until their scale is accepted', async () => {
+    // The statefulset controller observes a new spec 150 ms after it is written.
     const env = await startEngineSandbox({
-      sandbox: { seedDir: SEED_DIR, readyDelayMs: 150 },
+      sandbox: { seedDir: SEED_DIR, controllerDelayMs: 150 },
     });
     try {
       await env.engine.sleep(CLUSTER, NS);
@@ -310,9 +311,10 @@ describe('KEDA ScaledObjects', () => {
     },
   });
   let sandboxEnv: EngineSandbox;
+  // No annotations left means no annotations map (omitempty), as on kube-apiserver.
   const paused = (name: string) =>
     sandboxEnv.sandbox.store.get('ScaledObject', 'jobs', name)?.metadata
-      .annotations;
+      .annotations ?? {};
 
   afterEach(() => sandboxEnv.close());
 

@@ -223,7 +223,8 @@ describe('StatefulSets that never accept their scale', () => {
     const env = await startEngineSandbox({
       sandbox: {
         objects: [namespaceObject(NS), statefulSet, app],
-        readyDelayMs: 60_000,
+        // A statefulset controller that does not observe the new spec in time.
+        controllerDelayMs: 60_000,
       },
       engine: { statefulSetAcceptTimeoutMs: 200 },
     });
