@@ -21,7 +21,8 @@ const table = (header, rows) =>
 /** A freeze case's ending, as the table says it. */
 const outcomeOf = e => {
   if (e.success) return 'done';
-  if (e.repairPending) return `failed after ${e.scaled} changes, marked for repair`;
+  if (e.repairPending)
+    return `failed after ${e.scaled} changes, marked for repair`;
   return e.scaled > 0
     ? `failed after ${e.scaled} changes, rolled back`
     : 'failed before any change';
@@ -155,7 +156,7 @@ const renderers = {
         'operation',
         'outcome',
         'answered after',
-        'uniform after the thaw',
+        'settled after the thaw',
         'final state',
       ],
       f.cases.flatMap(c =>
@@ -166,7 +167,7 @@ const renderers = {
           e.operation,
           outcomeOf(e),
           seconds(e.responseMs),
-          seconds(e.uniformAfterThawMs),
+          seconds(e.settledAfterThawMs),
           `**${e.final}**`,
         ]),
       ),

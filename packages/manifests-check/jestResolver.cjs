@@ -13,3 +13,8 @@ module.exports = (request, options) =>
       ? { ...options, conditions: [...(options.conditions ?? []), 'import'] }
       : options,
   );
+
+// package.json gives this project its own jest "id": the Backstage CLI derives
+// one id from the transforms alone, and Jest's workers reuse one resolver per
+// id, so without it a worker that ran another package first resolves without
+// this file.

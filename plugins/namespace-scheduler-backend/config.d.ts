@@ -206,7 +206,7 @@ export interface Config {
     };
 
     /**
-     * Cost-center governance (seed 000 property 2). Every wake, sleep, scale
+     * Cost-center governance. Every wake, sleep, scale
      * and schedule is charged to a cost center that an entity claiming the
      * namespace declares (`namespace-scheduler/cost-centers`, inherited from
      * the owning Group), that a permission record authorizes and, when the
@@ -252,8 +252,8 @@ export interface Config {
 
     /**
      * Where the activity log (and, with `dynamodb.tables.costCenterPermissions`,
-     * cost-center permissions) is kept: the portal database, or DynamoDB as
-     * in seed 000 (docs/dynamodb.md).
+     * cost-center permissions) is kept: the portal database, or DynamoDB in
+     * the table layout of the earlier in-house scheduler (docs/dynamodb.md).
      * @default database
      * @visibility backend
      */
@@ -315,11 +315,11 @@ export interface Config {
     };
 
     /**
-     * The off-hours limit (seed 000 property 1): outside business hours at
-     * most `limit` managed namespaces may be awake. A wake then takes a slot
-     * (refused with 409 when none is free), schedules that would keep more
-     * awake are refused at save time, and at the start of off-hours the
-     * runner puts to sleep awake namespaces holding no slot.
+     * The off-hours limit: outside business hours at most `limit` managed
+     * namespaces may be awake. A wake then takes a slot (refused with 409
+     * when none is free), schedules that would keep more awake are refused
+     * at save time, and at the start of off-hours the runner puts to sleep
+     * awake namespaces holding no slot.
      * @visibility backend
      */
     offHours?: {

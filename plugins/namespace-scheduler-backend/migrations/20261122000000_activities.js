@@ -1,9 +1,10 @@
 // @ts-check
 
 /**
- * Activity log (seed 000's DynamoDB item): one row per wake/sleep/scale.
- * The four indexes mirror the seed's GSIs (cost center, operation, cluster,
- * requester, each with the start time); the primary lookup is by namespace.
+ * Activity log: one row per wake/sleep/scale, with the attributes of the
+ * DynamoDB activity item (docs/dynamodb.md). The four indexes mirror that
+ * table's GSIs (cost center, operation, cluster, requester, each with the
+ * start time); the primary lookup is by namespace.
  * At most one record per namespace is `active` (a wake being charged).
  *
  * @param {import('knex').Knex} knex

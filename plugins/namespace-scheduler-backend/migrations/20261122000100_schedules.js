@@ -1,7 +1,7 @@
 // @ts-check
 
 /**
- * Schedules (seed 000 Task, seed 001 programación) and their runs.
+ * Schedules (cron tasks, one-off and weekly windows, overrides) and their runs.
  *
  * - `ns_schedules`: one row per cron task, one-off window, weekly window or
  *   override; the runner finds due work through the `next_run` index.

@@ -1,13 +1,14 @@
 /*
- * `yarn bench`: every bench in sequence (engine, runner, API, memory), their
- * output as it comes, then one summary table of the checked figures. Exits
- * non-zero when any target is missed or a bench fails.
+ * `yarn bench`: every bench in sequence (engine on the sandbox, engine on a
+ * real kube-apiserver, runner, API, memory), their output as it comes, then
+ * one summary table of the checked figures. Exits non-zero when any target is
+ * missed or a bench fails.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { BenchResult, passed, RESULT_PREFIX } from './bench/results';
 
-const BENCHES = ['engine', 'runner', 'api', 'memory'];
+const BENCHES = ['engine', 'real', 'runner', 'api', 'memory'];
 
 function run(bench: string): Promise<{ code: number; results: BenchResult[] }> {
   return new Promise(resolve => {

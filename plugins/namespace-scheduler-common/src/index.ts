@@ -1,11 +1,12 @@
 /**
- * Types, permissions, annotations and schedule math shared by the Namespace
+ * Types, domain rules, permissions, annotations and schedule math shared by the Namespace
  * Scheduler's frontend and backend plugins.
  *
  * @packageDocumentation
  */
 export * from './activity';
 export * from './annotations';
+export * from './domain';
 export * from './permissions';
 export * from './schedule';
 export * from './types';

@@ -1,10 +1,11 @@
 import {
   NamespaceStatus,
+  OperationIntent,
   OperationResult,
   OperationType,
   OriginalValue,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { NamespaceOperations, WakeOptions } from '../engine';
+import { NamespaceOperations, OperationOptions } from '../engine';
 import type { JournalEntry, RepairOutcome } from '../engine/types';
 
 /** A result as the engine returns it, successful unless errors are given. */
@@ -45,7 +46,7 @@ export type FakeCall = {
   cluster: string;
   namespace: string;
   replicas?: number;
-  options: WakeOptions;
+  options: OperationOptions;
 };
 
 /**
@@ -93,22 +94,15 @@ export class FakeEngine implements NamespaceOperations {
     };
   }
 
-  sleep(cluster: string, namespace: string, options: WakeOptions = {}) {
-    return this.run({ operation: 'sleep', cluster, namespace, options });
-  }
-
-  wake(cluster: string, namespace: string, options: WakeOptions = {}) {
-    return this.run({ operation: 'wake', cluster, namespace, options });
-  }
-
-  scale(
+  run(
     cluster: string,
     namespace: string,
-    replicas: number,
-    options: WakeOptions = {},
+    intent: OperationIntent,
+    options: OperationOptions = {},
   ) {
-    return this.run({
-      operation: 'scale',
+    const replicas = intent.operation === 'scale' ? intent.replicas : undefined;
+    return this.record({
+      operation: intent.operation,
       cluster,
       namespace,
       replicas,
@@ -132,7 +126,7 @@ export class FakeEngine implements NamespaceOperations {
         };
   }
 
-  private async run(call: FakeCall): Promise<OperationResult> {
+  private async record(call: FakeCall): Promise<OperationResult> {
     this.calls.push(call);
     const behaviour = this.behaviour(call);
     const { journal, dryRun } = call.options;

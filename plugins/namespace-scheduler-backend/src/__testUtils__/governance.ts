@@ -1,9 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   BusinessHoursSpec,
+  formatNamespaceRef,
+  keepsAwake,
   NamespaceStatus,
+  OperationIntent,
   OperationResult,
   OperationType,
+  parseNamespaceResourceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import { KnexActivityStore } from '../activity';
@@ -12,9 +16,8 @@ import {
   NamespaceClaim,
 } from '../catalog/NamespaceCatalog';
 import {
+  assembleCostCenters,
   CostCenterDirectory,
-  CostCenterGuard,
-  CostCenterService,
   CostCenterSource,
   KnexCostCenterPermissionStore,
 } from '../costCenters';
@@ -33,14 +36,12 @@ import {
 import { combineGuards, OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
 import {
+  createScheduleServices,
   KnexScheduleStore,
   ScheduleRunner,
-  ScheduleService,
 } from '../schedules';
 import { Clock } from '../time/Clock';
 import { operationResult } from './fakeEngine';
-
-const keyOf = (ref: ManagedNamespaceRef) => `${ref.cluster}/${ref.namespace}`;
 
 /** The catalog as governance reads it: each namespace's cost centers and users' groups. */
 export class FakeDirectory implements CostCenterDirectory {
@@ -52,17 +53,18 @@ export class FakeDirectory implements CostCenterDirectory {
   ) {}
 
   async validFor(ref: ManagedNamespaceRef): Promise<CostCenterSource[]> {
-    return (this.costCenters[keyOf(ref)] ?? []).map(costCenter => ({
-      costCenter,
-      entityRef: `component:default/${ref.namespace}`,
-    }));
+    return (this.costCenters[formatNamespaceRef(ref)] ?? []).map(
+      costCenter => ({
+        costCenter,
+        entityRef: `component:default/${ref.namespace}`,
+      }),
+    );
   }
 
   async declarations(): Promise<CostCenterSource[]> {
-    const all = Object.keys(this.costCenters).map(key => {
-      const [cluster, namespace] = key.split('/');
-      return this.validFor({ cluster, namespace });
-    });
+    const all = Object.keys(this.costCenters).map(key =>
+      this.validFor(parseNamespaceResourceRef(key)!),
+    );
     return (await Promise.all(all)).flat();
   }
 
@@ -75,7 +77,7 @@ export class FakeDirectory implements CostCenterDirectory {
     const claimOf = async (
       ref: ManagedNamespaceRef,
     ): Promise<NamespaceClaim | undefined> =>
-      keyOf(ref) in this.costCenters
+      formatNamespaceRef(ref) in this.costCenters
         ? {
             ...ref,
             entityRefs: [`component:default/${ref.namespace}`],
@@ -83,10 +85,9 @@ export class FakeDirectory implements CostCenterDirectory {
           }
         : undefined;
     const allClaims = async () => {
-      const claims = Object.keys(this.costCenters).map(key => {
-        const [cluster, namespace] = key.split('/');
-        return claimOf({ cluster, namespace });
-      });
+      const claims = Object.keys(this.costCenters).map(key =>
+        claimOf(parseNamespaceResourceRef(key)!),
+      );
       return (await Promise.all(claims)).flatMap(claim => claim ?? []);
     };
     return { claimOf, allClaims };
@@ -98,7 +99,7 @@ export class AwakeEngine implements NamespaceOperations {
   readonly awake = new Set<string>();
 
   async status(cluster: string, namespace: string): Promise<NamespaceStatus> {
-    const awake = this.awake.has(`${cluster}/${namespace}`);
+    const awake = this.awake.has(formatNamespaceRef({ cluster, namespace }));
     return {
       cluster,
       namespace,
@@ -115,16 +116,8 @@ export class AwakeEngine implements NamespaceOperations {
     };
   }
 
-  async sleep(cluster: string, namespace: string) {
-    return this.apply('sleep', cluster, namespace, false);
-  }
-
-  async wake(cluster: string, namespace: string) {
-    return this.apply('wake', cluster, namespace, true);
-  }
-
-  async scale(cluster: string, namespace: string, replicas: number) {
-    return this.apply('scale', cluster, namespace, replicas > 0);
+  async run(cluster: string, namespace: string, intent: OperationIntent) {
+    return this.apply(intent.operation, cluster, namespace, keepsAwake(intent));
   }
 
   /** Nothing to undo: its operations never leave changes behind. */
@@ -138,8 +131,9 @@ export class AwakeEngine implements NamespaceOperations {
     namespace: string,
     awake: boolean,
   ): Promise<OperationResult> {
-    if (awake) this.awake.add(`${cluster}/${namespace}`);
-    else this.awake.delete(`${cluster}/${namespace}`);
+    const key = formatNamespaceRef({ cluster, namespace });
+    if (awake) this.awake.add(key);
+    else this.awake.delete(key);
     return operationResult({ operation, cluster, namespace });
   }
 }
@@ -169,7 +163,7 @@ export function governedInstance<
   });
   const claims = directory.claims();
   const costCenterStore = KnexCostCenterPermissionStore.create({ knex });
-  const costCenters = CostCenterService.create({
+  const costCenters = assembleCostCenters({
     directory,
     store: costCenterStore,
     authorizer,
@@ -177,7 +171,6 @@ export function governedInstance<
     defaultAuthorized: options.defaultAuthorized ?? true,
     clock,
   });
-  const costCenterGuard = CostCenterGuard.create({ costCenters });
   const rules = createRules({
     limit: options.limit ?? 5,
     scope: options.scope ?? 'global',
@@ -191,7 +184,7 @@ export function governedInstance<
     activities,
     logger,
     clock,
-    guard: combineGuards(costCenterGuard, offHoursGuard),
+    guard: combineGuards(costCenters.guard, offHoursGuard),
     capacity: offHoursGuard,
   });
   const scheduleStore = KnexScheduleStore.create({ knex });
@@ -200,7 +193,7 @@ export function governedInstance<
     schedules: scheduleStore,
     slots,
   });
-  const schedules = ScheduleService.create({
+  const { schedules } = createScheduleServices({
     store: scheduleStore,
     operations,
     authorizer,
@@ -208,7 +201,7 @@ export function governedInstance<
     clusterNames: () => ['sandbox', 'other'],
     clock,
     saveGuards: [
-      costCenterGuard,
+      costCenters.guard,
       OffHoursScheduleGuard.create({
         rules,
         planner,
@@ -224,7 +217,7 @@ export function governedInstance<
     claims,
     status: engine,
     operations,
-    costCenters,
+    costCenters: costCenters.valid,
     activities,
     logger,
     clock,

@@ -1,29 +1,30 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  OperationIntent,
+  OperationType,
+  replicasOf,
+} from '@namespace-scheduler/backstage-plugin-common';
 import type { OperationOutcomeEvent } from '../operations/OperationListener';
 import type { OperationRequest } from '../operations';
 import { operationResult } from './fakeEngine';
 
 /**
- * What OperationService tells its listeners after `operation` on prod/shop,
- * succeeded unless `errors` are given. The logger is a jest mock.
+ * What OperationService tells its listeners after an operation on prod/shop
+ * (a sleep or wake, or any intent), succeeded unless `errors` are given. The
+ * logger is a jest mock.
  */
 export function outcomeEvent(
-  operation: OperationType,
-  options: {
-    errors?: string[];
-    request?: Partial<OperationRequest>;
-    at?: Date;
-  } = {},
+  intent: Exclude<OperationType, 'scale'> | OperationIntent,
+  options: { errors?: string[]; at?: Date } = {},
 ): OperationOutcomeEvent {
   const request: OperationRequest = {
+    ...(typeof intent === 'string' ? { operation: intent } : intent),
     cluster: 'prod',
     namespace: 'shop',
-    operation,
     costCenter: 'CC-1001',
     requestedBy: 'user:default/alice',
-    ...options.request,
   };
+  const { operation } = request;
   const result = operationResult(request, { errors: options.errors });
   const at = (options.at ?? new Date()).toISOString();
   return {
@@ -35,7 +36,7 @@ export function outcomeEvent(
       cluster: request.cluster,
       namespace: request.namespace,
       operation,
-      replicas: request.replicas,
+      replicas: replicasOf(request),
       cost_center: request.costCenter,
       requested_by: request.requestedBy,
       status: 'completed',

@@ -33,7 +33,7 @@ export type NewActivity = {
  */
 export type ActivityEffect = 'open' | 'close' | 'none';
 
-/** Filters of the activity log (the seed's GSIs), newest first. */
+/** Filters of the activity log, newest first. */
 export type ActivityQuery = {
   cluster?: string;
   namespace?: string;
@@ -56,7 +56,7 @@ export const DEFAULT_ACTIVITY_PAGE = 50;
 export const MAX_ACTIVITY_PAGE = 500;
 
 /**
- * Where activities live: the portal database, or DynamoDB (seed 000). The
+ * Where activities live: the portal database, or DynamoDB (docs/dynamodb.md). The
  * interface is storage-neutral: opaque cursors, one record per operation,
  * and the open/close rule applied atomically by the store.
  */

@@ -6,7 +6,7 @@ import { spec } from '../schema/openapi.generated';
 
 /** Any typed request of the router; httpAuth reads only its headers. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
-/** Activity routes: seed 000 `/api/logs` and `/api/activities`. */
+/** Activity routes: the activity log (`/activities`) and one record (`/activities/{id}`). */
 export function addActivityRoutes(
   router: ApiRouter<typeof spec>,
   options: { httpAuth: HttpAuthService; activities: ActivityService },

@@ -1,18 +1,22 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
-import { CostCenterService } from '../costCenters';
+import { CostCenters } from '../costCenters';
 import { spec } from '../schema/openapi.generated';
 
 /** Any typed request of the router; httpAuth reads only its headers. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
-/** Cost-center routes: seed 000 `/api/cost-centers…` and seed 001 `/centros-costo/{namespace}`. */
+/** Cost-center routes: `/cost-centers…` and a namespace's `/namespaces/{cluster}/{ns}/cost-centers`. */
 export function addCostCenterRoutes(
   router: ApiRouter<typeof spec>,
-  options: { httpAuth: HttpAuthService; costCenters: CostCenterService },
+  options: {
+    httpAuth: HttpAuthService;
+    costCenters: Pick<CostCenters, 'admin' | 'authorization'>;
+  },
 ) {
-  const { httpAuth, costCenters } = options;
+  const { httpAuth } = options;
+  const { admin, authorization } = options.costCenters;
   const reader = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const user = (req: AnyRequest) =>
@@ -20,19 +24,19 @@ export function addCostCenterRoutes(
 
   router.get('/cost-centers', async (req, res) => {
     await reader(req);
-    res.json({ items: await costCenters.list() });
+    res.json({ items: await admin.list() });
   });
 
   router.get('/cost-centers/:costCenter/validate', async (req, res) => {
     const ref = namespaceOf(req.query);
     res.json(
-      await costCenters.validate(req.params.costCenter, ref, await user(req)),
+      await authorization.validate(req.params.costCenter, ref, await user(req)),
     );
   });
 
   router.post('/cost-centers/:costCenter/permissions', async (req, res) => {
     res.json(
-      await costCenters.setPermission(
+      await admin.setPermission(
         req.params.costCenter,
         req.body,
         await user(req),
@@ -44,7 +48,7 @@ export function addCostCenterRoutes(
     '/namespaces/:cluster/:namespace/cost-centers',
     async (req, res) => {
       res.json({
-        items: await costCenters.forNamespace(req.params, await reader(req)),
+        items: await authorization.forNamespace(req.params, await reader(req)),
       });
     },
   );

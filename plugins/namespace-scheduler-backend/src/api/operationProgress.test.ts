@@ -48,12 +48,12 @@ describe('live progress and "until" through the sleep/wake routes', () => {
   });
   afterEach(() => sandbox.close());
 
-  const post = (path: string, body: object, operationId?: string) => {
+  const post = (path: string, body: object, progressId?: string) => {
     const req = pluginApi(server).post(
       `/namespaces/sandbox/shop-dev/${path}`,
       body,
     );
-    return operationId ? req.set('x-operation-id', operationId) : req;
+    return progressId ? req.set('x-progress-id', progressId) : req;
   };
   const schedules = () =>
     pluginApi(server).get('/schedules?cluster=sandbox&namespace=shop-dev');
@@ -79,7 +79,7 @@ describe('live progress and "until" through the sleep/wake routes', () => {
     for (const signal of published) {
       expect(signal).toMatchObject({
         recipients: { type: 'user', entityRef: ALICE },
-        channel: `namespace-scheduler:operation:${OPERATION_ID}`,
+        channel: `namespace-scheduler:progress:${OPERATION_ID}`,
         message: { step: 'scaled', total: result.total_scaled },
       });
     }
@@ -94,7 +94,7 @@ describe('live progress and "until" through the sleep/wake routes', () => {
 
     const bad = await post('wake', { costCenter: 'CC-1001' }, 'not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/x-operation-id/);
+    expect(bad.body.error.message).toMatch(/x-progress-id/);
   });
 
   it('wakes until a time: the operation and its override schedule in one request', async () => {

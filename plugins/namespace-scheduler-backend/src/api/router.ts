@@ -1,12 +1,16 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import { OPERATION_ID_HEADER } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  OperationAsk,
+  OperationType,
+  PROGRESS_ID_HEADER,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { createSpecRouter } from './validatedRouter';
 import { NamespaceStatusService } from '../namespaces/NamespaceStatusService';
 import { NamespaceActionsService } from '../namespaces/NamespaceActionsService';
 import { ActivityService } from '../activity';
-import { ScheduleService } from '../schedules';
-import { CostCenterService } from '../costCenters';
+import { ManualRuns, SchedulePreview, ScheduleService } from '../schedules';
+import { CostCenters } from '../costCenters';
 import { OffHoursService } from '../offHours';
 import { CostReportService } from '../costReport';
 import { ReadinessService } from '../health';
@@ -30,8 +34,10 @@ export interface RouterOptions {
   namespaceStatus: NamespaceStatusService;
   namespaceActions: NamespaceActionsService;
   schedules: ScheduleService;
+  scheduleRuns: ManualRuns;
+  schedulePreview: SchedulePreview;
   activities: ActivityService;
-  costCenters: CostCenterService;
+  costCenters: CostCenters;
   offHours: OffHoursService;
   costReport: CostReportService;
   awakeHours: AwakeHoursService;
@@ -57,10 +63,6 @@ export async function createRouter(
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
-  // The spec validates the header as a UUID; it names the progress channel.
-  const progressOf = (req: express.Request) => ({
-    operationId: req.header(OPERATION_ID_HEADER),
-  });
 
   router.get('/clusters', async (req, res) => {
     await credentials(req);
@@ -75,24 +77,25 @@ export async function createRouter(
     res.json(await namespaceActions.status(req.params, await credentials(req)));
   });
 
-  // Sleep, wake and scale differ only in the operation; the spec validates each body.
+  // Sleep, wake and scale differ only in the operation (the route); the spec
+  // validates each body, so route and body make the ask, once, here.
   const operate =
-    (operation: 'sleep' | 'wake' | 'scale') =>
+    (operation: OperationType) =>
     async (
       req: express.Request<{ cluster: string; namespace: string }>,
       res: express.Response,
     ) => {
-      const op = {
-        operation,
-        ...req.body,
-        correlationId: correlationIdOf(req),
-      };
+      const ask: OperationAsk = { ...req.body, operation };
       res.json(
         await namespaceActions.run(
           req.params,
-          op,
+          ask,
           await userCredentials(req),
-          progressOf(req),
+          {
+            // The spec validates the header as a UUID.
+            progressId: req.header(PROGRESS_ID_HEADER),
+            correlationId: correlationIdOf(req),
+          },
         ),
       );
     };

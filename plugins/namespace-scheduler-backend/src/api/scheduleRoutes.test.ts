@@ -151,12 +151,12 @@ describe('schedule routes against the sandbox', () => {
         kind: 'cron',
         cron: '0 7 * * *',
         operation: 'scale',
-        replicas: 500,
+        replicas: 1001,
         days: undefined,
         from: undefined,
         to: undefined,
       },
-      /^replicas: must be from 0 to 100/,
+      /^body\.replicas must be <= 1000/,
     ],
     [
       'an identity in the body',
@@ -173,6 +173,23 @@ describe('schedule routes against the sandbox', () => {
       expect((await api.get('/schedules')).body.items).toEqual([]);
     },
   );
+
+  it('accepts a scheduled scale to 500 replicas, as a manual scale would (the limit was 100)', async () => {
+    const api = await start();
+    const scale = {
+      ...office,
+      kind: 'cron',
+      cron: '0 7 * * 1-5',
+      operation: 'scale',
+      replicas: 500,
+      days: undefined,
+      from: undefined,
+      to: undefined,
+    };
+    const created = await api.post('/schedules', scale);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ operation: 'scale', replicas: 500 });
+  });
 
   it('rejects a window overlapping another of the same namespace with 409 naming it; other namespaces may overlap', async () => {
     const api = await start();

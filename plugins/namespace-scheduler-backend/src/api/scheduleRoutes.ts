@@ -1,16 +1,25 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi.generated';
-import { ScheduleService } from '../schedules/ScheduleService';
+import type {
+  ManualRuns,
+  SchedulePreview,
+  ScheduleService,
+} from '../schedules';
 
 /** Any typed request of the router; httpAuth reads only its headers. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
-/** Schedule routes: seed 000 `/api/tasks…` and seed 001 `/programaciones…`. */
+/** Schedule routes: `/schedules…` and `/schedule-preview`. */
 export function addScheduleRoutes(
   router: ApiRouter<typeof spec>,
-  options: { httpAuth: HttpAuthService; schedules: ScheduleService },
+  options: {
+    httpAuth: HttpAuthService;
+    schedules: ScheduleService;
+    scheduleRuns: ManualRuns;
+    schedulePreview: SchedulePreview;
+  },
 ) {
-  const { httpAuth, schedules } = options;
+  const { httpAuth, schedules, scheduleRuns, schedulePreview } = options;
   const reader = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const user = (req: AnyRequest) =>
@@ -38,7 +47,7 @@ export function addScheduleRoutes(
   });
 
   router.post('/schedules/:id/run', async (req, res) => {
-    res.json(await schedules.runNow(req.params.id, await user(req)));
+    res.json(await scheduleRuns.runNow(req.params.id, await user(req)));
   });
 
   router.get('/schedules/:id/runs', async (req, res) => {
@@ -49,6 +58,8 @@ export function addScheduleRoutes(
   });
 
   router.get('/schedule-preview', async (req, res) => {
-    res.json({ items: await schedules.preview(req.query, await reader(req)) });
+    res.json({
+      items: await schedulePreview.preview(req.query, await reader(req)),
+    });
   });
 }

@@ -13,14 +13,13 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_NAMESPACES,
+  formatNamespaceRef,
   getEntityNamespaceRefs,
+  ManagedNamespaceRef,
+  parseNamespaceResourceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
 
-/** A namespace on a known cluster. */
-export type ManagedNamespaceRef = {
-  cluster: string;
-  namespace: string;
-};
+export type { ManagedNamespaceRef };
 
 /** A namespace with the entities that claim it and their owners. */
 export type NamespaceClaim = ManagedNamespaceRef & {
@@ -87,15 +86,15 @@ export class NamespaceCatalog {
 
   /** Who claims a namespace; undefined when no entity does. */
   async claimOf(ref: ManagedNamespaceRef): Promise<NamespaceClaim | undefined> {
-    return (await this.claims()).get(keyOf(ref));
+    return (await this.claims()).get(formatNamespaceRef(ref));
   }
 
   /** Who claims `cluster/namespace` (a permission resource ref). */
   async claimOfResourceRef(
     resourceRef: string,
   ): Promise<NamespaceClaim | undefined> {
-    const [cluster, namespace] = resourceRef.split('/');
-    return this.claimOf({ cluster, namespace });
+    const ref = parseNamespaceResourceRef(resourceRef);
+    return ref && this.claimOf(ref);
   }
 
   /** Every claimed namespace. */
@@ -123,22 +122,18 @@ export class NamespaceCatalog {
     const claims = new Map<string, NamespaceClaim>();
     for (const entity of items) {
       for (const ref of this.namespacesOf(entity)) {
-        const claim = claims.get(keyOf(ref)) ?? {
+        const claim = claims.get(formatNamespaceRef(ref)) ?? {
           ...ref,
           entityRefs: [],
           ownerRefs: [],
         };
         addUnique(claim.entityRefs, [stringifyEntityRef(entity)]);
         addUnique(claim.ownerRefs, ownersOf(entity));
-        claims.set(keyOf(ref), claim);
+        claims.set(formatNamespaceRef(ref), claim);
       }
     }
     return claims;
   }
-}
-
-function keyOf(ref: ManagedNamespaceRef): string {
-  return `${ref.cluster}/${ref.namespace}`;
 }
 
 function ownersOf(entity: Entity): string[] {

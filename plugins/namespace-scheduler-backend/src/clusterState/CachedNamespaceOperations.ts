@@ -1,12 +1,13 @@
-import type {
-  NamespaceStatus,
-  OperationResult,
+import {
+  formatNamespaceRef,
+  type NamespaceStatus,
+  type OperationIntent,
+  type OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
   describeNamespace,
   NamespaceOperations,
   OperationOptions,
-  WakeOptions,
   Workload,
 } from '../engine';
 import type {
@@ -18,10 +19,9 @@ import type { ClusterStateCache } from './ClusterStateCache';
 
 /**
  * The engine with status served from the cluster-state cache. Reported state
- * must equal the live cluster (seed 000 property 3), and the cache learns of
- * writes only when their watch events arrive, so a namespace this backend
- * writes to is read live from the first write until a live read matches the
- * cache again. Changes made by others reach the cache within the watch's
+ * must equal the live cluster, and the cache learns of writes only when their
+ * watch events arrive, so a namespace this backend writes to is read live
+ * from the first write until a live read matches the cache again. Changes made by others reach the cache within the watch's
  * latency. A cluster whose cache is not synced is read live, so an
  * unreachable cluster reports `unknown`, never its last known state.
  */
@@ -49,7 +49,7 @@ export class CachedNamespaceOperations implements NamespaceOperations {
   ) {}
 
   async status(cluster: string, namespace: string): Promise<NamespaceStatus> {
-    const key = keyOf(cluster, namespace);
+    const key = formatNamespaceRef({ cluster, namespace });
     const fresh = !this.writing.has(key) && !this.unverified.has(key);
     const cached = fresh ? this.fromCache(cluster, namespace) : undefined;
     if (cached) return cached;
@@ -61,34 +61,14 @@ export class CachedNamespaceOperations implements NamespaceOperations {
     return live;
   }
 
-  sleep(
+  run(
     cluster: string,
     namespace: string,
+    intent: OperationIntent,
     options: OperationOptions = {},
   ): Promise<OperationResult> {
     return this.writes(cluster, namespace, options, () =>
-      this.engine.sleep(cluster, namespace, options),
-    );
-  }
-
-  wake(
-    cluster: string,
-    namespace: string,
-    options: WakeOptions = {},
-  ): Promise<OperationResult> {
-    return this.writes(cluster, namespace, options, () =>
-      this.engine.wake(cluster, namespace, options),
-    );
-  }
-
-  scale(
-    cluster: string,
-    namespace: string,
-    replicas: number,
-    options: WakeOptions = {},
-  ): Promise<OperationResult> {
-    return this.writes(cluster, namespace, options, () =>
-      this.engine.scale(cluster, namespace, replicas, options),
+      this.engine.run(cluster, namespace, intent, options),
     );
   }
 
@@ -126,7 +106,7 @@ export class CachedNamespaceOperations implements NamespaceOperations {
     run: () => Promise<T>,
   ): Promise<T> {
     if (options.dryRun) return run();
-    const key = keyOf(cluster, namespace);
+    const key = formatNamespaceRef({ cluster, namespace });
     this.writing.set(key, (this.writing.get(key) ?? 0) + 1);
     this.unverified.add(key);
     try {
@@ -137,10 +117,6 @@ export class CachedNamespaceOperations implements NamespaceOperations {
       else this.writing.delete(key);
     }
   }
-}
-
-function keyOf(cluster: string, namespace: string): string {
-  return `${cluster}/${namespace}`;
 }
 
 /** Equal as reported: state, counts and every workload's fields (order aside). */

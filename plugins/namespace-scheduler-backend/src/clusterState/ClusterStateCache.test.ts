@@ -245,7 +245,7 @@ describe('ClusterStateCache', () => {
       engine: env.engine,
       cache,
     });
-    const result = await operations.sleep(CLUSTER, NS);
+    const result = await operations.run(CLUSTER, NS, { operation: 'sleep' });
     expect(result.success).toBe(true);
 
     expect((await operations.status(CLUSTER, NS)).state).toBe('asleep');
@@ -265,7 +265,7 @@ describe('ClusterStateCache', () => {
       engine: env.engine,
       cache,
     });
-    await operations.sleep(CLUSTER, NS, { dryRun: true });
+    await operations.run(CLUSTER, NS, { operation: 'sleep' }, { dryRun: true });
     const before = env.sandbox.stats().total;
 
     expect((await operations.status(CLUSTER, NS)).state).toBe('awake');

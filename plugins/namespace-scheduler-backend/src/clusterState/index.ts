@@ -4,4 +4,4 @@ export {
   type ClusterStateCacheOptions,
   type ClusterStateLogger,
 } from './ClusterStateCache';
-export { readClusterStateConfig, type ClusterStateConfig } from './config';
+export { createClusterState } from './create';

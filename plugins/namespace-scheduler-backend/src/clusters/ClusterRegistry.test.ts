@@ -90,7 +90,7 @@ describe('ClusterRegistry', () => {
     });
 
     const started = Date.now();
-    const again = await engine.sleep('down', 'shop-dev');
+    const again = await engine.run('down', 'shop-dev', { operation: 'sleep' });
     expect(Date.now() - started).toBeLessThan(100);
     expect(again).toMatchObject({ success: false, total_scaled: 0 });
     expect(again.errors[0]).toMatch(
@@ -132,7 +132,7 @@ describe('ClusterRegistry', () => {
     await registry.close();
   });
 
-  it('waits out a 429 as long as its Retry-After says, pausing the whole cluster, past the retry limit', async () => {
+  it('waits out a 429 as long as its Retry-After says, past the retry limit, without pausing other requests', async () => {
     const registry = ClusterRegistry.fromKubeConfigs(
       [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
       { ...FAST, retryMaxAttempts: 0 },
@@ -149,14 +149,14 @@ describe('ClusterRegistry', () => {
     const started = Date.now();
     const [throttled, other] = await Promise.all([
       core.readNamespace({ name: 'default' }),
-      // Sent while the cluster is paused: it waits too, though not throttled itself.
+      // Sent while the throttled request waits: it is not held back.
       new Promise(resolve => setTimeout(resolve, 200)).then(() =>
         core.readNamespace({ name: 'kube-public' }).then(() => Date.now()),
       ),
     ]);
     expect(throttled).toMatchObject({ metadata: { name: 'default' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
-    expect(other - started).toBeGreaterThanOrEqual(1_000);
+    expect(other - started).toBeLessThan(1_000);
     expect(sandbox.stats().byStatus).toEqual({ '429': 2, '200': 2 });
     await registry.close();
   });

@@ -13,7 +13,6 @@ import {
 } from '@kubernetes/client-node';
 import { createClusterPolicies } from './http/resiliencePolicy';
 import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
-import { ServerPacing } from './http/ServerPacing';
 import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
 import { TokenBucket } from './http/TokenBucket';
 import type {
@@ -49,7 +48,6 @@ export function createClusterClient(
       perSecond: options.qps,
       burst: options.burst,
     }),
-    pacing: new ServerPacing(),
     halfOpenAfterMs: options.breakerHalfOpenAfterMs,
     observe: observer,
   };

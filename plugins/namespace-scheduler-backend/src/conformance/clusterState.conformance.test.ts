@@ -118,7 +118,7 @@ describeConformance('the cluster-state cache', { tag: 'cache' }, server => {
   it('after an operation reads live until the cache has caught up, then from memory', async () => {
     const ns = await server.namespace(objects);
     await eventually('namespace cached', () => cached(ns)?.length === 5);
-    const result = await operations.sleep(CLUSTER, ns);
+    const result = await operations.run(CLUSTER, ns, { operation: 'sleep' });
     expect(result.success).toBe(true);
     expect((await operations.status(CLUSTER, ns)).state).toBe('asleep');
 

@@ -37,11 +37,16 @@ describeConformance('409 Conflict', { tag: 'conflict' }, server => {
       deployment(n, 'web', 1),
     ]);
 
-    const slept = await server.engine.sleep(CLUSTER, ns, {
-      onProgress: changeWhenStarted(server, ns, 'api', {
-        spec: { replicas: 5 },
-      }),
-    });
+    const slept = await server.engine.run(
+      CLUSTER,
+      ns,
+      { operation: 'sleep' },
+      {
+        onProgress: changeWhenStarted(server, ns, 'api', {
+          spec: { replicas: 5 },
+        }),
+      },
+    );
     expect(slept).toMatchObject({ success: true, total_scaled: 2 });
     // Planned from 2, written from the 5 found after the conflict.
     expect(slept.scaled_resources).toContainEqual({
@@ -60,7 +65,9 @@ describeConformance('409 Conflict', { tag: 'conflict' }, server => {
       'Deployment/api': { replicas: 0, annotations: { [REPLICAS]: '5' } },
     });
 
-    expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+    ).toBe(true);
     expect(await server.live(ns)).toMatchObject({
       'Deployment/api': { replicas: 5, annotations: {} },
       'Deployment/web': { replicas: 1, annotations: {} },
@@ -79,9 +86,14 @@ describeConformance('409 Conflict', { tag: 'conflict' }, server => {
         metadata: { annotations: { [K8S_ANNOTATIONS.exclude]: 'true' } },
       }),
     ];
-    const slept = await server.engine.sleep(CLUSTER, ns, {
-      onProgress: event => hooks.forEach(hook => hook(event)),
-    });
+    const slept = await server.engine.run(
+      CLUSTER,
+      ns,
+      { operation: 'sleep' },
+      {
+        onProgress: event => hooks.forEach(hook => hook(event)),
+      },
+    );
     expect(slept).toMatchObject({ success: true, total_scaled: 1 });
     expect(
       slept.skipped_resources.map(s => `${s.name}: ${s.reason}`).sort(),
@@ -102,7 +114,9 @@ describeConformance('409 Conflict', { tag: 'conflict' }, server => {
       'Deployment/worker': { replicas: 0, annotations: {} },
     });
 
-    expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+    ).toBe(true);
     expect(await server.live(ns)).toMatchObject({
       'Deployment/api': { replicas: 2 },
       'Deployment/web': { replicas: 1 },

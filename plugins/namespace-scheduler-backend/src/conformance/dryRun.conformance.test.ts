@@ -56,7 +56,12 @@ describeConformance('dry runs', { tag: 'dry' }, server => {
     const versions = await quietResourceVersions(server, ns);
     const live = await server.live(ns);
 
-    const sleep = await server.engine.sleep(CLUSTER, ns, { dryRun: true });
+    const sleep = await server.engine.run(
+      CLUSTER,
+      ns,
+      { operation: 'sleep' },
+      { dryRun: true },
+    );
     expect(sleep).toMatchObject({
       success: true,
       dry_run: true,
@@ -68,7 +73,12 @@ describeConformance('dry runs', { tag: 'dry' }, server => {
       'planned',
       'planned',
     ]);
-    const scale = await server.engine.scale(CLUSTER, ns, 5, { dryRun: true });
+    const scale = await server.engine.run(
+      CLUSTER,
+      ns,
+      { operation: 'scale', replicas: 5 },
+      { dryRun: true },
+    );
     expect(scale).toMatchObject({ success: true, total_scaled: 2 });
 
     expect(await server.live(ns)).toEqual(live);
@@ -78,15 +88,22 @@ describeConformance('dry runs', { tag: 'dry' }, server => {
 
   it('of a wake change nothing on a sleeping namespace', async () => {
     const ns = await server.namespace(objects);
-    expect((await server.engine.sleep(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'sleep' })).success,
+    ).toBe(true);
     await server.settled(ns);
     const versions = await quietResourceVersions(server, ns);
     const live = await server.live(ns);
 
-    const wake = await server.engine.wake(CLUSTER, ns, {
-      dryRun: true,
-      waitForReadyMs: 2_000,
-    });
+    const wake = await server.engine.run(
+      CLUSTER,
+      ns,
+      { operation: 'wake' },
+      {
+        dryRun: true,
+        waitForReadyMs: 2_000,
+      },
+    );
     expect(wake).toMatchObject({
       success: true,
       dry_run: true,

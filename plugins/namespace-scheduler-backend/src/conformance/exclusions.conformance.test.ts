@@ -25,7 +25,7 @@ describeConformance('exclusions', { tag: 'excl' }, server => {
     ]);
     const before = await server.live(ns);
 
-    const slept = await server.engine.sleep(CLUSTER, ns);
+    const slept = await server.engine.run(CLUSTER, ns, { operation: 'sleep' });
     expect(slept).toMatchObject({ success: true, total_scaled: 2 });
     expect(
       slept.skipped_resources
@@ -67,7 +67,9 @@ describeConformance('exclusions', { tag: 'excl' }, server => {
       ]),
     );
 
-    expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+    ).toBe(true);
     expect(await server.live(ns)).toEqual(before);
   });
 
@@ -76,10 +78,12 @@ describeConformance('exclusions', { tag: 'excl' }, server => {
       deployment(n, 'api', 2),
       deployment(n, 'web', 1),
     ]);
-    expect((await server.engine.sleep(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'sleep' })).success,
+    ).toBe(true);
     await server.annotate('Deployment', ns, 'web', EXCLUDE);
 
-    const woken = await server.engine.wake(CLUSTER, ns);
+    const woken = await server.engine.run(CLUSTER, ns, { operation: 'wake' });
     expect(woken).toMatchObject({ success: true, total_scaled: 1 });
     expect(await server.live(ns)).toMatchObject({
       'Deployment/api': { replicas: 2 },

@@ -30,7 +30,9 @@ describeConformance(
       ]);
       const before = await server.live(ns);
 
-      const slept = await server.engine.sleep(CLUSTER, ns);
+      const slept = await server.engine.run(CLUSTER, ns, {
+        operation: 'sleep',
+      });
       expect(slept).toMatchObject({ success: true, total_scaled: 3 });
       expect(
         slept.skipped_resources
@@ -57,7 +59,9 @@ describeConformance(
         ),
       ).toMatchObject({ paused: true, state: 'asleep' });
 
-      expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+      expect(
+        (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+      ).toBe(true);
       expect(await server.live(ns)).toEqual(before);
     });
 
@@ -67,9 +71,26 @@ describeConformance(
         scaledObject(n, 'api', 'api'),
       ]);
       const before = await server.read('ScaledObject', ns, 'api');
-      const result = await server.engine.sleep(CLUSTER, ns, { dryRun: true });
+      const result = await server.engine.run(
+        CLUSTER,
+        ns,
+        { operation: 'sleep' },
+        { dryRun: true },
+      );
       expect(result).toMatchObject({ success: true, total_scaled: 2 });
       expect(await server.read('ScaledObject', ns, 'api')).toEqual(before);
+    });
+
+    it('reads every ScaledObject of a namespace, past the first page of 500', async () => {
+      const ns = await server.namespace(n =>
+        Array.from({ length: 520 }, (_, i) =>
+          scaledObject(n, `so-${i}`, `app-${i}`),
+        ),
+      );
+      const status = await server.engine.status(CLUSTER, ns);
+      expect(
+        status.workloads.filter(w => w.kind === 'ScaledObject'),
+      ).toHaveLength(520);
     });
   },
 );

@@ -37,7 +37,9 @@ describeConformance(
       ).toEqual(['backfill', 'debugger', 'old-db']);
 
       for (let cycle = 1; cycle <= 2; cycle++) {
-        const slept = await server.engine.sleep(CLUSTER, ns);
+        const slept = await server.engine.run(CLUSTER, ns, {
+          operation: 'sleep',
+        });
         expect(slept).toMatchObject({ success: true, total_scaled: 3 });
         expect(slept.originals.map(o => o.name).sort()).toEqual([
           'api',
@@ -51,7 +53,9 @@ describeConformance(
         });
         expect((await server.engine.status(CLUSTER, ns)).state).toBe('asleep');
 
-        const woken = await server.engine.wake(CLUSTER, ns);
+        const woken = await server.engine.run(CLUSTER, ns, {
+          operation: 'wake',
+        });
         expect(woken).toMatchObject({ success: true, total_scaled: 3 });
         expect(woken.skipped_resources.map(s => s.name).sort()).toEqual([
           'backfill',
@@ -65,7 +69,10 @@ describeConformance(
 
     it('are not started by a scale either', async () => {
       const ns = await server.namespace(objects);
-      const scaled = await server.engine.scale(CLUSTER, ns, 2);
+      const scaled = await server.engine.run(CLUSTER, ns, {
+        operation: 'scale',
+        replicas: 2,
+      });
       expect(scaled.success).toBe(true);
       expect(await server.live(ns)).toMatchObject({
         'Deployment/api': { replicas: 2 },
@@ -84,9 +91,14 @@ describeConformance(
         statefulSet(n, 'old-db', 0),
         cronJob(n, 'backfill', true),
       ]);
-      const woken = await server.engine.wake(CLUSTER, ns, {
-        storedOriginals: [{ type: 'StatefulSet', name: 'old-db', value: 1 }],
-      });
+      const woken = await server.engine.run(
+        CLUSTER,
+        ns,
+        { operation: 'wake' },
+        {
+          storedOriginals: [{ type: 'StatefulSet', name: 'old-db', value: 1 }],
+        },
+      );
       expect(woken.success).toBe(true);
       expect(await server.live(ns)).toMatchObject({
         'Deployment/debugger': { replicas: 2 },

@@ -25,9 +25,14 @@ describeConformance(
 
     it('with waitForReadyMs ends when every started replica is ready, and status agrees', async () => {
       const ns = await server.namespace(objects);
-      const result = await server.engine.wake(CLUSTER, ns, {
-        waitForReadyMs: 30_000,
-      });
+      const result = await server.engine.run(
+        CLUSTER,
+        ns,
+        { operation: 'wake' },
+        {
+          waitForReadyMs: 30_000,
+        },
+      );
       expect(result).toMatchObject({
         success: true,
         total_scaled: 3,
@@ -50,12 +55,17 @@ describeConformance(
     it('a woken StatefulSet is accepted by its controller before the wake goes on', async () => {
       const ns = await server.namespace(objects);
       const phases: string[] = [];
-      const result = await server.engine.wake(CLUSTER, ns, {
-        onProgress: event => {
-          if (event.stage === 'succeeded' || event.stage === 'started')
-            phases.push(`${event.stage} ${event.type}/${event.name}`);
+      const result = await server.engine.run(
+        CLUSTER,
+        ns,
+        { operation: 'wake' },
+        {
+          onProgress: event => {
+            if (event.stage === 'succeeded' || event.stage === 'started')
+              phases.push(`${event.stage} ${event.type}/${event.name}`);
+          },
         },
-      });
+      );
       expect(result.success).toBe(true);
       const db = await server.read('StatefulSet', ns, 'db');
       const status = db?.status as { observedGeneration?: number };

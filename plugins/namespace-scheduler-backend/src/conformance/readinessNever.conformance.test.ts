@@ -26,7 +26,9 @@ describeConformance(
 
     it('succeeds once the scale is accepted and reports 0 of N ready; the namespace is awake', async () => {
       const ns = await server.namespace(objects);
-      const result = await server.engine.wake(CLUSTER, ns);
+      const result = await server.engine.run(CLUSTER, ns, {
+        operation: 'wake',
+      });
       expect(result).toMatchObject({
         success: true,
         total_scaled: 3,
@@ -41,9 +43,14 @@ describeConformance(
 
     it('that waits and times out is reported, not rolled back', async () => {
       const ns = await server.namespace(objects);
-      const result = await server.engine.wake(CLUSTER, ns, {
-        waitForReadyMs: 1_500,
-      });
+      const result = await server.engine.run(
+        CLUSTER,
+        ns,
+        { operation: 'wake' },
+        {
+          waitForReadyMs: 1_500,
+        },
+      );
       expect(result).toMatchObject({
         success: true,
         rollback_performed: false,

@@ -31,7 +31,7 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
     await server.settled(ns);
     const before = await server.live(ns);
 
-    const slept = await server.engine.sleep(CLUSTER, ns);
+    const slept = await server.engine.run(CLUSTER, ns, { operation: 'sleep' });
     expect(slept).toMatchObject({
       success: true,
       total_scaled: 5,
@@ -61,7 +61,7 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
     ]);
     expect((await server.engine.status(CLUSTER, ns)).state).toBe('asleep');
 
-    const woken = await server.engine.wake(CLUSTER, ns);
+    const woken = await server.engine.run(CLUSTER, ns, { operation: 'wake' });
     expect(woken).toMatchObject({ success: true, total_scaled: 5 });
     expect(await server.live(ns)).toEqual(before);
     expect((await server.engine.status(CLUSTER, ns)).state).toBe('awake');
@@ -72,9 +72,11 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
       deployment(n, 'api', 4),
       hpa(n, 'api', 'api', 2, 8),
     ]);
-    expect((await server.engine.sleep(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'sleep' })).success,
+    ).toBe(true);
 
-    const again = await server.engine.sleep(CLUSTER, ns);
+    const again = await server.engine.run(CLUSTER, ns, { operation: 'sleep' });
     expect(again).toMatchObject({ success: true, total_scaled: 0 });
     expect(again.skipped_resources.map(s => s.reason)).toEqual([
       'already asleep',
@@ -91,12 +93,17 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
       state: 'awake',
       drift: expect.stringMatching(/scaled to 1/),
     });
-    expect((await server.engine.sleep(CLUSTER, ns)).total_scaled).toBe(1);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'sleep' }))
+        .total_scaled,
+    ).toBe(1);
     expect(await server.live(ns)).toMatchObject({
       'Deployment/api': { replicas: 0, annotations: { [REPLICAS]: '4' } },
     });
 
-    expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+    ).toBe(true);
     expect(await server.live(ns)).toEqual({
       'Deployment/api': { replicas: 4, annotations: {} },
       'HorizontalPodAutoscaler/api': { minReplicas: 2, annotations: {} },
@@ -111,7 +118,10 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
     ]);
     await server.settled(ns);
 
-    const up = await server.engine.scale(CLUSTER, ns, 3);
+    const up = await server.engine.run(CLUSTER, ns, {
+      operation: 'scale',
+      replicas: 3,
+    });
     expect(up).toMatchObject({ success: true, target_replicas: 3 });
     expect(await server.live(ns)).toMatchObject({
       'StatefulSet/db': { replicas: 3, annotations: {} },
@@ -119,7 +129,10 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
       'CronJob/report': { suspend: false, annotations: {} },
     });
 
-    const zero = await server.engine.scale(CLUSTER, ns, 0);
+    const zero = await server.engine.run(CLUSTER, ns, {
+      operation: 'scale',
+      replicas: 0,
+    });
     expect(zero.success).toBe(true);
     expect(await server.live(ns)).toEqual({
       'StatefulSet/db': { replicas: 0, annotations: { [REPLICAS]: '3' } },
@@ -129,7 +142,9 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
     expect((await server.engine.status(CLUSTER, ns)).state).toBe('asleep');
 
     // A wake after scale 0 restores what was running before it.
-    expect((await server.engine.wake(CLUSTER, ns)).success).toBe(true);
+    expect(
+      (await server.engine.run(CLUSTER, ns, { operation: 'wake' })).success,
+    ).toBe(true);
     expect(await server.live(ns)).toMatchObject({
       'Deployment/api': { replicas: 3 },
       'StatefulSet/db': { replicas: 3 },
@@ -139,7 +154,7 @@ describeConformance('sleep, wake and scale', { tag: 'sleep' }, server => {
 
   it('status is the live state, workload by workload', async () => {
     const ns = await server.namespace(mixed);
-    await server.engine.sleep(CLUSTER, ns);
+    await server.engine.run(CLUSTER, ns, { operation: 'sleep' });
     await server.setReplicas('Deployment', ns, 'web', 2);
 
     const status = await server.engine.status(CLUSTER, ns);

@@ -1,6 +1,6 @@
 import { OperationGuard, OperationRequest } from '../operations';
 import { ScheduleCandidate, ScheduleSaveGuard } from '../schedules';
-import { Charge, CostCenterService } from './CostCenterService';
+import { Charge, CostCenterAuthorization } from './CostCenterAuthorization';
 import { scheduleStopsCharging, stopsCharging } from './stopsCharging';
 
 /**
@@ -11,14 +11,17 @@ import { scheduleStopsCharging, stopsCharging } from './stopsCharging';
  */
 export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
   static create(options: {
-    costCenters: Pick<CostCenterService, 'assertChargeable' | 'assertValid'>;
+    authorization: Pick<
+      CostCenterAuthorization,
+      'assertChargeable' | 'assertValid'
+    >;
   }): CostCenterGuard {
-    return new CostCenterGuard(options.costCenters);
+    return new CostCenterGuard(options.authorization);
   }
 
   private constructor(
-    private readonly costCenters: Pick<
-      CostCenterService,
+    private readonly authorization: Pick<
+      CostCenterAuthorization,
       'assertChargeable' | 'assertValid'
     >,
   ) {}
@@ -37,6 +40,9 @@ export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
     write: () => Promise<T>,
   ): Promise<T> {
     const { input } = candidate;
+    // An override runs at once, and its operation checks the cost center
+    // (a refused run withdraws it): checked once, there.
+    if (input.kind === 'override') return write();
     await this.assert(scheduleStopsCharging(input), {
       cluster: input.cluster,
       namespace: input.namespace,
@@ -48,7 +54,7 @@ export class CostCenterGuard implements OperationGuard, ScheduleSaveGuard {
 
   private assert(stops: boolean, charge: Charge): Promise<void> {
     return stops
-      ? this.costCenters.assertValid(charge)
-      : this.costCenters.assertChargeable(charge);
+      ? this.authorization.assertValid(charge)
+      : this.authorization.assertChargeable(charge);
   }
 }

@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { migrateUp } from '../database/migrations';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeDirectory, governedInstance } from '../__testUtils__/governance';
+import { requestFrom } from '../__testUtils__/operationRequest';
 
 jest.setTimeout(60_000);
 
@@ -182,7 +183,7 @@ async function start(
     name: string,
     { authorized, groups }: Permission,
   ) => {
-    await instance.costCenters.setPermission(
+    await instance.costCenters.admin.setPermission(
       name,
       { is_authorized: authorized, allowed_groups: groups },
       mockCredentials.user('user:default/carol'),
@@ -199,14 +200,16 @@ async function run(world: World, s: Step): Promise<[string, RegExp]> {
   const { instance, permissions } = world;
   switch (s.kind) {
     case 'operate': {
-      const outcome = instance.operations.execute({
-        cluster: 'sandbox',
-        namespace: s.namespace,
-        operation: s.operation,
-        ...(s.operation === 'scale' && { replicas: s.replicas }),
-        costCenter: s.costCenter,
-        requestedBy: s.user,
-      });
+      const outcome = instance.operations.execute(
+        requestFrom({
+          cluster: 'sandbox',
+          namespace: s.namespace,
+          operation: s.operation,
+          replicas: s.replicas,
+          costCenter: s.costCenter,
+          requestedBy: s.user,
+        }),
+      );
       return [
         await outcomeOf(outcome),
         expected(permissions, s.namespace, s.costCenter, s.user, {

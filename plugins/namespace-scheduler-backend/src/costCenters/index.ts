@@ -1,14 +1,12 @@
-export {
-  CostCenterCatalog,
-  type CostCenterDirectory,
-  type CostCenterSource,
+export type {
+  CostCenterDirectory,
+  CostCenterSource,
 } from './CostCenterCatalog';
-export { CostCenterGuard } from './CostCenterGuard';
 export * from './CostCenterPermissionStore';
-export {
-  CostCenterService,
-  type Charge,
-  type PermissionInput,
-} from './CostCenterService';
 export { KnexCostCenterPermissionStore } from './KnexCostCenterPermissionStore';
-export { readCostCenterConfig, type CostCenterSettings } from './config';
+export { ValidCostCenters } from './ValidCostCenters';
+export {
+  assembleCostCenters,
+  createCostCenters,
+  type CostCenters,
+} from './create';

@@ -1,6 +1,7 @@
 import {
+  NamespaceChange,
+  putsToSleep,
   ScheduleInput,
-  ScheduleOperation,
 } from '@namespace-scheduler/backstage-plugin-common';
 
 /**
@@ -10,20 +11,13 @@ import {
  * revoked, and the runner at the start of off-hours, must still be able to
  * stop spending.
  */
-export function stopsCharging(action: {
-  operation: ScheduleOperation;
-  replicas?: number;
-}): boolean {
-  return (
-    action.operation === 'sleep' ||
-    (action.operation === 'scale' && action.replicas === 0)
-  );
+export function stopsCharging(action: NamespaceChange): boolean {
+  return putsToSleep(action);
 }
 
 /** A schedule whose every run stops charges: a cron task or an override that only sleeps. */
 export function scheduleStopsCharging(input: ScheduleInput): boolean {
   return (
-    (input.kind === 'cron' || input.kind === 'override') &&
-    stopsCharging(input)
+    (input.kind === 'cron' || input.kind === 'override') && stopsCharging(input)
   );
 }

@@ -4,6 +4,8 @@ import {
   Activity,
   activityReadAllPermission,
   CostReport,
+  formatNamespaceRef,
+  sameNamespace,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ActivityStore, MAX_ACTIVITY_PAGE } from '../activity';
 import { NamespaceClaim } from '../catalog/NamespaceCatalog';
@@ -27,8 +29,6 @@ export const MAX_RANGE_DAYS = 366;
 /** A report reads at most this many records (200 pages); beyond, it asks for a shorter range. */
 const MAX_RECORDS = 200 * MAX_ACTIVITY_PAGE;
 
-type Key = string;
-
 export type CostReportOptions = {
   activities: ActivityStore;
   claims: { allClaims(): Promise<NamespaceClaim[]> };
@@ -37,8 +37,6 @@ export type CostReportOptions = {
   prices: CostReportPrices;
   clock?: Clock;
 };
-const keyOf = (ref: { cluster: string; namespace: string }): Key =>
-  `${ref.cluster}/${ref.namespace}`;
 
 /**
  * Awake hours, estimated cost and savings per cost center and team (admins).
@@ -109,19 +107,24 @@ export class CostReportService {
       this.deps.claims.allClaims(),
       this.succeededRecords(from, to),
     ]);
-    const refs = new Map<Key, { cluster: string; namespace: string }>();
+    const refs = new Map<string, { cluster: string; namespace: string }>();
     for (const { cluster, namespace } of [...claims, ...records]) {
-      refs.set(keyOf({ cluster, namespace }), { cluster, namespace });
+      refs.set(formatNamespaceRef({ cluster, namespace }), {
+        cluster,
+        namespace,
+      });
     }
-    const claimOf = new Map(claims.map(claim => [keyOf(claim), claim]));
+    const claimOf = new Map(
+      claims.map(claim => [formatNamespaceRef(claim), claim]),
+    );
     const priced = await Promise.all(
       [...refs.values()].map(async ref => ({
         ...ref,
-        team: claimOf.get(keyOf(ref))?.ownerRefs[0],
+        team: claimOf.get(formatNamespaceRef(ref))?.ownerRefs[0],
         requests: await this.requestsOf(ref),
         intervals: chargedIntervals(
           await this.lastBefore(ref, from),
-          records.filter(record => keyOf(record) === keyOf(ref)),
+          records.filter(record => sameNamespace(record, ref)),
           window,
         ),
       })),

@@ -71,4 +71,17 @@ describe('chargedIntervals', () => {
       [false, 12],
     ]);
   });
+
+  it('charges a scale without replicas (invalid) as awake, as the activity log does', () => {
+    // It used to be read as a sleep here and as a wake by the off-hours guard.
+    const intervals = chargedIntervals(
+      undefined,
+      [record('scale', 4), record('sleep', 10)],
+      range,
+    );
+    expect(intervals.map(i => [i.awake, (i.end - i.start) / H])).toEqual([
+      [true, 6],
+      [false, 14],
+    ]);
+  });
 });

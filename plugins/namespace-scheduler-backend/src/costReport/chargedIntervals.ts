@@ -1,4 +1,7 @@
-import { Activity } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Activity,
+  keepsAwake,
+} from '@namespace-scheduler/backstage-plugin-common';
 
 /** A stretch of a namespace's time, awake or asleep, charged to one cost center. */
 export type ChargedInterval = {
@@ -11,20 +14,11 @@ export type ChargedInterval = {
 type Transition = { at: number; awake: boolean; costCenter: string };
 
 /**
- * Whether a succeeded record woke the namespace (a wake, a scale up) or put
- * it to sleep (a sleep, a scale to 0) — OperationService's open/close rule.
- */
-export function wakes(activity: Activity): boolean {
-  if (activity.operation === 'scale') return (activity.replicas ?? 0) > 0;
-  return activity.operation === 'wake';
-}
-
-/**
  * A wake counts from its start; a sleep from its end, when the workloads
  * actually stopped (the store completes the open record at that instant too).
  */
 function transitionOf(activity: Activity): Transition {
-  const awake = wakes(activity);
+  const awake = keepsAwake(activity);
   const instant = awake
     ? activity.timestamp_start
     : activity.timestamp_end ?? activity.timestamp_start;

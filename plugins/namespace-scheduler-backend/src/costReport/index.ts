@@ -1,2 +1,2 @@
 export { CostReportService } from './CostReportService';
-export { readCostReportConfig } from './config';
+export { createCostReport } from './create';

@@ -44,7 +44,7 @@ type OpenRecord = { key: string; startMs: number };
 const MAX_WRITE_ATTEMPTS = 10;
 
 /**
- * The activity log in seed 000's DynamoDB table. The open/close rule is one
+ * The activity log in DynamoDB (docs/dynamodb.md). The open/close rule is one
  * transaction: the new record, the namespace's open-record pointer (guarded
  * by a condition on what was read) and the completion of the previous open
  * record (only while it is still active). Writes are idempotent by id, so a

@@ -11,7 +11,7 @@ import {
 import { DynamoDbAccess } from './DynamoDbAccess';
 import { isConditionFailure } from './errors';
 
-/** Seed 000's permission item (`cost_center`, `is_authorized`) plus who may charge it. */
+/** A permission item (`cost_center`, `is_authorized`) plus who may charge it. */
 type PermissionItem = {
   cost_center: string;
   is_authorized: boolean;
@@ -22,7 +22,7 @@ type PermissionItem = {
   changed_at: number;
 };
 
-/** Cost-center permission records in seed 000's DynamoDB permission table. */
+/** Cost-center permission records in the DynamoDB permission table (docs/dynamodb.md). */
 export class DynamoCostCenterPermissionStore
   implements CostCenterPermissionStore
 {

@@ -4,9 +4,10 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 
 /**
- * An activity as seed 000 stores it (its attribute names), plus the fields
- * this product added: id, replicas, schedule_id, outcome and the engine's
- * result. `timestamp_end` stays epoch milliseconds as in the seed.
+ * An activity with the attribute names of the earlier in-house scheduler's
+ * DynamoDB table (docs/dynamodb.md), plus the fields this product added: id,
+ * replicas, schedule_id, outcome and the engine's result. `timestamp_end`
+ * stays epoch milliseconds, as that table has it.
  */
 export type ActivityItem = {
   namespace_name: string;

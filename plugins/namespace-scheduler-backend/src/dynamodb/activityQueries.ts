@@ -16,7 +16,7 @@ const HIGHEST_KEY = '~';
 /**
  * The DynamoDB queries that answer an activity query, newest first. The
  * most selective key wins: the namespace (the table's hash key), then the
- * seed's GSIs; other filters become filter expressions. A query naming no
+ * GSIs (cost center, operation, cluster, requester); other filters become filter expressions. A query naming no
  * key reads the operation index's three partitions, to be merged by time.
  */
 export function planQueries(

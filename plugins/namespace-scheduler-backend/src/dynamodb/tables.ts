@@ -3,7 +3,7 @@ import {
   GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 
-/** The seed's four GSIs: hash attribute → index name, each sorted by start. */
+/** The four GSIs: hash attribute → index name, each sorted by start. */
 export const ACTIVITY_INDEXES = {
   cost_center: 'cost-center-timestamp-index',
   operation_type: 'operation-type-timestamp-index',
@@ -26,8 +26,9 @@ function timestampIndex(hashKey: string, name: string): GlobalSecondaryIndex {
 }
 
 /**
- * Seed 000's activity table. `timestamp_start` is the start as an ISO-8601
- * string plus `#` and the activity id: it sorts by time like the seed's epoch
+ * The activity table, in the layout of the earlier in-house scheduler
+ * (docs/dynamodb.md). `timestamp_start` is the start as an ISO-8601 string
+ * plus `#` and the activity id: it sorts by time like that layout's epoch
  * number, yet two records of one namespace starting in the same millisecond
  * do not collide.
  */
@@ -63,7 +64,7 @@ export function activityTableDefinition(
   };
 }
 
-/** Seed 000's cost-center permission table, one item per cost center. */
+/** The cost-center permission table, one item per cost center (docs/dynamodb.md). */
 export function permissionsTableDefinition(
   tableName: string,
 ): CreateTableCommandInput {

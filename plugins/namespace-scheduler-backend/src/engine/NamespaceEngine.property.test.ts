@@ -253,10 +253,13 @@ function run(
   op: Op,
 ): Promise<OperationResult> {
   if (op.type === 'scale')
-    return env.engine.scale(CLUSTER, namespace, op.replicas);
+    return env.engine.run(CLUSTER, namespace, {
+      operation: 'scale',
+      replicas: op.replicas,
+    });
   return op.type === 'sleep'
-    ? env.engine.sleep(CLUSTER, namespace)
-    : env.engine.wake(CLUSTER, namespace);
+    ? env.engine.run(CLUSTER, namespace, { operation: 'sleep' })
+    : env.engine.run(CLUSTER, namespace, { operation: 'wake' });
 }
 
 function faultRule(

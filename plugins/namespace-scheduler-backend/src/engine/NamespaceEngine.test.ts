@@ -41,7 +41,7 @@ describe('NamespaceEngine against the sandbox', () => {
   it('sleeps a seed-004 namespace and wakes it back to every original exactly', async () => {
     const before = liveState(env.sandbox, NS);
 
-    const slept = await env.engine.sleep(CLUSTER, NS);
+    const slept = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     expect(slept).toMatchObject({
       success: true,
       total_scaled: 6,
@@ -83,7 +83,7 @@ describe('NamespaceEngine against the sandbox', () => {
     });
     expect((await env.engine.status(CLUSTER, NS)).state).toBe('asleep');
 
-    const woken = await env.engine.wake(CLUSTER, NS);
+    const woken = await env.engine.run(CLUSTER, NS, { operation: 'wake' });
     expect(woken).toMatchObject({ success: true, total_scaled: 6 });
     expect(liveState(env.sandbox, NS)).toEqual(before);
     expect((await env.engine.status(CLUSTER, NS)).state).toBe('awake');
@@ -91,10 +91,10 @@ describe('NamespaceEngine against the sandbox', () => {
 
   it('keeps the originals when sleeping twice', async () => {
     const before = liveState(env.sandbox, NS);
-    await env.engine.sleep(CLUSTER, NS);
+    await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     const asleep = liveState(env.sandbox, NS);
 
-    const again = await env.engine.sleep(CLUSTER, NS);
+    const again = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     expect(again).toMatchObject({ success: true, total_scaled: 0 });
     expect(
       again.skipped_resources.filter(s => s.reason === 'already asleep'),
@@ -106,7 +106,7 @@ describe('NamespaceEngine against the sandbox', () => {
     });
     expect(liveState(env.sandbox, NS)).toEqual(asleep);
 
-    await env.engine.wake(CLUSTER, NS);
+    await env.engine.run(CLUSTER, NS, { operation: 'wake' });
     expect(liveState(env.sandbox, NS)).toEqual(before);
   });
 
@@ -115,7 +115,12 @@ describe('NamespaceEngine against the sandbox', () => {
     const revision = env.sandbox.store.resourceVersion;
     env.sandbox.resetStats();
 
-    const plan = await env.engine.sleep(CLUSTER, NS, { dryRun: true });
+    const plan = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      { dryRun: true },
+    );
 
     expect(plan).toMatchObject({
       success: true,
@@ -142,7 +147,7 @@ describe('NamespaceEngine against the sandbox', () => {
   });
 
   it('detects drift: a workload scaled back up while its namespace sleeps', async () => {
-    await env.engine.sleep(CLUSTER, NS);
+    await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     const gateway = env.sandbox.store.get('Deployment', NS, 'api-gateway')!;
     env.sandbox.store.put({
       ...gateway,
@@ -163,7 +168,7 @@ describe('NamespaceEngine against the sandbox', () => {
     });
 
     // Sleeping again stops it but keeps the original recorded before the drift.
-    await env.engine.sleep(CLUSTER, NS);
+    await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     expect(liveState(env.sandbox, NS)['Deployment/api-gateway']).toMatchObject({
       replicas: 0,
       annotations: { [K8S_ANNOTATIONS.originalReplicas]: '2' },
@@ -183,14 +188,18 @@ describe('NamespaceEngine against the sandbox', () => {
       state: 'unknown',
       error: 'Cluster "elsewhere" is not configured',
     });
-    await expect(env.engine.sleep(CLUSTER, 'nope')).resolves.toMatchObject({
+    await expect(
+      env.engine.run(CLUSTER, 'nope', { operation: 'sleep' }),
+    ).resolves.toMatchObject({
       success: false,
       errors: ['Namespace "nope" not found in cluster "sandbox"'],
     });
   });
 
   it('wakes a garbled original at 1, leaves what no sleep stopped, and honours downscaler/original-replicas', async () => {
-    const woken = await env.engine.wake(CLUSTER, 'search-sandbox');
+    const woken = await env.engine.run(CLUSTER, 'search-sandbox', {
+      operation: 'wake',
+    });
     expect(woken.success).toBe(true);
     expect(woken.skipped_resources).toContainEqual({
       type: 'Deployment',
@@ -211,7 +220,10 @@ describe('NamespaceEngine against the sandbox', () => {
   });
 
   it('scales Deployments and StatefulSets to N, and to 0 like a sleep', async () => {
-    const scaled = await env.engine.scale(CLUSTER, NS, 3);
+    const scaled = await env.engine.run(CLUSTER, NS, {
+      operation: 'scale',
+      replicas: 3,
+    });
     expect(scaled).toMatchObject({
       success: true,
       target_replicas: 3,
@@ -222,10 +234,15 @@ describe('NamespaceEngine against the sandbox', () => {
       'StatefulSet/redis': { replicas: 3 },
       'Deployment/debug-toolbox': { replicas: 1 },
     });
-    const down = await env.engine.scale(CLUSTER, NS, 0);
+    const down = await env.engine.run(CLUSTER, NS, {
+      operation: 'scale',
+      replicas: 0,
+    });
     expect(down).toMatchObject({ success: true, total_scaled: 6 });
     expect((await env.engine.status(CLUSTER, NS)).state).toBe('asleep');
-    await expect(env.engine.scale(CLUSTER, NS, -1)).resolves.toMatchObject({
+    await expect(
+      env.engine.run(CLUSTER, NS, { operation: 'scale', replicas: -1 }),
+    ).resolves.toMatchObject({
       success: false,
     });
   });
@@ -238,11 +255,16 @@ describe('wake order', () => {
       sandbox: { seedDir: SEED_DIR, controllerDelayMs: 150 },
     });
     try {
-      await env.engine.sleep(CLUSTER, NS);
+      await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
       const events: Array<OperationProgressEvent & { at: number }> = [];
-      await env.engine.wake(CLUSTER, NS, {
-        onProgress: e => events.push({ ...e, at: Date.now() }),
-      });
+      await env.engine.run(
+        CLUSTER,
+        NS,
+        { operation: 'wake' },
+        {
+          onProgress: e => events.push({ ...e, at: Date.now() }),
+        },
+      );
 
       const redisStarted = events.find(
         e => e.name === 'redis' && e.stage === 'started',
@@ -279,14 +301,24 @@ describe('wake order', () => {
     });
     try {
       const slept: string[] = [];
-      await env.engine.sleep(CLUSTER, NS, {
-        onProgress: e => e.stage === 'started' && slept.push(e.name),
-      });
+      await env.engine.run(
+        CLUSTER,
+        NS,
+        { operation: 'sleep' },
+        {
+          onProgress: e => e.stage === 'started' && slept.push(e.name),
+        },
+      );
       expect(slept.at(-1)).toBe('config-server');
       const woken: string[] = [];
-      await env.engine.wake(CLUSTER, NS, {
-        onProgress: e => e.stage === 'started' && woken.push(e.name),
-      });
+      await env.engine.run(
+        CLUSTER,
+        NS,
+        { operation: 'wake' },
+        {
+          onProgress: e => e.stage === 'started' && woken.push(e.name),
+        },
+      );
       expect(woken.slice(0, 2)).toEqual(['config-server', 'redis']);
     } finally {
       await env.close();
@@ -333,7 +365,9 @@ describe('KEDA ScaledObjects', () => {
         ],
       },
     });
-    const slept = await sandboxEnv.engine.sleep(CLUSTER, 'jobs');
+    const slept = await sandboxEnv.engine.run(CLUSTER, 'jobs', {
+      operation: 'sleep',
+    });
     expect(slept.success).toBe(true);
     expect(paused('worker')).toEqual({
       [K8S_ANNOTATIONS.kedaPausedReplicas]: '0',
@@ -355,7 +389,7 @@ describe('KEDA ScaledObjects', () => {
       }),
     );
 
-    await sandboxEnv.engine.wake(CLUSTER, 'jobs');
+    await sandboxEnv.engine.run(CLUSTER, 'jobs', { operation: 'wake' });
     expect(paused('worker')).toEqual({});
     expect(paused('batch')).toEqual({
       [K8S_ANNOTATIONS.kedaPausedReplicas]: '3',
@@ -367,7 +401,7 @@ describe('KEDA ScaledObjects', () => {
       sandbox: { objects: [namespaceObject('jobs')] },
     });
     await expect(
-      sandboxEnv.engine.sleep(CLUSTER, 'jobs'),
+      sandboxEnv.engine.run(CLUSTER, 'jobs', { operation: 'sleep' }),
     ).resolves.toMatchObject({ success: true });
     expect(
       sandboxEnv.sandbox.stats().requests.some(r => r.path.includes('keda.sh')),

@@ -1,5 +1,6 @@
 import type {
   NamespaceStatus,
+  OperationIntent,
   OperationResult,
   OriginalValue,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -7,7 +8,7 @@ import type { ClusterAccess } from '../clusters';
 import { describeError } from './errors';
 import type { RollbackRetry } from './execute/undo';
 import { repairNamespace } from './repair';
-import { refKey } from './plan/intent';
+import { Intent, refKey } from './plan/intent';
 import { emptyResult } from './result/buildResult';
 import { OperationDeps, runOperation } from './runOperation';
 import { readWorkloads } from './snapshot/readWorkloads';
@@ -17,27 +18,17 @@ import type {
   JournalEntry,
   OperationOptions,
   RepairOutcome,
-  WakeOptions,
 } from './types';
 
 /** Sleep, wake, scale and inspect namespaces. Operations never throw: failures are in the result. */
 export interface NamespaceOperations {
   status(cluster: string, namespace: string): Promise<NamespaceStatus>;
-  sleep(
+  /** Does what the intent asks of every workload, atomically. */
+  run(
     cluster: string,
     namespace: string,
+    intent: OperationIntent,
     options?: OperationOptions,
-  ): Promise<OperationResult>;
-  wake(
-    cluster: string,
-    namespace: string,
-    options?: WakeOptions,
-  ): Promise<OperationResult>;
-  scale(
-    cluster: string,
-    namespace: string,
-    replicas: number,
-    options?: WakeOptions,
   ): Promise<OperationResult>;
   /**
    * Undoes what a journal says an operation changed, where the change is
@@ -101,57 +92,30 @@ export class NamespaceEngine implements NamespaceOperations {
     }
   }
 
-  sleep(
+  async run(
     cluster: string,
     namespace: string,
+    intent: OperationIntent,
     options: OperationOptions = {},
   ): Promise<OperationResult> {
-    return runOperation(this.deps, {
-      cluster,
-      namespace,
-      intent: { operation: 'sleep' },
-      options,
-    });
-  }
-
-  wake(
-    cluster: string,
-    namespace: string,
-    options: WakeOptions = {},
-  ): Promise<OperationResult> {
-    const storedOriginals = byKey(options.storedOriginals);
-    return runOperation(this.deps, {
-      cluster,
-      namespace,
-      intent: { operation: 'wake', storedOriginals },
-      options,
-    });
-  }
-
-  async scale(
-    cluster: string,
-    namespace: string,
-    replicas: number,
-    options: WakeOptions = {},
-  ): Promise<OperationResult> {
-    if (!Number.isInteger(replicas) || replicas < 0) {
+    if (intent.operation === 'scale' && !isReplicaCount(intent.replicas)) {
       const base = {
-        operation: 'scale' as const,
+        operation: intent.operation,
         cluster,
         namespace,
         dryRun: options.dryRun ?? false,
         startedAt: new Date(),
       };
       return emptyResult(base, [
-        `replicas must be a non-negative integer, got ${replicas}`,
+        `replicas must be a non-negative integer, got ${intent.replicas}`,
       ]);
     }
-    const intent = {
-      operation: 'scale' as const,
-      replicas,
-      storedOriginals: byKey(options.storedOriginals),
-    };
-    return runOperation(this.deps, { cluster, namespace, intent, options });
+    return runOperation(this.deps, {
+      cluster,
+      namespace,
+      intent: planIntent(intent, options.storedOriginals),
+      options,
+    });
   }
 
   async repair(
@@ -169,6 +133,18 @@ export class NamespaceEngine implements NamespaceOperations {
   }
 }
 
-function byKey(originals: OriginalValue[] = []): ReadonlyMap<string, number> {
-  return new Map(originals.map(o => [refKey(o.type, o.name), o.value]));
+function isReplicaCount(replicas: number): boolean {
+  return Number.isInteger(replicas) && replicas >= 0;
+}
+
+/** The intent as planning reads it: with the stored originals by workload. */
+function planIntent(
+  intent: OperationIntent,
+  originals: OriginalValue[] = [],
+): Intent {
+  if (intent.operation === 'sleep') return intent;
+  const storedOriginals = new Map(
+    originals.map(o => [refKey(o.type, o.name), o.value]),
+  );
+  return { ...intent, storedOriginals };
 }

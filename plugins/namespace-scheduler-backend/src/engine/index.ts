@@ -3,13 +3,13 @@ export {
   type NamespaceEngineOptions,
   type NamespaceOperations,
 } from './NamespaceEngine';
+export { readEngineConfig } from './config';
 export type {
   EngineLogger,
   JournalEntry,
   OperationJournal,
   OperationOptions,
   RepairOutcome,
-  WakeOptions,
 } from './types';
 export type { RollbackRetry } from './execute/undo';
 export { emptyResult } from './result/buildResult';

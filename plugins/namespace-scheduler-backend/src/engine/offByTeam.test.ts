@@ -77,7 +77,7 @@ describe('workloads the team stopped before the sleep', () => {
     ).toEqual(['backfill', 'debugger', 'old-db']);
 
     for (let cycle = 1; cycle <= 2; cycle++) {
-      const slept = await env.engine.sleep(CLUSTER, NS);
+      const slept = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
       expect(slept).toMatchObject({ success: true, total_scaled: 3 });
       expect(slept.originals.map(o => o.name).sort()).toEqual([
         'api',
@@ -86,7 +86,7 @@ describe('workloads the team stopped before the sleep', () => {
       ]);
       expect((await env.engine.status(CLUSTER, NS)).state).toBe('asleep');
 
-      const woken = await env.engine.wake(CLUSTER, NS);
+      const woken = await env.engine.run(CLUSTER, NS, { operation: 'wake' });
       expect(woken).toMatchObject({ success: true, total_scaled: 3 });
       expect(woken.skipped_resources.map(s => s.name).sort()).toEqual([
         'backfill',
@@ -99,7 +99,10 @@ describe('workloads the team stopped before the sleep', () => {
   });
 
   it('are not started by a scale either', async () => {
-    const scaled = await env.engine.scale(CLUSTER, NS, 3);
+    const scaled = await env.engine.run(CLUSTER, NS, {
+      operation: 'scale',
+      replicas: 3,
+    });
     expect(scaled.success).toBe(true);
     expect(liveState(env.sandbox, NS)).toMatchObject({
       'Deployment/api': { replicas: 3 },
@@ -115,9 +118,14 @@ describe('workloads the team stopped before the sleep', () => {
         [K8S_ANNOTATIONS.downscalerOriginalReplicas]: '2',
       }),
     );
-    const woken = await env.engine.wake(CLUSTER, NS, {
-      storedOriginals: [{ type: 'StatefulSet', name: 'old-db', value: 1 }],
-    });
+    const woken = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'wake' },
+      {
+        storedOriginals: [{ type: 'StatefulSet', name: 'old-db', value: 1 }],
+      },
+    );
     expect(woken.success).toBe(true);
     expect(liveState(env.sandbox, NS)).toMatchObject({
       'Deployment/debugger': { replicas: 2 },

@@ -23,7 +23,7 @@ describe('an honest wake', () => {
     env = await startEngineSandbox({
       sandbox: { objects, readyDelayMs: 60_000 },
     });
-    const result = await env.engine.wake(CLUSTER, NS);
+    const result = await env.engine.run(CLUSTER, NS, { operation: 'wake' });
     expect(result).toMatchObject({
       success: true,
       readiness: { ready: 0, total: 2, waited: false, timed_out: false },
@@ -39,9 +39,14 @@ describe('an honest wake', () => {
       sandbox: { objects, readyDelayMs: 300 },
     });
     const started = Date.now();
-    const result = await env.engine.wake(CLUSTER, NS, {
-      waitForReadyMs: 10_000,
-    });
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'wake' },
+      {
+        waitForReadyMs: 10_000,
+      },
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(result).toMatchObject({
       success: true,
@@ -64,7 +69,12 @@ describe('an honest wake', () => {
     env = await startEngineSandbox({
       sandbox: { objects, readyDelayMs: 60_000 },
     });
-    const result = await env.engine.wake(CLUSTER, NS, { waitForReadyMs: 600 });
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'wake' },
+      { waitForReadyMs: 600 },
+    );
     expect(result).toMatchObject({
       success: true,
       rollback_performed: false,

@@ -1,3 +1,4 @@
+import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 import { describeError } from './errors';
 import { undoChanges } from './execute/undo';
 import { changeOfEntry } from './journal';
@@ -15,7 +16,7 @@ export async function repairNamespace(
   namespace: string,
   entries: readonly JournalEntry[],
 ): Promise<RepairOutcome> {
-  const where = `repair ${cluster}/${namespace}`;
+  const where = `repair ${formatNamespaceRef({ cluster, namespace })}`;
   let apis;
   try {
     apis = deps.clusters.get(cluster).recovery;

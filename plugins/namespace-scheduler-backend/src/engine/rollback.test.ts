@@ -38,7 +38,7 @@ describe('atomic operations', () => {
       times: 4,
     });
 
-    const result = await env.engine.sleep(CLUSTER, NS);
+    const result = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
 
     expect(result).toMatchObject({
       success: false,
@@ -78,7 +78,7 @@ describe('atomic operations', () => {
       latencyMs: 100,
     });
 
-    const result = await env.engine.sleep(CLUSTER, NS);
+    const result = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
 
     expect(result.success).toBe(false);
     expect(result.rollback_failed_count).toBe(1);
@@ -106,18 +106,23 @@ describe('atomic operations', () => {
   });
 
   it('re-reads after a 409 and plans again from what changed', async () => {
-    const result = await env.engine.sleep(CLUSTER, NS, {
-      onProgress: event => {
-        if (event.name === 'app-3' && event.stage === 'started') {
-          // Someone scales app-3 between our read and our write.
-          const live = env.sandbox.store.get('Deployment', NS, 'app-3')!;
-          env.sandbox.store.put({
-            ...live,
-            spec: { ...(live.spec as object), replicas: 4 },
-          });
-        }
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      {
+        onProgress: event => {
+          if (event.name === 'app-3' && event.stage === 'started') {
+            // Someone scales app-3 between our read and our write.
+            const live = env.sandbox.store.get('Deployment', NS, 'app-3')!;
+            env.sandbox.store.put({
+              ...live,
+              spec: { ...(live.spec as object), replicas: 4 },
+            });
+          }
+        },
       },
-    });
+    );
 
     expect(result.success).toBe(true);
     expect(result.scaled_resources).toContainEqual(
@@ -141,7 +146,12 @@ describe('atomic operations', () => {
       path: patchOf('app-1'),
       status: 422,
     });
-    const result = await env.engine.sleep(CLUSTER, NS, { dryRun: true });
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      { dryRun: true },
+    );
     expect(result).toMatchObject({
       success: false,
       dry_run: true,
@@ -159,19 +169,24 @@ describe('writes whose response is lost', () => {
       sandbox: { objects: [namespaceObject(NS), deployment(NS, 'slow', 3)] },
     });
     try {
-      const result = await env.engine.sleep(CLUSTER, NS, {
-        onProgress: event => {
-          if (event.stage !== 'started') return;
-          // As if an earlier attempt had been committed and its response lost.
-          const live = env.sandbox.store.get('Deployment', NS, 'slow')!;
-          const annotations = { [K8S_ANNOTATIONS.originalReplicas]: '3' };
-          env.sandbox.store.put({
-            ...live,
-            metadata: { ...live.metadata, annotations },
-            spec: { ...(live.spec as object), replicas: 0 },
-          });
+      const result = await env.engine.run(
+        CLUSTER,
+        NS,
+        { operation: 'sleep' },
+        {
+          onProgress: event => {
+            if (event.stage !== 'started') return;
+            // As if an earlier attempt had been committed and its response lost.
+            const live = env.sandbox.store.get('Deployment', NS, 'slow')!;
+            const annotations = { [K8S_ANNOTATIONS.originalReplicas]: '3' };
+            env.sandbox.store.put({
+              ...live,
+              metadata: { ...live.metadata, annotations },
+              spec: { ...(live.spec as object), replicas: 0 },
+            });
+          },
         },
-      });
+      );
 
       expect(result).toMatchObject({ success: true, total_scaled: 1 });
       expect(result.scaled_resources[0]).toMatchObject({
@@ -199,7 +214,7 @@ describe('writes whose response is lost', () => {
         hang: true,
         times: 1,
       });
-      const result = await env.engine.sleep(CLUSTER, NS);
+      const result = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
       expect(result).toMatchObject({ success: true, total_scaled: 1 });
       expect(env.sandbox.stats().byStatus).toMatchObject({ '0': 1 });
       expect(liveState(env.sandbox, NS)['Deployment/slow']).toMatchObject({
@@ -230,7 +245,7 @@ describe('StatefulSets that never accept their scale', () => {
     });
     try {
       const before = liveState(env.sandbox, NS);
-      const result = await env.engine.wake(CLUSTER, NS);
+      const result = await env.engine.run(CLUSTER, NS, { operation: 'wake' });
       expect(result).toMatchObject({
         success: false,
         failed_resources: [

@@ -1,6 +1,7 @@
-import type {
-  OperationReadiness,
-  OperationResult,
+import {
+  formatNamespaceRef,
+  type OperationReadiness,
+  type OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { ClusterAccess } from '../clusters';
 import { describeError } from './errors';
@@ -13,7 +14,7 @@ import { directionOf, Intent } from './plan/intent';
 import { NamespacePlan, planNamespace } from './plan/planNamespace';
 import { buildResult, emptyResult, ResultBase } from './result/buildResult';
 import { readWorkloads } from './snapshot/readWorkloads';
-import type { EngineLogger, OperationJournal, WakeOptions } from './types';
+import type { EngineLogger, OperationJournal, OperationOptions } from './types';
 import { isReady, isReplicaKind } from './workloads/readiness';
 
 export interface OperationDeps {
@@ -29,7 +30,7 @@ export interface OperationRequest {
   cluster: string;
   namespace: string;
   intent: Intent;
-  options: WakeOptions;
+  options: OperationOptions;
 }
 
 /**
@@ -59,7 +60,10 @@ export async function runOperation(
   if ('error' in prepared) {
     const message = describeError(prepared.error);
     deps.logger.warn(
-      `${intent.operation} ${cluster}/${namespace} failed before any change: ${message}`,
+      `${intent.operation} ${formatNamespaceRef({
+        cluster,
+        namespace,
+      })} failed before any change: ${message}`,
     );
     return emptyResult(base, [message]);
   }
@@ -113,7 +117,7 @@ async function execute(
   journal?: OperationJournal,
 ): Promise<OperationResult> {
   const direction = directionOf(context.intent);
-  const where = `${base.operation} ${base.cluster}/${base.namespace}`;
+  const where = `${base.operation} ${formatNamespaceRef(base)}`;
   deps.logger.info(
     `${where}: ${plan.changes.length} change(s) planned${
       base.dryRun ? ' (dry run)' : ''

@@ -54,18 +54,15 @@ export interface OperationOptions {
   logger?: EngineLogger;
   /** Keeps the planned changes durable; not used by dry runs. */
   journal?: OperationJournal;
-}
-
-export interface WakeOptions extends OperationOptions {
   /**
-   * Originals kept by the caller (e.g. in the store), used for workloads that
-   * lost their annotation.
+   * Wake and scale: originals kept by the caller (e.g. in the store), used
+   * for workloads that lost their annotation.
    */
   storedOriginals?: OriginalValue[];
   /**
-   * Wait until the woken Deployments and StatefulSets report their replicas
-   * ready (each phase before the next), at most this long in all. A wake that
-   * does not get ready in time still succeeds and reports what is ready.
+   * Wake and scale up: wait until the started Deployments and StatefulSets
+   * report their replicas ready (each phase before the next), at most this
+   * long in all. One not ready in time still succeeds and reports it.
    */
   waitForReadyMs?: number;
 }

@@ -41,7 +41,7 @@ describe('undoing a failed operation', () => {
       times: 4,
     });
 
-    const result = await env.engine.sleep(CLUSTER, NS);
+    const result = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
 
     expect(env.registry.circuitStates()).toEqual([
       { cluster: CLUSTER, open: true },
@@ -69,7 +69,7 @@ describe('undoing a failed operation', () => {
       times: 1,
     });
 
-    const result = await env.engine.sleep(CLUSTER, NS);
+    const result = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });
     expect(result.success).toBe(false);
     expect(result.failed_resources).toEqual([
       expect.objectContaining({ name: 'app-1' }),
@@ -98,17 +98,22 @@ describe('undoing a failed operation', () => {
     const planned: JournalEntry[][] = [];
     const unresolved: JournalEntry[][] = [];
     const patchesAtPlan: number[] = [];
-    const result = await env.engine.sleep(CLUSTER, NS, {
-      journal: {
-        planned: async entries => {
-          patchesAtPlan.push(env!.sandbox.stats().byMethod.PATCH ?? 0);
-          planned.push(entries);
-        },
-        unresolved: async entries => {
-          unresolved.push(entries);
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      {
+        journal: {
+          planned: async entries => {
+            patchesAtPlan.push(env!.sandbox.stats().byMethod.PATCH ?? 0);
+            planned.push(entries);
+          },
+          unresolved: async entries => {
+            unresolved.push(entries);
+          },
         },
       },
-    });
+    );
 
     expect(patchesAtPlan).toEqual([0]);
     expect(planned[0]).toHaveLength(10);
@@ -138,14 +143,19 @@ describe('undoing a failed operation', () => {
   it('repairs from a planned journal of a process that died, leaving what others changed', async () => {
     env = await startEngineSandbox({ sandbox: { objects } });
     let entries: JournalEntry[] = [];
-    await env.engine.sleep(CLUSTER, NS, {
-      journal: {
-        planned: async planned => {
-          entries = planned;
+    await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      {
+        journal: {
+          planned: async planned => {
+            entries = planned;
+          },
+          unresolved: async () => {},
         },
-        unresolved: async () => {},
       },
-    });
+    );
     // Someone scales app-3 after the sleep; the "dead" operation's repair must leave it.
     env.sandbox.store.put(deployment(NS, 'app-3', 5));
 
@@ -164,14 +174,19 @@ describe('undoing a failed operation', () => {
 
   it('stops before any change when the journal cannot be written', async () => {
     env = await startEngineSandbox({ sandbox: { objects } });
-    const result = await env.engine.sleep(CLUSTER, NS, {
-      journal: {
-        planned: async () => {
-          throw new Error('database unavailable');
+    const result = await env.engine.run(
+      CLUSTER,
+      NS,
+      { operation: 'sleep' },
+      {
+        journal: {
+          planned: async () => {
+            throw new Error('database unavailable');
+          },
+          unresolved: async () => {},
         },
-        unresolved: async () => {},
       },
-    });
+    );
     expect(result).toMatchObject({
       success: false,
       total_scaled: 0,

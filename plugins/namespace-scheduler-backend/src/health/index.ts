@@ -1,4 +1,3 @@
-export { clusterChecks, databaseCheck } from './checks';
 export type {
   DependencyStatus,
   ReadinessCheck,
@@ -8,3 +7,4 @@ export {
   DEFAULT_READINESS_TIMEOUT_MS,
   ReadinessService,
 } from './ReadinessService';
+export { createReadiness } from './create';

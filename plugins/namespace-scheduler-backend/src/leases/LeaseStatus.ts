@@ -1,4 +1,7 @@
-import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  NamespaceStatus,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { Clock, systemClock } from '../time/Clock';
 import { holdsNamespace, operationInProgress } from './describeLease';
 import { OperationLeaseStore } from './OperationLeaseStore';
@@ -32,11 +35,11 @@ export class LeaseStatus {
     const held = new Map(
       leases
         .filter(lease => holdsNamespace(lease, now))
-        .map(lease => [`${lease.cluster}/${lease.namespace}`, lease]),
+        .map(lease => [formatNamespaceRef(lease), lease]),
     );
     if (held.size === 0) return statuses;
     return statuses.map(status => {
-      const lease = held.get(`${status.cluster}/${status.namespace}`);
+      const lease = held.get(formatNamespaceRef(status));
       return lease
         ? { ...status, operation: operationInProgress(lease, now) }
         : status;

@@ -3,7 +3,6 @@ import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { Clock, systemClock } from '../time/Clock';
 import {
   describeLease,
-  holdsNamespace,
   NamespaceBusyError,
   needsRepair,
 } from './describeLease';
@@ -51,15 +50,6 @@ export class NamespaceLeases {
     private readonly ttlMs: number,
     private readonly renewEveryMs: number,
   ) {}
-
-  /** Throws NamespaceBusyError when an operation or a repair holds the namespace; takes nothing. */
-  async assertFree(ref: NamespaceRef): Promise<void> {
-    const lease = await this.store.get(ref.cluster, ref.namespace);
-    const now = this.clock.now();
-    if (lease && holdsNamespace(lease, now)) {
-      throw new NamespaceBusyError(lease, now);
-    }
-  }
 
   /** For plans (dry runs): why the real operation would be refused, when the namespace awaits repair. */
   async repairWarning(ref: NamespaceRef): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import type { RepairOutcome } from '../engine/types';
 import { Clock, systemClock } from '../time/Clock';
 import { instanceId } from './instanceId';
 import { OperationLease, OperationLeaseStore } from './OperationLeaseStore';
+import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 
 export const REPAIR_TASK_ID = 'namespace-scheduler-repair';
 
@@ -108,7 +109,7 @@ export class RepairSweep {
           errors: [error instanceof Error ? error.message : String(error)],
         }),
       );
-    const key = `${lease.cluster}/${lease.namespace}`;
+    const key = formatNamespaceRef(lease);
     if (outcome.done) {
       await this.store.release(claimed);
       this.lastLogged.delete(key);

@@ -7,9 +7,9 @@ import {
   NamespaceStatus,
   namespaceOperatePermission,
   namespaceReadPermission,
+  OperationAsk,
   OperationProgressEvent,
   OperationResult,
-  OperationType,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import {
@@ -19,32 +19,24 @@ import {
 import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
 import type { OperationProgressPublisher } from '../progress';
-import type { ScheduleService } from '../schedules';
+import type { OverrideHolds } from '../schedules';
 import { NamespaceStatusReader } from './NamespaceStatusService';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** How the API request runs: live progress on its channel, and its log correlation id. */
+export type RunOptions = {
+  /** Client-generated (a UUID): each workload's step is signalled live on its channel. */
+  progressId?: string;
+  /** The API request's correlation id, carried into the operation's log lines. */
+  correlationId?: string;
+};
 
 /** Runs one operation and records its activity (the OperationService). */
 export type OperationExecutor = Pick<OperationService, 'execute'>;
 
 /** Creates and runs the override schedule of a wake or sleep "until" a time. */
-export type OverrideHolder = Pick<ScheduleService, 'hold'>;
-
-/** A manual sleep/wake/scale as asked through the API. */
-export type ManualOperation = {
-  operation: OperationType;
-  replicas?: number;
-  dryRun?: boolean;
-  /** Wake or scale up: answer once the started workloads are ready, or after this long. */
-  waitForReadySeconds?: number;
-  costCenter: string;
-  /** Sleep or wake only: hold the new state until then (an override schedule). */
-  until?: string;
-  /** The IANA zone the override is shown in. */
-  zone?: string;
-  /** The API request's correlation id, carried into the operation's log lines. */
-  correlationId?: string;
-};
+export type OverrideHolder = Pick<OverrideHolds, 'hold'>;
 
 export type ManualOperationOutcome = {
   result: OperationResult;
@@ -94,9 +86,9 @@ export class NamespaceActionsService {
    */
   async run(
     ref: ManagedNamespaceRef,
-    operation: ManualOperation,
+    ask: OperationAsk,
     credentials: UserCredentials,
-    options: { operationId?: string } = {},
+    options: RunOptions = {},
   ): Promise<ManualOperationOutcome> {
     await this.assertManaged(ref);
     await this.deps.authorizer.assertNamespace(
@@ -105,16 +97,14 @@ export class NamespaceActionsService {
       ref,
     );
     const requestedBy = credentials.principal.userEntityRef;
-    const listener = options.operationId
-      ? this.deps.progress.listener(options.operationId, requestedBy)
+    const listener = options.progressId
+      ? this.deps.progress.listener(options.progressId, requestedBy)
       : undefined;
     try {
-      return await this.execute(
-        ref,
-        operation,
-        credentials,
-        listener?.onProgress,
-      );
+      return await this.execute(ref, ask, credentials, {
+        onProgress: listener?.onProgress,
+        correlationId: options.correlationId,
+      });
     } finally {
       await listener?.flush();
     }
@@ -122,26 +112,19 @@ export class NamespaceActionsService {
 
   private async execute(
     ref: ManagedNamespaceRef,
-    operation: ManualOperation,
+    ask: OperationAsk,
     credentials: UserCredentials,
-    onProgress?: (event: OperationProgressEvent) => void,
+    context: {
+      onProgress?: (event: OperationProgressEvent) => void;
+      correlationId?: string;
+    },
   ): Promise<ManualOperationOutcome> {
-    const { until, zone, ...request } = operation;
-    if (
-      until !== undefined &&
-      !request.dryRun &&
-      request.operation !== 'scale'
-    ) {
+    const { until, zone, ...request } = ask;
+    if (until !== undefined && !ask.dryRun && ask.operation !== 'scale') {
       const held = await this.deps.overrides.hold(
-        {
-          ...ref,
-          ...request,
-          operation: request.operation,
-          until,
-          zone,
-          onProgress,
-        },
+        { ...ref, ...ask, until },
         credentials,
+        context,
       );
       return {
         result: held.result,
@@ -153,9 +136,9 @@ export class NamespaceActionsService {
     const { result, activity } = await this.deps.executor.execute({
       ...ref,
       ...request,
+      ...context,
       requestedBy,
       userId: requestedBy,
-      onProgress,
     });
     return { result, activityId: activity?.id };
   }

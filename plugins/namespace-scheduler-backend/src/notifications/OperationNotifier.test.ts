@@ -7,6 +7,7 @@ import {
 import { emptyResult } from '../engine';
 import type { OperationOutcomeEvent } from '../operations/OperationListener';
 import { OperationNotifier } from './OperationNotifier';
+import { RequestParts, requestFrom } from '../__testUtils__/operationRequest';
 
 const CLAIM = {
   cluster: 'prod',
@@ -46,17 +47,17 @@ const ACTIVITY: Activity = {
 
 function event(
   res: OperationResult,
-  request: Partial<OperationOutcomeEvent['request']> = {},
+  request: Partial<RequestParts> = {},
 ): OperationOutcomeEvent {
   return {
-    request: {
+    request: requestFrom({
       cluster: 'prod',
       namespace: 'shop',
       operation: 'sleep',
       costCenter: 'CC-1001',
       requestedBy: 'user:default/alice',
       ...request,
-    },
+    }),
     operationId: 'op-1',
     result: res,
     activity: ACTIVITY,

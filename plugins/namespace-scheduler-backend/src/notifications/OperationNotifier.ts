@@ -1,7 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
-import type { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  type OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import type { NamespaceClaim } from '../catalog/NamespaceCatalog';
 import type {
   OperationListener,
@@ -45,7 +48,9 @@ export class OperationNotifier implements OperationListener {
     const claim = await this.claims.claimOf({ cluster, namespace });
     if (!claim || claim.ownerRefs.length === 0) {
       event.logger.warn(
-        `No owner to notify of the failed ${event.request.operation} of ${cluster}/${namespace}`,
+        `No owner to notify of the failed ${
+          event.request.operation
+        } of ${formatNamespaceRef(event.request)}`,
       );
       return;
     }
@@ -61,7 +66,7 @@ function payloadOf(
   claim: NamespaceClaim,
 ): NotificationPayload {
   const { request, result } = event;
-  const where = `${request.cluster}/${request.namespace}`;
+  const where = formatNamespaceRef(request);
   const stuck = result.rollback_failed_count > 0;
   return {
     title: `${capitalize(request.operation)} of ${where} ${

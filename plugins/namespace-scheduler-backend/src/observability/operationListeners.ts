@@ -4,12 +4,7 @@ import type { Knex } from 'knex';
 import type { ActivityStore } from '../activity';
 import { ClaimLookup, OperationNotifier } from '../notifications';
 import type { OperationListener } from '../operations/OperationListener';
-import {
-  AlertmanagerClient,
-  KnexSilenceStore,
-  NamespaceSilencer,
-  readAlertmanagerConfig,
-} from '../silences';
+import { createSilencer } from '../silences';
 import type { ScheduleLookup } from '../silences/NamespaceSilencer';
 import type { AwakeNamespaces } from './metrics/AwakeNamespaces';
 import { OperationMetricsListener } from './metrics/OperationMetricsListener';
@@ -30,20 +25,11 @@ export function createOperationListeners(deps: {
   claims: ClaimLookup;
   schedules: ScheduleLookup;
 }): OperationListener[] {
-  const listeners: OperationListener[] = [
-    OperationMetricsListener.create(deps),
-    OperationNotifier.create(deps),
+  const { metrics, awake, activities, notifications, claims } = deps;
+  const silencer = createSilencer(deps);
+  return [
+    OperationMetricsListener.create({ metrics, awake, activities }),
+    OperationNotifier.create({ notifications, claims }),
+    ...(silencer ? [silencer] : []),
   ];
-  const alertmanager = readAlertmanagerConfig(deps.config);
-  if (alertmanager) {
-    listeners.push(
-      NamespaceSilencer.create({
-        settings: alertmanager,
-        client: AlertmanagerClient.create(alertmanager),
-        store: KnexSilenceStore.create({ knex: deps.knex }),
-        schedules: deps.schedules,
-      }),
-    );
-  }
-  return listeners;
 }

@@ -1,4 +1,5 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { sameNamespace } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import {
   OffHoursSlotStore,
@@ -106,9 +107,7 @@ export class KnexOffHoursSlotStore implements OffHoursSlotStore {
         }),
       );
     const holders = rows.map(fromRow);
-    const own = holders.find(
-      h => h.cluster === claim.cluster && h.namespace === claim.namespace,
-    );
+    const own = holders.find(h => sameNamespace(h, claim));
     return { own, holders: holders.filter(h => h.scope === claim.scope) };
   }
 

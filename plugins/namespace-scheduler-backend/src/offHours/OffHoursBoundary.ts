@@ -1,5 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  sameNamespace,
+  Schedule,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActivityStore } from '../activity';
@@ -7,7 +11,7 @@ import {
   ManagedNamespaceRef,
   NamespaceCatalog,
 } from '../catalog/NamespaceCatalog';
-import { CostCenterService } from '../costCenters';
+import { ValidCostCenters } from '../costCenters';
 import { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { OperationService } from '../operations';
 import { ScheduleStore } from '../schedules';
@@ -15,7 +19,6 @@ import { forEachLimited } from '../concurrency/forEachLimited';
 import { Clock, systemClock } from '../time/Clock';
 import { scheduledAwakeAt } from './awakePlan';
 import { OffHoursPeriod } from './BusinessHours';
-import { namespaceKey } from './OffHoursPlanner';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
 import { OffHoursRules, scopeKey } from './rules';
 
@@ -36,7 +39,7 @@ type Deps = {
   claims: Pick<NamespaceCatalog, 'allClaims'>;
   status: NamespaceStatusReader;
   operations: Pick<OperationService, 'execute'>;
-  costCenters: Pick<CostCenterService, 'validFor'>;
+  costCenters: Pick<ValidCostCenters, 'validFor'>;
   activities: Pick<ActivityStore, 'list'>;
   logger: LoggerService;
   clock: Clock;
@@ -110,11 +113,9 @@ export class OffHoursBoundary {
   ) {
     const { state } = await this.deps.status.status(ref.cluster, ref.namespace);
     if (state === 'asleep' || state === 'unknown') return;
-    const own = context.schedules.filter(
-      s => namespaceKey(s) === namespaceKey(ref),
-    );
+    const own = context.schedules.filter(s => sameNamespace(s, ref));
     if (await this.mayStayAwake(ref, own, context.period, context.now)) {
-      context.summary.kept.push(namespaceKey(ref));
+      context.summary.kept.push(formatNamespaceRef(ref));
       return;
     }
     await this.sleep(ref, context.summary);
@@ -128,8 +129,7 @@ export class OffHoursBoundary {
     now: Date,
   ): Promise<boolean> {
     const holders = await this.deps.slots.holders(period.start);
-    if (holders.some(holder => namespaceKey(holder) === namespaceKey(ref)))
-      return true;
+    if (holders.some(holder => sameNamespace(holder, ref))) return true;
     const keeper = own.find(schedule =>
       scheduledAwakeAt([schedule], now.getTime()),
     );
@@ -149,7 +149,7 @@ export class OffHoursBoundary {
   }
 
   private async sleep(ref: ManagedNamespaceRef, summary: BoundarySummary) {
-    const key = namespaceKey(ref);
+    const key = formatNamespaceRef(ref);
     const costCenter = await this.costCenterOf(ref);
     if (!costCenter) {
       summary.failed.push(

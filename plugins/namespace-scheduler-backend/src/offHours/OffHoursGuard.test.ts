@@ -5,6 +5,7 @@ import { ManualClock } from '../__testUtils__/clock';
 import { FakeEngine } from '../__testUtils__/fakeEngine';
 import { FakeDirectory, governedInstance } from '../__testUtils__/governance';
 import { OperationRequest } from '../operations';
+import { RequestParts, requestFrom } from '../__testUtils__/operationRequest';
 
 jest.setTimeout(60_000);
 
@@ -20,15 +21,16 @@ const directory = new FakeDirectory({
 
 const wake = (
   namespace: string,
-  overrides: Partial<OperationRequest> = {},
-): OperationRequest => ({
-  cluster: 'sandbox',
-  namespace,
-  operation: 'wake',
-  costCenter: 'CC-1',
-  requestedBy: ALICE,
-  ...overrides,
-});
+  overrides: Partial<RequestParts> = {},
+): OperationRequest =>
+  requestFrom({
+    cluster: 'sandbox',
+    namespace,
+    operation: 'wake',
+    costCenter: 'CC-1',
+    requestedBy: ALICE,
+    ...overrides,
+  });
 
 describe('OffHoursGuard', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -74,9 +76,9 @@ describe('OffHoursGuard', () => {
     await expect(operations.execute(wake('c'))).rejects.toThrow(
       /Off-hours limit reached: at most 2 namespaces may be awake across all clusters outside business hours \(mon,tue,wed,thu,fri 07:00–20:00 Europe\/Madrid\); the slots are held by (sandbox\/a \(user:default\/alice\)|sandbox\/b \(schedule s-1\)), .*sandbox\/c may wake when one of them sleeps, or at 2026-11-24T07:00:00.000\+01:00 when business hours start/,
     );
-    await expect(operations.check(wake('d', { dryRun: true }))).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(
+      operations.execute(wake('d', { dryRun: true })),
+    ).rejects.toThrow(ConflictError);
     expect([...engine.awake].sort()).toEqual(['sandbox/a', 'sandbox/b']);
     expect((await activities.list({ namespace: 'c' })).items).toEqual([]);
 

@@ -1,5 +1,10 @@
 import { ConflictError } from '@backstage/errors';
-import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  keepsAwake,
+  OperationResult,
+  sameNamespace,
+} from '@namespace-scheduler/backstage-plugin-common';
 import {
   OperationCapacity,
   OperationGuard,
@@ -13,20 +18,12 @@ import { describeScope, OffHoursRules, scopeKey } from './rules';
 
 const NOTHING_RESERVED: OperationReservation = { settle: async () => {} };
 
-/** Whether an operation leaves the namespace running (wake, scale above 0) or stopped. */
-function wakes(request: OperationRequest): boolean {
-  return (
-    request.operation === 'wake' ||
-    (request.operation === 'scale' && (request.replicas ?? 0) > 0)
-  );
-}
-
 /**
- * The off-hours limit on operations (seed 000 property 1). Outside business
- * hours a wake (or scale above 0) needs a slot of the current off-hours
- * period: taken atomically before the engine runs, else 409 naming the
- * holders. A successful sleep (or scale to 0) frees the namespace's slot; a
- * wake that failed and was rolled back returns the slot it took.
+ * The off-hours limit on operations. Outside business hours a wake (or scale
+ * above 0) needs a slot of the current off-hours period: taken atomically
+ * before the engine runs, else 409 naming the holders. A successful sleep
+ * (or scale to 0) frees the namespace's slot; a wake that failed and was
+ * rolled back returns the slot it took.
  */
 export class OffHoursGuard implements OperationGuard, OperationCapacity {
   static create(options: {
@@ -49,16 +46,14 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
 
   /** A non-binding look (dry runs, overrides before they are stored): would a slot be free now? */
   async assertAllowed(request: OperationRequest): Promise<void> {
-    if (!wakes(request)) return;
+    if (!keepsAwake(request)) return;
     const period = this.rules.hours.offHoursAt(this.clock.now().getTime());
     if (!period) return;
     const holders = await this.slots.holders(
       period.start,
       scopeKey(this.rules, request.cluster),
     );
-    const holds = holders.some(
-      h => h.cluster === request.cluster && h.namespace === request.namespace,
-    );
+    const holds = holders.some(h => sameNamespace(h, request));
     if (!holds && holders.length >= this.rules.limit) {
       throw this.full(request, holders, period);
     }
@@ -66,7 +61,7 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
 
   async reserve(request: OperationRequest): Promise<OperationReservation> {
     const now = this.clock.now();
-    if (!wakes(request)) {
+    if (!keepsAwake(request)) {
       return {
         settle: async result => {
           if (result.success) await this.slots.release(request, now);
@@ -125,7 +120,9 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
     return new ConflictError(
       `Off-hours limit reached: at most ${limit} namespaces may be awake ${scope} outside business hours ` +
         `(${hours.describe()}); the slots are held by ${list}. ` +
-        `${request.cluster}/${request.namespace} may wake when one of them sleeps${until}.`,
+        `${formatNamespaceRef(
+          request,
+        )} may wake when one of them sleeps${until}.`,
     );
   }
 }
@@ -134,5 +131,5 @@ function describeHolder(holder: SlotHolder): string {
   const by = holder.scheduleId
     ? `schedule ${holder.scheduleId}`
     : holder.requestedBy;
-  return `${holder.cluster}/${holder.namespace} (${by})`;
+  return `${formatNamespaceRef(holder)} (${by})`;
 }

@@ -1,4 +1,5 @@
 import {
+  formatNamespaceRef,
   Interval,
   ScheduleEntry,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -20,9 +21,6 @@ export type PlannedNamespace = NamespacePlan & {
   cluster: string;
   namespace: string;
 };
-
-export const namespaceKey = (ref: { cluster: string; namespace: string }) =>
-  `${ref.cluster}/${ref.namespace}`;
 
 /**
  * Who will be awake off-hours: each namespace's awake time from its schedules
@@ -60,7 +58,7 @@ export class OffHoursPlanner {
       { ref: NamespaceRef; intervals: Interval[] }
     >();
     const add = (ref: NamespaceRef, intervals: Interval[]) => {
-      const key = namespaceKey(ref);
+      const key = formatNamespaceRef(ref);
       const known = awake.get(key)?.intervals ?? [];
       awake.set(key, {
         ref: { cluster: ref.cluster, namespace: ref.namespace },
@@ -97,7 +95,7 @@ function groupByNamespace(
 ): Map<string, PlannedSchedule[]> {
   const groups = new Map<string, PlannedSchedule[]>();
   for (const entry of entries) {
-    const key = namespaceKey(entry);
+    const key = formatNamespaceRef(entry);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return groups;

@@ -1,16 +1,13 @@
 import { ConflictError } from '@backstage/errors';
 import {
+  formatNamespaceRef,
   parseDateTime,
   ScheduleInput,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ScheduleCandidate, ScheduleSaveGuard } from '../schedules';
 import { Clock, systemClock } from '../time/Clock';
 import { Breach, firstBreach } from './awakePlan';
-import {
-  namespaceKey,
-  OffHoursPlanner,
-  PlannedSchedule,
-} from './OffHoursPlanner';
+import { OffHoursPlanner, PlannedSchedule } from './OffHoursPlanner';
 import { describeScope, OffHoursRules } from './rules';
 import { SaveLock } from './SaveLock';
 
@@ -64,7 +61,11 @@ export class OffHoursScheduleGuard implements ScheduleSaveGuard {
       horizonEnd(candidate.input, now),
       entry,
     );
-    const breach = firstBreach(plans, this.rules.limit, namespaceKey(entry));
+    const breach = firstBreach(
+      plans,
+      this.rules.limit,
+      formatNamespaceRef(entry),
+    );
     if (breach) throw this.refusal(breach);
   }
 

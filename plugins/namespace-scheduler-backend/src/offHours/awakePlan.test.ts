@@ -80,6 +80,17 @@ describe('awakeIntervals', () => {
     ).toEqual([{ start: MON, end: at('2026-11-23T03:00:00Z') }]);
   });
 
+  it('plans a scale without replicas (invalid) as awake, as the silencer and the cost-center rule read it', () => {
+    // `(replicas ?? 0) > 0` here used to read it as a sleep.
+    const schedules = [
+      cron('up', '0 22 * * *', 'scale'),
+      cron('down', '30 23 * * *', 'sleep'),
+    ];
+    expect(awakeIntervals(schedules, MON, TUE)).toEqual([
+      { start: at('2026-11-23T22:00:00Z'), end: at('2026-11-23T23:30:00Z') },
+    ]);
+  });
+
   it('lets an override hold the namespace over its other schedules until it is released', () => {
     const hold = entry(
       'hold',

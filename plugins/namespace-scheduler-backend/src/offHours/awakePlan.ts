@@ -1,5 +1,6 @@
 import {
   Interval,
+  keepsAwake,
   overrideAt,
   previousTransition,
   ScheduleEntry,
@@ -19,10 +20,6 @@ export type NamespacePlan = {
 
 /** The first instant more namespaces of one scope are awake than the limit allows. */
 export type Breach = { at: number; scope: string; namespaces: string[] };
-
-const awakeAfter = (transition: ScheduleTransition) =>
-  transition.operation === 'wake' ||
-  (transition.operation === 'scale' && (transition.replicas ?? 0) > 0);
 
 const byTime = (a: ScheduleTransition, b: ScheduleTransition) =>
   a.at - b.at || OPERATION_ORDER[a.operation] - OPERATION_ORDER[b.operation];
@@ -55,7 +52,7 @@ export function awakeIntervals(
   const intervals: Interval[] = [];
   points.forEach((point, i) => {
     while (next < events.length && events[next].at <= point)
-      awake = awakeAfter(events[next++]);
+      awake = keepsAwake(events[next++]);
     const holder = overrideAt(active, point);
     const end = points[i + 1] ?? to;
     if ((holder ? holder.operation === 'wake' : awake) && end > point) {
@@ -164,7 +161,7 @@ function latestState(base: ScheduleEntry[], at: number): boolean {
     .flatMap(entry => previousTransition(entry, at) ?? [])
     .sort(byTime)
     .pop();
-  return latest ? awakeAfter(latest) : false;
+  return latest ? keepsAwake(latest) : false;
 }
 
 /** Where overrides start and end holding, within (from, to). */

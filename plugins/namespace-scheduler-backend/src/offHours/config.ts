@@ -9,7 +9,7 @@ import {
 const KEY = 'namespaceScheduler.offHours';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Monday to Friday, 07:00 to 20:00 in Madrid (the seeds' teams). */
+/** The default business hours: Monday to Friday, 07:00 to 20:00 in Madrid. */
 export const DEFAULT_BUSINESS_HOURS: BusinessHoursSpec = {
   days: ['mon', 'tue', 'wed', 'thu', 'fri'],
   start: '07:00',

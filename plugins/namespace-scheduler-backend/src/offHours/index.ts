@@ -1,9 +1,5 @@
 export { BusinessHours, type OffHoursPeriod } from './BusinessHours';
-export {
-  readOffHoursConfig,
-  DEFAULT_BUSINESS_HOURS,
-  type OffHoursSettings,
-} from './config';
+export { DEFAULT_BUSINESS_HOURS } from './config';
 export { KnexOffHoursSlotStore } from './KnexOffHoursSlotStore';
 export { OffHoursBoundary, type BoundarySummary } from './OffHoursBoundary';
 export { OffHoursGuard } from './OffHoursGuard';
@@ -13,3 +9,4 @@ export { OffHoursService } from './OffHoursService';
 export * from './OffHoursSlotStore';
 export { createRules, scopeKey, type OffHoursRules } from './rules';
 export { SaveLock } from './SaveLock';
+export { createOffHours } from './create';

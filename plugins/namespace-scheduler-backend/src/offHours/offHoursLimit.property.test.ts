@@ -6,6 +6,7 @@ import { ManualClock } from '../__testUtils__/clock';
 import { FakeDirectory, governedInstance } from '../__testUtils__/governance';
 import { BusinessHours } from './BusinessHours';
 import { DEFAULT_BUSINESS_HOURS } from './config';
+import { requestFrom } from '../__testUtils__/operationRequest';
 
 jest.setTimeout(60_000);
 
@@ -108,14 +109,16 @@ describe('seed 000 property 1: off-hours, never more than N managed namespaces a
               }
             } else if (s.kind === 'operate') {
               await instances[s.instance].operations
-                .execute({
-                  cluster: 'sandbox',
-                  namespace: s.namespace,
-                  operation: s.operation,
-                  ...(s.operation === 'scale' && { replicas: s.replicas }),
-                  costCenter: 'CC-1',
-                  requestedBy: 'user:default/alice',
-                })
+                .execute(
+                  requestFrom({
+                    cluster: 'sandbox',
+                    namespace: s.namespace,
+                    operation: s.operation,
+                    replicas: s.replicas,
+                    costCenter: 'CC-1',
+                    requestedBy: 'user:default/alice',
+                  }),
+                )
                 .catch(refusedOnlyByTheLimit);
             } else {
               const target = {

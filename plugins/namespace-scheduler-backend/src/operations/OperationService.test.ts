@@ -10,19 +10,21 @@ import { migrateUp } from '../database/migrations';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeBehaviour, FakeEngine } from '../__testUtils__/fakeEngine';
 import { OperationRequest, OperationService } from '.';
+import { RequestParts, requestFrom } from '../__testUtils__/operationRequest';
 
 jest.setTimeout(60_000);
 
 const START = '2026-11-23T07:00:00Z';
 
-const request = (overrides: Partial<OperationRequest>): OperationRequest => ({
-  cluster: 'sandbox',
-  namespace: 'shop-dev',
-  operation: 'wake',
-  costCenter: 'CC-1001',
-  requestedBy: 'user:default/alice',
-  ...overrides,
-});
+const request = (overrides: Partial<RequestParts>): OperationRequest =>
+  requestFrom({
+    cluster: 'sandbox',
+    namespace: 'shop-dev',
+    operation: 'wake',
+    costCenter: 'CC-1001',
+    requestedBy: 'user:default/alice',
+    ...overrides,
+  });
 
 describe('OperationService', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -114,7 +116,7 @@ describe('OperationService', () => {
       service.execute(request({ costCenter: 'CC-NOPE' })),
     ).rejects.toThrow(NotAllowedError);
     await expect(
-      service.execute(request({ operation: 'scale' })),
+      service.execute(request({ operation: 'scale', replicas: 1.5 })),
     ).rejects.toThrow(/replicas/);
     expect(engine.calls).toHaveLength(0);
     expect((await activities.list({})).items).toHaveLength(0);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   OperationResult,
   OriginalValue,
+  replicasOf,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ActivityStore } from '../activity';
 import { NamespaceOperations } from '../engine';
@@ -31,8 +32,8 @@ import type { OperationOutcome, OperationRequest } from './types';
  * The single entry point for every wake, sleep and scale: asks the guard,
  * takes the namespace's lease (one operation per namespace at a time, across
  * instances), runs the engine, and records one activity per operation that
- * is not a dry run — also when the engine fails or throws (seed 000
- * property 5).
+ * is not a dry run — also when the engine fails or throws, so the activity
+ * log misses no operation.
  */
 export class OperationService {
   static create(options: {
@@ -69,15 +70,6 @@ export class OperationService {
     private readonly listeners: OperationListener[],
     private readonly leases: NamespaceLeases | undefined,
   ) {}
-
-  /**
-   * Throws as `execute` would refuse the request now: bad replicas, the
-   * guard says no, or another operation or a repair holds the namespace.
-   */
-  async check(request: OperationRequest): Promise<void> {
-    await this.assertAllowed(request);
-    if (!request.dryRun) await this.leases?.assertFree(request);
-  }
 
   async execute(request: OperationRequest): Promise<OperationOutcome> {
     await this.assertAllowed(request);
@@ -129,7 +121,7 @@ export class OperationService {
         cluster: request.cluster,
         namespace: request.namespace,
         operation: request.operation,
-        replicas: request.replicas,
+        replicas: replicasOf(request),
         costCenter: request.costCenter,
         requestedBy: request.requestedBy,
         approvedBy: request.approvedBy ?? reservation?.approvedBy,
@@ -214,30 +206,19 @@ export class OperationService {
     journal?: OperationJournal,
   ): Promise<OperationResult> {
     const { cluster, namespace, dryRun, onProgress } = request;
-    if (request.operation === 'sleep') {
-      return this.engine.sleep(cluster, namespace, {
-        dryRun,
-        onProgress,
-        logger,
-        journal,
-      });
-    }
-    // Originals kept with the last sleep restore workloads whose annotation was lost.
-    const storedOriginals = await this.lastSleepOriginals(request);
-    const waitForReadyMs = request.waitForReadySeconds
-      ? request.waitForReadySeconds * 1000
-      : undefined;
-    const options = {
+    const seconds = request.waitForReadySeconds;
+    return this.engine.run(cluster, namespace, request, {
       dryRun,
       onProgress,
-      storedOriginals,
       logger,
-      waitForReadyMs,
       journal,
-    };
-    return request.operation === 'wake'
-      ? this.engine.wake(cluster, namespace, options)
-      : this.engine.scale(cluster, namespace, request.replicas ?? 0, options);
+      // Originals kept with the last sleep restore workloads whose annotation was lost.
+      storedOriginals:
+        request.operation === 'sleep'
+          ? undefined
+          : await this.lastSleepOriginals(request),
+      waitForReadyMs: seconds ? seconds * 1000 : undefined,
+    });
   }
 
   /**

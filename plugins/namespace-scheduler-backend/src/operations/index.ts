@@ -6,4 +6,9 @@ export {
   type OperationGuard,
   type OperationReservation,
 } from './OperationGuard';
-export type { OperationOutcome, OperationRequest } from './types';
+export type {
+  OperationContext,
+  OperationOutcome,
+  OperationRequest,
+} from './types';
+export { createOperations } from './create';

@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  isValidReplicaCount,
+  keepsAwake,
+  MAX_SCALE_REPLICAS,
+  OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { ActivityEffect } from '../activity';
 import { emptyResult } from '../engine';
 import type { OperationRequest } from './types';
@@ -13,16 +18,15 @@ export function effectOf(
   result: OperationResult,
 ): ActivityEffect {
   if (!result.success) return 'none';
-  if (request.operation === 'scale')
-    return (request.replicas ?? 0) > 0 ? 'open' : 'close';
-  return request.operation === 'wake' ? 'open' : 'close';
+  return keepsAwake(request) ? 'open' : 'close';
 }
 
 export function assertReplicas(request: OperationRequest) {
   if (request.operation !== 'scale') return;
-  const { replicas } = request;
-  if (replicas === undefined || !Number.isInteger(replicas) || replicas < 0) {
-    throw new InputError('replicas: scale needs a non-negative integer');
+  if (!isValidReplicaCount(request.replicas)) {
+    throw new InputError(
+      `replicas: scale needs a whole number from 0 to ${MAX_SCALE_REPLICAS}`,
+    );
   }
 }
 
@@ -37,7 +41,8 @@ export function failedResult(
     ...request,
     dryRun: request.dryRun ?? false,
     startedAt,
-    targetReplicas: request.replicas,
+    targetReplicas:
+      request.operation === 'scale' ? request.replicas : undefined,
   };
   return {
     ...emptyResult(base, [error]),

@@ -1,17 +1,17 @@
 import {
   Activity,
+  OperationIntent,
   OperationProgressEvent,
   OperationResult,
-  OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 
-/** One wake, sleep or scale, manual or scheduled. */
-export interface OperationRequest {
+/** One wake, sleep or scale, manual or scheduled: the intent and who, where and why. */
+export type OperationRequest = OperationIntent & OperationContext;
+
+/** Everything about an operation but its intent. */
+export interface OperationContext {
   cluster: string;
   namespace: string;
-  operation: OperationType;
-  /** Required for `scale`: a non-negative integer. */
-  replicas?: number;
   /** Plan only: nothing changes and no activity is recorded. */
   dryRun?: boolean;
   /** Wake or scale up: wait this long at most for the started workloads to be ready. */

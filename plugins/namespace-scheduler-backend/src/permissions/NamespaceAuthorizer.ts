@@ -11,8 +11,10 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { NAMESPACE_RESOURCE_TYPE } from '@namespace-scheduler/backstage-plugin-common';
-import { toResourceRef } from './resource';
+import {
+  NAMESPACE_RESOURCE_TYPE,
+  toNamespaceResourceRef,
+} from '@namespace-scheduler/backstage-plugin-common';
 
 type NamespacePermission = ResourcePermission<typeof NAMESPACE_RESOURCE_TYPE>;
 
@@ -34,7 +36,7 @@ export class NamespaceAuthorizer {
     const decisions = await this.permissions.authorize(
       namespaces.map(ns => ({
         permission,
-        resourceRef: toResourceRef(ns.cluster, ns.namespace),
+        resourceRef: toNamespaceResourceRef(ns),
       })),
       { credentials },
     );
@@ -52,10 +54,7 @@ export class NamespaceAuthorizer {
     const allowed = await this.filter(credentials, permission, [ref]);
     if (allowed.length === 0) {
       throw new NotAllowedError(
-        `${permission.name} is not allowed on ${toResourceRef(
-          ref.cluster,
-          ref.namespace,
-        )}`,
+        `${permission.name} is not allowed on ${toNamespaceResourceRef(ref)}`,
       );
     }
   }

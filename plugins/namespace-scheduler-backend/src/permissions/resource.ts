@@ -21,8 +21,3 @@ export const namespaceResourceRef = createPermissionResourceRef<
   pluginId: 'namespace-scheduler',
   resourceType: NAMESPACE_RESOURCE_TYPE,
 });
-
-/** `cluster/namespace`: how a namespace is named as a permission resource. */
-export function toResourceRef(cluster: string, namespace: string): string {
-  return `${cluster}/${namespace}`;
-}

@@ -59,9 +59,9 @@ describe('OperationProgressPublisher', () => {
     ]);
     expect(publish.mock.calls[0][0]).toEqual({
       recipients: { type: 'user', entityRef: USER },
-      channel: `namespace-scheduler:operation:${ID}`,
+      channel: `namespace-scheduler:progress:${ID}`,
       message: {
-        operation_id: ID,
+        progress_id: ID,
         operation: 'sleep',
         cluster: 'sandbox',
         namespace: 'shop-dev',

@@ -51,15 +51,15 @@ export class OperationProgressPublisher {
     private readonly logger: LoggerService,
   ) {}
 
-  listener(operationId: string, userEntityRef: string): ProgressListener {
+  listener(progressId: string, userEntityRef: string): ProgressListener {
     let done = 0;
     let queue = Promise.resolve();
-    const channel = operationProgressChannel(operationId);
+    const channel = operationProgressChannel(progressId);
     const onProgress = (event: OperationProgressEvent) => {
       const step = STEPS[event.stage];
       if (!step || event.dry_run) return;
       if (FORWARD_STEPS.has(step)) done += 1;
-      const message = toSignal(operationId, event, step, done);
+      const message = toSignal(progressId, event, step, done);
       queue = queue.then(() => this.publish(channel, userEntityRef, message));
     };
     return { onProgress, flush: () => queue };
@@ -87,13 +87,13 @@ export class OperationProgressPublisher {
 }
 
 function toSignal(
-  operationId: string,
+  progressId: string,
   event: OperationProgressEvent,
   step: OperationProgressStep,
   done: number,
 ): OperationProgressSignal {
   return {
-    operation_id: operationId,
+    progress_id: progressId,
     operation: event.operation,
     cluster: event.cluster,
     namespace: event.namespace,

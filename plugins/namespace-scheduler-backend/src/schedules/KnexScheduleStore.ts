@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   Schedule,
@@ -6,37 +5,45 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { KnexRunLedger } from './KnexRunLedger';
 import {
   inputColumns,
+  movedOnColumns,
+  nextColumns,
   RunRow,
-  runFromRow,
-  runSummary,
+  RUNS,
   ScheduleRow,
   scheduleFromRow,
+  SCHEDULES,
 } from './scheduleRows';
 import {
   NewSchedule,
+  requireSchedule,
   RunClaim,
   RunFinish,
   ScheduleStore,
   ScheduleUpdate,
   SiblingCheck,
-  StaleClaim,
 } from './ScheduleStore';
 
-const SCHEDULES = 'ns_schedules';
-const RUNS = 'ns_schedule_runs';
 const LOCKS = 'ns_schedule_locks';
 
 type Namespace = { cluster: string; namespace: string };
 
-/** Schedules and runs in the portal database (SQLite, PostgreSQL). */
+/**
+ * Schedules in the portal database (SQLite, PostgreSQL), each namespace's
+ * writes serialized by its lock row; their runs in the `KnexRunLedger`.
+ */
 export class KnexScheduleStore implements ScheduleStore {
   static create(options: { knex: Knex }): KnexScheduleStore {
     return new KnexScheduleStore(options.knex);
   }
 
-  private constructor(private readonly knex: Knex) {}
+  private readonly runs: KnexRunLedger;
+
+  private constructor(private readonly knex: Knex) {
+    this.runs = KnexRunLedger.create({ knex });
+  }
 
   async create(schedule: NewSchedule, check?: SiblingCheck): Promise<Schedule> {
     const at = schedule.at.getTime();
@@ -92,7 +99,7 @@ export class KnexScheduleStore implements ScheduleStore {
         });
       if (changed === 0) throw new NotFoundError(`No schedule with id ${id}`);
     });
-    return this.require(id);
+    return requireSchedule(this, id);
   }
 
   async delete(id: string): Promise<boolean> {
@@ -161,33 +168,6 @@ export class KnexScheduleStore implements ScheduleStore {
     return rows.map(scheduleFromRow);
   }
 
-  async claim(claim: RunClaim): Promise<string | undefined> {
-    const runId = randomUUID();
-    try {
-      return await this.knex.transaction(async trx => {
-        if (claim.advance && !(await advance(trx, claim))) return undefined;
-        await trx<RunRow>(RUNS).insert({
-          id: runId,
-          schedule_id: claim.scheduleId,
-          due_at: claim.dueAt.getTime(),
-          trigger: claim.trigger,
-          operation: claim.operation ?? null,
-          status: 'claimed',
-          message: null,
-          claimed_by: claim.claimedBy,
-          claimed_at: claim.claimedAt.getTime(),
-          finished_at: null,
-          activity_id: null,
-        });
-        return runId;
-      });
-    } catch (error) {
-      // The unique (schedule, trigger, due time): someone ran it already.
-      if (isDatabaseConflictError(error)) return undefined;
-      throw error;
-    }
-  }
-
   async reschedule(
     scheduleId: string,
     expectedNextRun: Date,
@@ -195,83 +175,28 @@ export class KnexScheduleStore implements ScheduleStore {
   ) {
     await this.knex<ScheduleRow>(SCHEDULES)
       .where({ id: scheduleId, next_run: expectedNextRun.getTime() })
-      .update({ ...nextColumns(next), ...(!next && { status: 'completed' }) });
+      .update(movedOnColumns(next));
   }
 
-  async finish(run: RunFinish): Promise<void> {
-    const zone = (await this.require(run.scheduleId)).zone;
-    const ran = run.outcome === 'skipped' ? 0 : 1;
-    await this.knex.transaction(async trx => {
-      const updated = await trx<RunRow>(RUNS)
-        .where({ id: run.runId, status: 'claimed' })
-        .update({
-          status: run.outcome,
-          message: run.message ?? null,
-          activity_id: run.activityId ?? null,
-          finished_at: run.finishedAt.getTime(),
-        });
-      // Finished already (e.g. swept as abandoned by another instance): count it once.
-      if (updated === 0) return;
-      await trx<ScheduleRow>(SCHEDULES)
-        .where({ id: run.scheduleId })
-        .update({
-          run_count: trx.raw('run_count + ?', [ran]),
-          success_count: trx.raw('success_count + ?', [
-            run.outcome === 'succeeded' ? 1 : 0,
-          ]),
-          error_count: trx.raw('error_count + ?', [
-            run.outcome === 'failed' ? 1 : 0,
-          ]),
-          skipped_count: trx.raw('skipped_count + ?', [1 - ran]),
-          last_run: JSON.stringify(runSummary(run, zone)),
-        });
-    });
+  claim(claim: RunClaim): Promise<string | undefined> {
+    return this.runs.claim(claim);
   }
 
-  async staleClaims(claimedBefore: Date): Promise<StaleClaim[]> {
-    const rows = await this.knex<RunRow>(RUNS)
-      .where({ status: 'claimed' })
-      .andWhere('claimed_at', '<', claimedBefore.getTime())
-      .orderBy('claimed_at');
-    return rows.map(row => ({
-      runId: row.id,
-      scheduleId: row.schedule_id,
-      dueAt: new Date(Number(row.due_at)),
-      trigger: row.trigger,
-      operation: row.operation ?? undefined,
-      claimedBy: row.claimed_by,
-      claimedAt: new Date(Number(row.claimed_at)),
-    }));
+  finish(run: RunFinish): Promise<void> {
+    return this.runs.finish(run);
   }
 
-  async listRuns(scheduleId: string, limit: number) {
-    const schedule = await this.require(scheduleId);
-    const rows = await this.knex<RunRow>(RUNS)
-      .where({ schedule_id: scheduleId })
-      .orderBy([
-        { column: 'due_at', order: 'desc' },
-        { column: 'claimed_at', order: 'desc' },
-      ])
-      .limit(limit);
-    return rows.map(row => runFromRow(row, schedule.zone));
+  staleClaims(claimedBefore: Date) {
+    return this.runs.staleClaims(claimedBefore);
   }
 
-  private async require(id: string): Promise<Schedule> {
-    const schedule = await this.get(id);
-    if (!schedule) throw new NotFoundError(`No schedule with id ${id}`);
-    return schedule;
+  listRuns(scheduleId: string, limit: number) {
+    return this.runs.listRuns(scheduleId, limit);
   }
 }
 
 function namespaceOf(ref: Namespace) {
   return { cluster_name: ref.cluster, namespace_name: ref.namespace };
-}
-
-function nextColumns(next: NewSchedule['next']) {
-  return {
-    next_run: next?.at ?? null,
-    next_operation: next?.operation ?? null,
-  };
 }
 
 /**
@@ -292,38 +217,4 @@ async function lockedSiblings(
     .where(namespaceOf(ref))
     .whereNot({ id: exceptId });
   return rows.map(scheduleFromRow);
-}
-
-/** Moves the schedule on if nobody did since it was read; records missed runs. */
-async function advance(
-  trx: Knex.Transaction,
-  claim: RunClaim,
-): Promise<boolean> {
-  const { expectedNextRun, next, missed, missedCount } = claim.advance!;
-  const moved = await trx<ScheduleRow>(SCHEDULES)
-    .where({ id: claim.scheduleId, next_run: expectedNextRun.getTime() })
-    .update({
-      ...nextColumns(next),
-      ...(!next && { status: 'completed' }),
-      skipped_count: trx.raw('skipped_count + ?', [missedCount]),
-    });
-  if (moved === 0) return false;
-  if (missed.length > 0) {
-    await trx<RunRow>(RUNS).insert(
-      missed.map(dueAt => ({
-        id: randomUUID(),
-        schedule_id: claim.scheduleId,
-        due_at: dueAt.getTime(),
-        trigger: 'schedule' as const,
-        operation: null,
-        status: 'missed' as const,
-        message: `missed while no runner was up; ran the latest occurrence instead`,
-        claimed_by: claim.claimedBy,
-        claimed_at: claim.claimedAt.getTime(),
-        finished_at: claim.claimedAt.getTime(),
-        activity_id: null,
-      })),
-    );
-  }
-  return true;
 }

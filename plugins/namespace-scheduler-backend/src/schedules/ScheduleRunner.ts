@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
 import {
+  formatNamespaceRef,
   overrideAt,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -198,7 +199,7 @@ export class ScheduleRunner {
 function byNamespace(schedules: Schedule[]): Schedule[][] {
   const groups = new Map<string, Schedule[]>();
   for (const schedule of schedules) {
-    const key = `${schedule.cluster}/${schedule.namespace}`;
+    const key = formatNamespaceRef(schedule);
     groups.set(key, [...(groups.get(key) ?? []), schedule]);
   }
   return [...groups.values()];

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@backstage/errors';
 import {
   RunOutcome,
   Schedule,
@@ -67,8 +68,8 @@ export type RunFinish = {
   finishedAt: Date;
 };
 
-/** Schedules and their runs. */
-export interface ScheduleStore {
+/** The schedules themselves. */
+export interface ScheduleRecords {
   /** An override completes the namespace's earlier overrides: one holds at a time. */
   create(schedule: NewSchedule, check?: SiblingCheck): Promise<Schedule>;
   /** Throws NotFoundError for an unknown id. */
@@ -93,18 +94,35 @@ export interface ScheduleStore {
   list(filter?: { cluster?: string; namespace?: string }): Promise<Schedule[]>;
   /** Schedules whose next run is at or before `now`, earliest first (indexed). */
   findDue(now: Date, limit: number): Promise<Schedule[]>;
-  /** The run's id, or undefined when someone else claimed it first. */
-  claim(claim: RunClaim): Promise<string | undefined>;
   /** Moves a schedule with nothing due on to `next`, unless someone did already. */
   reschedule(
     scheduleId: string,
     expectedNextRun: Date,
     next?: ScheduleTransition,
   ): Promise<void>;
+}
+
+/** The run ledger: each run of a schedule claimed once, then finished once. */
+export interface RunLedger {
+  /** The run's id, or undefined when someone else claimed it first. */
+  claim(claim: RunClaim): Promise<string | undefined>;
   /** Records a claimed run's outcome and counts it on the schedule, once: a run no longer `claimed` is left as it is. */
   finish(run: RunFinish): Promise<void>;
   /** Runs still `claimed` that were claimed before `claimedBefore`. */
   staleClaims(claimedBefore: Date): Promise<StaleClaim[]>;
-  /** Newest first. */
+  /** Newest first; throws NotFoundError for an unknown schedule. */
   listRuns(scheduleId: string, limit: number): Promise<ScheduleRun[]>;
+}
+
+/** Schedules and their runs. */
+export interface ScheduleStore extends ScheduleRecords, RunLedger {}
+
+/** The schedule with this id; NotFoundError when there is none. */
+export async function requireSchedule(
+  store: Pick<ScheduleRecords, 'get'>,
+  id: string,
+): Promise<Schedule> {
+  const schedule = await store.get(id);
+  if (!schedule) throw new NotFoundError(`No schedule with id ${id}`);
+  return schedule;
 }

@@ -1,4 +1,5 @@
 import {
+  intentOf,
   OperationProgressEvent,
   resolveRelease,
   RunOutcome,
@@ -49,10 +50,9 @@ export async function executeRun(
   const recorded = { operation: effective.operation };
   try {
     const { result, activity } = await deps.operations.execute({
+      ...intentOf(effective),
       cluster: schedule.cluster,
       namespace: schedule.namespace,
-      operation: effective.operation,
-      replicas: effective.replicas,
       costCenter: schedule.cost_center,
       requestedBy: run.requestedBy,
       userId:

@@ -1,12 +1,10 @@
 export * from './ScheduleStore';
 export { KnexScheduleStore } from './KnexScheduleStore';
 export { ScheduleRunner, type TickSummary } from './ScheduleRunner';
-export { readRunnerConfig, RUNNER_TASK_ID } from './runnerConfig';
-export {
-  ScheduleService,
-  type HoldOutcome,
-  type HoldRequest,
-  type RunNowOutcome,
-  type ScheduleCandidate,
-  type ScheduleSaveGuard,
-} from './ScheduleService';
+export { RUNNER_TASK_ID } from './runnerConfig';
+export { ScheduleService } from './ScheduleService';
+export { ManualRuns, type RunNowOutcome } from './ManualRuns';
+export { OverrideHolds, type HoldAsk, type HoldOutcome } from './OverrideHolds';
+export { SchedulePreview } from './SchedulePreview';
+export type { ScheduleCandidate, ScheduleSaveGuard } from './ScheduleWriter';
+export { createScheduleServices, createSchedules } from './create';

@@ -8,6 +8,7 @@ import {
   ScheduleRun,
   ScheduleRunSummary,
   ScheduleTiming,
+  ScheduleTransition,
   WEEKDAYS,
 } from '@namespace-scheduler/backstage-plugin-common';
 
@@ -57,6 +58,25 @@ export type RunRow = {
   finished_at: Millis | null;
   activity_id: string | null;
 };
+
+export const SCHEDULES = 'ns_schedules';
+export const RUNS = 'ns_schedule_runs';
+
+/** The columns of a schedule's next transition; none leaves it waiting. */
+export function nextColumns(next?: ScheduleTransition) {
+  return {
+    next_run: next?.at ?? null,
+    next_operation: next?.operation ?? null,
+  };
+}
+
+/** A schedule moved on to `next`; none completes it. */
+export function movedOnColumns(next?: ScheduleTransition) {
+  return {
+    ...nextColumns(next),
+    ...(!next && { status: 'completed' as const }),
+  };
+}
 
 type TimingColumns = Pick<
   ScheduleRow,

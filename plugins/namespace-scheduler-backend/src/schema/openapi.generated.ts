@@ -181,7 +181,7 @@ export const spec = {
             $ref: '#/components/parameters/namespace',
           },
           {
-            $ref: '#/components/parameters/operationId',
+            $ref: '#/components/parameters/progressId',
           },
         ],
         requestBody: {
@@ -220,7 +220,7 @@ export const spec = {
             $ref: '#/components/parameters/namespace',
           },
           {
-            $ref: '#/components/parameters/operationId',
+            $ref: '#/components/parameters/progressId',
           },
         ],
         requestBody: {
@@ -259,7 +259,7 @@ export const spec = {
             $ref: '#/components/parameters/namespace',
           },
           {
-            $ref: '#/components/parameters/operationId',
+            $ref: '#/components/parameters/progressId',
           },
         ],
         requestBody: {
@@ -1149,12 +1149,12 @@ export const spec = {
           minLength: 1,
         },
       },
-      operationId: {
-        name: 'x-operation-id',
+      progressId: {
+        name: 'x-progress-id',
         in: 'header',
         required: false,
         description:
-          "A client-generated UUID: each workload's step is sent live to the requesting user as a Backstage signal on channel `namespace-scheduler:operation:<id>`.\n",
+          "A client-generated UUID: each workload's step is sent live to the requesting user as a Backstage signal on channel `namespace-scheduler:progress:<id>`.\n",
         schema: {
           type: 'string',
           format: 'uuid',
@@ -1762,6 +1762,8 @@ export const spec = {
           },
           replicas: {
             type: 'integer',
+            minimum: 0,
+            maximum: 1000,
           },
           start: {
             type: 'string',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   MAX_COST_CENTER_LENGTH,
-  MAX_MANUAL_SCALE_REPLICAS,
+  MAX_SCALE_REPLICAS,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { spec } from './openapi.generated';
 
@@ -43,7 +43,18 @@ describe('openapi spec', () => {
     );
     expect(parameters.costCenter.schema.maxLength).toBe(MAX_COST_CENTER_LENGTH);
     expect(schemas.ScaleRequest.properties.replicas.maximum).toBe(
-      MAX_MANUAL_SCALE_REPLICAS,
+      MAX_SCALE_REPLICAS,
     );
+  });
+
+  it('allows a scheduled scale as many replicas as a manual one (one limit, both routes)', () => {
+    const { ScaleRequest, ScheduleInput } = spec.components.schemas;
+    expect(ScheduleInput.properties.replicas).toEqual(
+      ScaleRequest.properties.replicas,
+    );
+    expect(ScheduleInput.properties.replicas).toMatchObject({
+      minimum: 0,
+      maximum: MAX_SCALE_REPLICAS,
+    });
   });
 });

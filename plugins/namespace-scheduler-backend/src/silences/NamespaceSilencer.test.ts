@@ -92,9 +92,7 @@ describe('NamespaceSilencer', () => {
 
   it('lasts at most maxDuration when no schedule wakes the namespace', async () => {
     const { silencer } = await createSilencer();
-    await silencer.onOutcome(
-      outcomeEvent('scale', { request: { replicas: 0 } }),
-    );
+    await silencer.onOutcome(outcomeEvent({ operation: 'scale', replicas: 0 }));
     expect(alertmanager.requests[0].body).toMatchObject({
       endsAt: new Date(Date.parse(NOW) + 24 * HOUR).toISOString(),
     });

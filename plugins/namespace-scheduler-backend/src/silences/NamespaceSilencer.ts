@@ -1,4 +1,8 @@
-import type { ScheduleEntry } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  putsToSleep,
+  type ScheduleEntry,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { awakeIntervals } from '../offHours/awakePlan';
 import type {
   OperationListener,
@@ -50,16 +54,15 @@ export class NamespaceSilencer implements OperationListener {
 
   async onOutcome(event: OperationOutcomeEvent): Promise<void> {
     if (!event.result.success) return;
-    const { operation, replicas, cluster, namespace } = event.request;
-    const sleeps =
-      operation === 'sleep' || (operation === 'scale' && replicas === 0);
+    const { cluster, namespace } = event.request;
+    const sleeps = putsToSleep(event.request);
     const ref = { cluster, namespace };
     try {
       await (sleeps ? this.silence(ref) : this.unsilence(ref));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       event.logger.warn(
-        `Alertmanager silence of ${cluster}/${namespace} not ${
+        `Alertmanager silence of ${formatNamespaceRef(ref)} not ${
           sleeps ? 'created' : 'expired'
         }: ${message}`,
       );
@@ -76,7 +79,9 @@ export class NamespaceSilencer implements OperationListener {
       startsAt: now,
       endsAt,
       createdBy: this.deps.settings.createdBy,
-      comment: `Namespace ${ref.cluster}/${ref.namespace} is asleep (Namespace Scheduler); expires when it wakes`,
+      comment: `Namespace ${formatNamespaceRef(
+        ref,
+      )} is asleep (Namespace Scheduler); expires when it wakes`,
     });
     await this.deps.store.put({ ...ref, silenceId, endsAt }, now);
   }

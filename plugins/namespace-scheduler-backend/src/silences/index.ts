@@ -1,4 +1,1 @@
-export { AlertmanagerClient } from './AlertmanagerClient';
-export { readAlertmanagerConfig, type AlertmanagerSettings } from './config';
-export { NamespaceSilencer } from './NamespaceSilencer';
-export { KnexSilenceStore } from './SilenceStore';
+export { createSilencer } from './create';

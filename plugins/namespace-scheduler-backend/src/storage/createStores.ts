@@ -41,8 +41,9 @@ export type Stores = {
 
 /**
  * Picks the stores `namespaceScheduler.activityStore` names: the portal
- * database (default), or DynamoDB as seed 000 kept them, with the tables
- * checked (or created) before the plugin starts.
+ * database (default), or DynamoDB in the table layout of the earlier in-house
+ * scheduler (docs/dynamodb.md), with the tables checked (or created) before
+ * the plugin starts.
  */
 export async function createStores(options: {
   config: Config;

@@ -93,6 +93,18 @@ describe('awakeHoursPerDay', () => {
     expect(days[1].hours).toBe(1);
   });
 
+  it('counts a scale without replicas (invalid) as awake, as every reader of records does', () => {
+    const days = awakeHoursPerDay(
+      [
+        record('scale', '2026-11-22T10:00:00Z', {
+          timestamp_end: '2026-11-22T12:00:00Z',
+        }),
+      ],
+      utc,
+    );
+    expect(days[1].hours).toBe(2);
+  });
+
   it('counts overlapping records of one namespace once, and namespaces apart', () => {
     const days = awakeHoursPerDay(
       [

@@ -1,3 +1,5 @@
+import { formatNamespaceRef } from '../domain/namespaceRef';
+import { keepsAwake } from '../domain/operations';
 import type { Activity } from '../types/activity';
 import {
   DAY_MS,
@@ -59,15 +61,13 @@ export type AwakeHoursOptions = {
 };
 
 /**
- * Whether a record opened a charged awake period: a successful wake, or a
- * successful scale above zero (the same rule the activity log charges by).
+ * Whether a record opened a charged awake period: a successful operation
+ * that keeps the namespace awake (the same rule the activity log charges by).
  */
 export function opensAwakePeriod(
   activity: Pick<Activity, 'outcome' | 'operation' | 'replicas'>,
 ): boolean {
-  if (activity.outcome !== 'succeeded') return false;
-  if (activity.operation === 'wake') return true;
-  return activity.operation === 'scale' && (activity.replicas ?? 0) > 0;
+  return activity.outcome === 'succeeded' && keepsAwake(activity);
 }
 
 /** A record's awake interval: until the sleep that completed it, or until now while open. */
@@ -88,7 +88,7 @@ function intervalsByNamespace(
   for (const activity of activities.filter(opensAwakePeriod)) {
     const interval = awakeInterval(activity, now);
     if (!interval) continue;
-    const key = `${activity.cluster}/${activity.namespace}`;
+    const key = formatNamespaceRef(activity);
     byNamespace.set(key, [...(byNamespace.get(key) ?? []), interval]);
   }
   return byNamespace;

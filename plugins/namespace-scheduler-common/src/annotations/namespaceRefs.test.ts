@@ -2,8 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import {
   getEntityNamespaceRefs,
   isNamespaceSchedulerAvailable,
-  isValidNamespaceName,
-  parseNamespaceRef,
 } from './namespaceRefs';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -39,15 +37,5 @@ describe('namespace annotations', () => {
         entity({ 'backstage.io/kubernetes-namespace': 'team-a' }),
       ),
     ).toBe(true);
-  });
-
-  it('validates DNS-1123 names', () => {
-    expect(isValidNamespaceName('a'.repeat(63))).toBe(true);
-    expect(isValidNamespaceName('a'.repeat(64))).toBe(false);
-    expect(isValidNamespaceName('ns_1')).toBe(false);
-    expect(parseNamespaceRef('c1/ns-1')).toEqual({
-      cluster: 'c1',
-      namespace: 'ns-1',
-    });
   });
 });

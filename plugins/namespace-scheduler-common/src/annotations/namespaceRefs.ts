@@ -1,21 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  formatNamespaceRef,
+  NamespaceRef,
+  parseNamespaceRef,
+} from '../domain/namespaceRef';
+import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_NAMESPACES,
 } from './annotations';
-
-/** A namespace on a cluster. `cluster` is undefined when the annotation names none. */
-export interface NamespaceRef {
-  cluster?: string;
-  namespace: string;
-}
-
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** True for a valid Kubernetes namespace name (RFC 1123 label, at most 63 characters). */
-export function isValidNamespaceName(name: string): boolean {
-  return name.length <= 63 && DNS_1123_LABEL.test(name);
-}
 
 /** Splits `a, b ,c` into trimmed, non-empty items. */
 export function splitList(value: string | undefined): string[] {
@@ -23,17 +15,6 @@ export function splitList(value: string | undefined): string[] {
     .split(',')
     .map(item => item.trim())
     .filter(item => item.length > 0);
-}
-
-/** Parses one `[cluster/]namespace` item; undefined when malformed. */
-export function parseNamespaceRef(item: string): NamespaceRef | undefined {
-  const parts = item.split('/');
-  if (parts.length > 2) return undefined;
-  const namespace = parts[parts.length - 1];
-  const cluster = parts.length === 2 ? parts[0] : undefined;
-  if (!isValidNamespaceName(namespace)) return undefined;
-  if (cluster !== undefined && cluster.length === 0) return undefined;
-  return { cluster, namespace };
 }
 
 /**
@@ -49,7 +30,7 @@ export function getEntityNamespaceRefs(entity: Entity): NamespaceRef[] {
   const refs = items.flatMap(item => parseNamespaceRef(item) ?? []);
   const seen = new Set<string>();
   return refs.filter(ref => {
-    const key = `${ref.cluster ?? ''}/${ref.namespace}`;
+    const key = formatNamespaceRef(ref);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

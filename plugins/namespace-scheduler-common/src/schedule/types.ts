@@ -15,9 +15,6 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const SCHEDULE_KINDS = ['cron', 'window', 'weekly', 'override'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
-/** Highest replica count a `scale` schedule may ask for. */
-export const MAX_SCALE_REPLICAS = 100;
-
 /**
  * When a schedule acts. Times are in `zone` (an IANA name); `start`, `end`
  * and `until` are ISO 8601 date-times (without an offset they are local to
@@ -35,7 +32,7 @@ export type CronTiming = {
   except_dates?: string[];
 };
 
-/** A one-off window (seed 001 programación): wake at `start`, sleep at `end`. */
+/** A one-off window: wake at `start`, sleep at `end`. */
 export type WindowTiming = {
   kind: 'window';
   zone: string;
@@ -78,7 +75,7 @@ export type ScheduleTarget = {
   cost_center: string;
 };
 
-/** A schedule as created or replaced through the API (seed 000 Task, seed 001 programación). */
+/** A schedule as created or replaced through the API. */
 export type ScheduleInput = ScheduleTarget & ScheduleTiming;
 
 /** `active` schedules run; `completed` ones (ended windows, released overrides) never will again. */
@@ -98,7 +95,7 @@ export type ScheduleRunSummary = {
   message?: string;
 };
 
-/** A stored schedule with its bookkeeping (seed 000 Task fields). */
+/** A stored schedule with its bookkeeping: creator, next run and run counts. */
 export type Schedule = ScheduleInput & {
   id: string;
   status: ScheduleStatus;

@@ -1,3 +1,4 @@
+import { MAX_SCALE_REPLICAS } from '../domain';
 import { describeScheduleIssues, validateScheduleInput } from './validation';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -15,6 +16,23 @@ function problems(input: unknown): string {
 }
 
 describe('schedule validation', () => {
+  it('lets a scheduled scale ask for as many replicas as a manual one (it was 100, now 1000)', () => {
+    const scale = (replicas: number) =>
+      problems({
+        ...base,
+        kind: 'cron',
+        cron: '0 7 * * *',
+        operation: 'scale',
+        replicas,
+      });
+    expect(scale(500)).toBe('valid');
+    expect(scale(MAX_SCALE_REPLICAS)).toBe('valid');
+    expect(scale(MAX_SCALE_REPLICAS + 1)).toBe(
+      'replicas: must be from 0 to 1000',
+    );
+    expect(scale(-1)).toBe('replicas: must be from 0 to 1000');
+  });
+
   it('accepts each kind and normalizes it', () => {
     const weekly = validateScheduleInput(
       {
@@ -150,9 +168,9 @@ describe('schedule validation', () => {
         kind: 'cron',
         cron: '0 7 * * *',
         operation: 'scale',
-        replicas: 101,
+        replicas: 1001,
       }),
-    ).toBe('replicas: must be from 0 to 100');
+    ).toBe('replicas: must be from 0 to 1000');
     expect(
       problems({
         ...base,

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { isValidNamespaceName } from '../annotations';
-import { MAX_COST_CENTER_LENGTH } from '../types/limits';
+import {
+  isValidNamespaceName,
+  MAX_COST_CENTER_LENGTH,
+  MAX_SCALE_REPLICAS,
+} from '../domain';
 import { cronProblem, nextCronRun } from './cron';
 import { formatDateTime, parseDateTime } from './intervals';
-import {
-  MAX_SCALE_REPLICAS,
-  SCHEDULE_KINDS,
-  ScheduleInput,
-  WEEKDAYS,
-} from './types';
+import { SCHEDULE_KINDS, ScheduleInput, WEEKDAYS } from './types';
 import { normalizeTimeZone } from './zonedTime';
 
 /** A problem with one field of a schedule. */

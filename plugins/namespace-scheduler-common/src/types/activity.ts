@@ -3,7 +3,7 @@ import { OperationResult, OperationType } from './operations';
 /** `active` while a woken namespace is charged; the next sleep completes it. */
 export type ActivityStatus = 'active' | 'completed';
 
-/** One wake, sleep or scale of a namespace (seed 000's activity item). */
+/** One wake, sleep or scale of a namespace: one record of the activity log. */
 export type Activity = {
   id: string;
   namespace: string;

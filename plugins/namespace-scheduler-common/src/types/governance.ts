@@ -22,7 +22,7 @@ export type CostCenterPermission = {
   changed_at?: string;
 };
 
-/** A cost center as the admin page lists it (seed 000 `GET /api/cost-centers`). */
+/** A cost center as the admin page lists it (`GET /cost-centers`). */
 export type CostCenter = CostCenterPermission & {
   cost_center: string;
   /** The entities whose annotation declares it (inheriting components are not listed). */
@@ -31,7 +31,7 @@ export type CostCenter = CostCenterPermission & {
   namespaces: Array<{ cluster: string; namespace: string }>;
 };
 
-/** A cost center valid for one namespace (seed 001 `GET /centros-costo/{namespace}`). */
+/** A cost center valid for one namespace (`GET /namespaces/{cluster}/{ns}/cost-centers`). */
 export type NamespaceCostCenter = CostCenterPermission & {
   cost_center: string;
   /** The claiming entities that give it to the namespace. */
@@ -40,7 +40,7 @@ export type NamespaceCostCenter = CostCenterPermission & {
   chargeable: boolean;
 };
 
-/** The answer of seed 000 `GET /api/cost-centers/{cc}/validate`. */
+/** The answer of `GET /cost-centers/{cc}/validate`: may this cost center be charged, and why not. */
 export type CostCenterValidation = {
   cost_center: string;
   cluster?: string;
@@ -85,7 +85,7 @@ export type OffHoursSlot = {
   acquired_at: string;
 };
 
-/** The off-hours limit now (seed 000 property 1). */
+/** The off-hours limit now (`GET /off-hours`). */
 export type OffHoursStatus = {
   limit: number;
   scope: 'global' | 'cluster';

@@ -3,5 +3,4 @@ export * from './status';
 export * from './operations';
 export * from './governance';
 export * from './costReport';
-export * from './limits';
 export * from './progress';

@@ -4,6 +4,31 @@ import { WorkloadKind } from './status';
 export type OperationType = 'sleep' | 'wake' | 'scale';
 
 /**
+ * What an operation does to a namespace: the one shape an operation has from
+ * the form that asks for it to the engine that runs it.
+ */
+export type OperationIntent =
+  | { operation: 'sleep' }
+  | { operation: 'wake' }
+  /** Every Deployment and StatefulSet to `replicas`; 0 is a sleep. */
+  | { operation: 'scale'; replicas: number };
+
+/**
+ * An operation as a user asks for it on a namespace: the intent, the cost
+ * center to charge, a dry run (the plan only), a sleep or wake held `until` a
+ * time (an override schedule, shown in `zone`), and, for a wake or scale up,
+ * how long to wait for the started workloads to be ready. The routes
+ * `POST …/{sleep,wake,scale}` take the rest as their body.
+ */
+export type OperationAsk = OperationIntent & {
+  costCenter: string;
+  dryRun?: boolean;
+  until?: string;
+  zone?: string;
+  waitForReadySeconds?: number;
+};
+
+/**
  * A change the engine made (or, in a dry run, would make). "Replicas" are
  * spec.replicas for Deployments/StatefulSets, minReplicas for HPAs, and 1/0
  * (running/stopped) for CronJobs (suspend) and KEDA ScaledObjects (paused).
@@ -50,7 +75,7 @@ export type OriginalValue = {
   value: number;
 };
 
-/** The result of one operation on one namespace (seed 003's shape). */
+/** The result of one operation on one namespace: changes, failures and rollback per workload. */
 export type OperationResult = {
   operation: OperationType;
   cluster: string;

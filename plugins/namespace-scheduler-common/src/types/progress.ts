@@ -16,7 +16,8 @@ export type OperationProgressStep =
  * the `total` planned; rollback steps leave it unchanged.
  */
 export type OperationProgressSignal = {
-  operation_id: string;
+  /** The client-generated id the request named its progress channel with. */
+  progress_id: string;
   operation: OperationType;
   cluster: string;
   namespace: string;
@@ -30,10 +31,14 @@ export type OperationProgressSignal = {
   total: number;
 };
 
-/** The request header naming a client-generated operation id (a UUID). */
-export const OPERATION_ID_HEADER = 'x-operation-id';
+/**
+ * The request header naming an operation's progress channel: a UUID the
+ * client generates. (Distinct from the server's operationId, which ties an
+ * operation's log lines together.)
+ */
+export const PROGRESS_ID_HEADER = 'x-progress-id';
 
 /** The signal channel of one operation's progress. */
-export function operationProgressChannel(operationId: string): string {
-  return `namespace-scheduler:operation:${operationId}`;
+export function operationProgressChannel(progressId: string): string {
+  return `namespace-scheduler:progress:${progressId}`;
 }

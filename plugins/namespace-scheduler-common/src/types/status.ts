@@ -1,6 +1,6 @@
 import type { OperationType } from './operations';
 
-/** A namespace's state, derived from the live cluster (seed 000 property 3). */
+/** A namespace's state, derived from the live cluster. */
 export type NamespaceState = 'awake' | 'asleep' | 'partial' | 'unknown';
 
 /** The kinds the engine acts on. */

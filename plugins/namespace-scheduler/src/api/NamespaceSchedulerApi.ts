@@ -10,6 +10,7 @@ import {
   NamespaceStatus,
   OffHoursPlan,
   OffHoursStatus,
+  OperationAsk,
   OperationResult,
   OperationType,
   Schedule,
@@ -25,26 +26,6 @@ export interface ManagedNamespace extends NamespaceStatus {
 
 /** A namespace on a configured cluster. */
 export type NamespaceLocator = { cluster: string; namespace: string };
-
-/**
- * A manual sleep, wake or scale; `dryRun` asks for the plan only. A sleep or
- * wake `until` a time (ISO 8601) is held by an override schedule, shown in
- * `zone`. A wake or scale up with `waitForReadySeconds` (0–900) answers once
- * every workload it started is ready, or after that long.
- */
-export type OperationRequest = {
-  costCenter: string;
-  dryRun?: boolean;
-} & (
-  | { operation: 'sleep'; until?: string; zone?: string }
-  | {
-      operation: 'wake';
-      until?: string;
-      zone?: string;
-      waitForReadySeconds?: number;
-    }
-  | { operation: 'scale'; replicas: number; waitForReadySeconds?: number }
-);
 
 /** The engine's result; `activityId` is absent for dry runs, `schedule` is the override of an `until`. */
 export type OperationResponse = {
@@ -102,13 +83,13 @@ export interface NamespaceSchedulerApi {
   getNamespace(target: NamespaceLocator): Promise<NamespaceStatus>;
   /**
    * Sleeps, wakes or scales a namespace now (or plans it, with `dryRun`).
-   * With an `operationId` (a UUID) each workload's step is signalled live on
-   * `operationProgressChannel(operationId)`.
+   * With a `progressId` (a UUID) each workload's step is signalled live on
+   * `operationProgressChannel(progressId)`.
    */
   runOperation(
     target: NamespaceLocator,
-    request: OperationRequest,
-    options?: { operationId?: string },
+    ask: OperationAsk,
+    options?: { progressId?: string },
   ): Promise<OperationResponse>;
   listSchedules(target: NamespaceLocator): Promise<Schedule[]>;
   createSchedule(input: ScheduleInput): Promise<Schedule>;

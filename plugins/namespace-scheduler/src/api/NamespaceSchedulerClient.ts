@@ -9,7 +9,8 @@ import {
   NamespaceStatus,
   OffHoursPlan,
   OffHoursStatus,
-  OPERATION_ID_HEADER,
+  OperationAsk,
+  PROGRESS_ID_HEADER,
   Schedule,
   ScheduleInput,
   ScheduleRun,
@@ -20,7 +21,6 @@ import {
   ManagedNamespace,
   NamespaceLocator,
   NamespaceSchedulerApi,
-  OperationRequest,
   OperationResponse,
   ScheduleRunNowResponse,
 } from './NamespaceSchedulerApi';
@@ -74,13 +74,13 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
 
   runOperation(
     target: NamespaceLocator,
-    { operation, ...body }: OperationRequest,
-    { operationId }: { operationId?: string } = {},
+    { operation, ...body }: OperationAsk,
+    { progressId }: { progressId?: string } = {},
   ): Promise<OperationResponse> {
     return this.json(`${namespacePath(target)}/${operation}`, {
       method: 'POST',
       body,
-      headers: operationId ? { [OPERATION_ID_HEADER]: operationId } : {},
+      headers: progressId ? { [PROGRESS_ID_HEADER]: progressId } : {},
     });
   }
 

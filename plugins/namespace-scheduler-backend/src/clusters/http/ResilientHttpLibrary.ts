@@ -1,15 +1,16 @@
 import {
-  IsomorphicFetchHttpLibrary,
   PromiseHttpLibrary,
   RequestContext,
   ResponseContext,
 } from '@kubernetes/client-node';
 import { BrokenCircuitError } from 'cockatiel';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterRequestError, ClusterUnavailableError } from '../errors';
 import type { ClusterRequestObserver } from '../types';
 import { kubeVerb } from './kubeVerb';
 import type { ClusterPolicies } from './resiliencePolicy';
-import type { ServerPacing } from './ServerPacing';
+import { sendOverAgent } from './sendOverAgent';
+import { throttlePauseMs } from './throttle';
 import type { TokenBucket } from './TokenBucket';
 
 /** Throttled answers resent before the 429 counts as a failed attempt (client-go: 10). */
@@ -22,8 +23,6 @@ export interface ResilientHttpOptions {
   cluster: string;
   policies: ClusterPolicies;
   limiter: TokenBucket;
-  /** Shared by the cluster's clients: a throttle pauses them all. */
-  pacing: ServerPacing;
   halfOpenAfterMs: number;
   observe?: ClusterRequestObserver;
   /** One attempt per request, past the breaker: for rollbacks, which retry themselves. */
@@ -37,7 +36,6 @@ export interface ResilientHttpOptions {
  * counts against the timeout and the socket is freed.
  */
 export class ResilientHttpLibrary implements PromiseHttpLibrary {
-  private readonly inner = new IsomorphicFetchHttpLibrary();
   private lastFailure?: string;
 
   constructor(private readonly options: ResilientHttpOptions) {
@@ -87,13 +85,13 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
     request: RequestContext,
     tally: { throttles: number },
   ): Promise<ResponseContext> {
-    const { pacing } = this.options;
     for (let throttles = 0; ; throttles++) {
-      await pacing.ready();
       const response = await this.sendOnce(request);
-      if (!pacing.throttled(response)) return response;
+      const pause = throttlePauseMs(response);
+      if (pause === undefined) return response;
       tally.throttles++;
       if (throttles >= MAX_THROTTLES) return response;
+      await sleep(pause);
     }
   }
 
@@ -101,11 +99,9 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
     const { policies, limiter } = this.options;
     return policies.sockets.execute(async () => {
       await limiter.take();
-      return policies.attempt.execute(async ({ signal }) => {
-        request.setSignal(signal);
-        const response = await this.inner.send(request).toPromise();
-        return buffered(response, await response.body.binary());
-      });
+      return policies.attempt.execute(({ signal }) =>
+        sendOverAgent(request, signal),
+      );
     });
   }
 
@@ -124,11 +120,4 @@ export class ResilientHttpLibrary implements PromiseHttpLibrary {
       error,
     );
   }
-}
-
-function buffered(response: ResponseContext, body: Buffer): ResponseContext {
-  return new ResponseContext(response.httpStatusCode, response.headers, {
-    binary: async () => body,
-    text: async () => body.toString('utf8'),
-  });
 }

@@ -22,11 +22,18 @@ export class SharedAgentAuthentication implements SecurityAuthentication {
   }
 
   async applySecurityAuthentication(context: RequestContext): Promise<void> {
-    await this.kubeConfig.applySecurityAuthentication(context);
     const agent = await this.sharedAgent();
-    if (agent) {
+    const token = agent && staticBearerToken(this.kubeConfig);
+    if (agent && token !== undefined) {
+      // The common case (a service-account token): the TLS material is in the
+      // shared agent already, so KubeConfig's per-request work (re-reading the
+      // CA and building an https.Agent only to drop it) is skipped.
+      if (token) context.setHeaderParam('Authorization', `Bearer ${token}`);
       context.setAgent(agent);
+      return;
     }
+    await this.kubeConfig.applySecurityAuthentication(context);
+    if (agent) context.setAgent(agent);
   }
 
   /** Closes pooled sockets. */
@@ -45,4 +52,17 @@ export class SharedAgentAuthentication implements SecurityAuthentication {
     }
     return this.agent;
   }
+}
+
+/**
+ * The user's fixed bearer token ('' when it authenticates by client
+ * certificate only), or undefined when its credentials can change or need
+ * more headers (exec and auth-provider plugins, in-cluster token files, basic
+ * auth, impersonation): those take KubeConfig's own path on every request.
+ */
+function staticBearerToken(kubeConfig: KubeConfig): string | undefined {
+  const user = kubeConfig.getCurrentUser();
+  if (!user || user.exec || user.authProvider) return undefined;
+  if (user.username || user.impersonateUser) return undefined;
+  return user.token ?? '';
 }

@@ -1,3 +1,5 @@
+import { putsToSleep } from '@namespace-scheduler/backstage-plugin-common';
+
 /** What an operation asks of every workload. */
 export type Intent =
   | { operation: 'sleep' }
@@ -12,13 +14,7 @@ export type Intent =
 export type Direction = 'down' | 'up';
 
 export function directionOf(intent: Intent): Direction {
-  if (intent.operation === 'sleep') {
-    return 'down';
-  }
-  if (intent.operation === 'scale' && intent.replicas === 0) {
-    return 'down';
-  }
-  return 'up';
+  return putsToSleep(intent) ? 'down' : 'up';
 }
 
 export function refKey(kind: string, name: string): string {

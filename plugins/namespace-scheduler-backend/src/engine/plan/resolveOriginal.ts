@@ -4,7 +4,7 @@ import type { Workload } from '../workloads';
 import { refKey } from './intent';
 import { hasMarker, recordedOriginal } from './workloadFacts';
 
-/** A marker we wrote that no longer holds a valid original wakes at 1 (seed 000). */
+/** A marker we wrote that no longer holds a valid original wakes at 1 replica. */
 const UNKNOWN_ORIGINAL = 1;
 
 /**

@@ -2,11 +2,9 @@ import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import { K8S_ANNOTATIONS } from '@namespace-scheduler/backstage-plugin-common';
 import {
   defineAdapter,
-  dryRunParam,
   fromMeta,
-  listAll,
-  MERGE_PATCH,
   metadataPatch,
+  untypedCollection,
 } from './adapterKit';
 import { replicasCodec } from './codecs';
 import { podRequestsOf } from './podRequests';
@@ -47,21 +45,7 @@ export const deploymentAdapter = defineAdapter<V1Deployment>({
   kind: 'Deployment',
   phase: 1,
   toWorkload: deploymentWorkload,
-  list: (client, namespace) =>
-    listAll((limit, cont) =>
-      client.apps.listNamespacedDeployment({
-        namespace,
-        limit,
-        _continue: cont,
-      }),
-    ),
-  read: (client, namespace, name) =>
-    client.apps.readNamespacedDeployment({ namespace, name }),
-  patch: (client, namespace, name, body, dryRun) =>
-    client.apps.patchNamespacedDeployment(
-      { namespace, name, body, dryRun: dryRunParam(dryRun) },
-      MERGE_PATCH,
-    ),
+  ...untypedCollection<V1Deployment>('apps', 'v1', 'deployments'),
 });
 
 export const statefulSetAdapter = defineAdapter<V1StatefulSet>({
@@ -69,19 +53,5 @@ export const statefulSetAdapter = defineAdapter<V1StatefulSet>({
   kind: 'StatefulSet',
   phase: 0,
   toWorkload: statefulSetWorkload,
-  list: (client, namespace) =>
-    listAll((limit, cont) =>
-      client.apps.listNamespacedStatefulSet({
-        namespace,
-        limit,
-        _continue: cont,
-      }),
-    ),
-  read: (client, namespace, name) =>
-    client.apps.readNamespacedStatefulSet({ namespace, name }),
-  patch: (client, namespace, name, body, dryRun) =>
-    client.apps.patchNamespacedStatefulSet(
-      { namespace, name, body, dryRun: dryRunParam(dryRun) },
-      MERGE_PATCH,
-    ),
+  ...untypedCollection<V1StatefulSet>('apps', 'v1', 'statefulsets'),
 });

@@ -39,7 +39,9 @@ function asList(value: unknown): {
   if (!isRecord(value) || !Array.isArray(value.items)) {
     throw new Error('Unexpected ScaledObject list in API response');
   }
-  const metadata = isRecord(value.metadata) ? value.metadata : undefined;
+  // Untyped JSON names the token `continue`; listAll reads the typed `_continue`.
+  const token = isRecord(value.metadata) ? value.metadata.continue : undefined;
+  const metadata = { _continue: typeof token === 'string' ? token : undefined };
   return { items: value.items.map(asScaledObject), metadata };
 }
 

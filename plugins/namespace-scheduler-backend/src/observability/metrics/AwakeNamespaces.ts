@@ -1,6 +1,7 @@
-import type {
-  NamespaceState,
-  NamespaceStatus,
+import {
+  formatNamespaceRef,
+  type NamespaceState,
+  type NamespaceStatus,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { NamespaceStatusReader } from '../../namespaces/NamespaceStatusService';
 
@@ -28,7 +29,10 @@ export class AwakeNamespaces implements NamespaceStatusReader {
   }
 
   note(cluster: string, namespace: string, state: NamespaceState) {
-    this.states.set(`${cluster}/${namespace}`, { cluster, state });
+    this.states.set(formatNamespaceRef({ cluster, namespace }), {
+      cluster,
+      state,
+    });
   }
 
   /** Awake namespaces per cluster; clusters with known namespaces report 0 too. */

@@ -46,7 +46,7 @@ describe('OperationMetricsListener', () => {
     });
     /** Records the operation as OperationService would, then tells the listener. */
     const run = async (
-      operation: OperationType,
+      operation: 'sleep' | 'wake',
       at: number,
       errors: string[] = [],
     ) => {

@@ -1,4 +1,8 @@
-import type { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  keepsAwake,
+  putsToSleep,
+  type OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import type { ActivityStore } from '../../activity';
 import type {
   OperationListener,
@@ -37,7 +41,7 @@ export class OperationMetricsListener implements OperationListener {
     const { request, result } = event;
     this.deps.metrics.recordOperation(request.operation, outcomeOf(result));
     if (!result.success) return;
-    const awake = wakes(event);
+    const awake = keepsAwake(event.request);
     this.deps.awake.note(
       request.cluster,
       request.namespace,
@@ -55,7 +59,7 @@ export class OperationMetricsListener implements OperationListener {
       limit: 2,
     });
     const previous = items.find(a => a.id !== event.activity.id);
-    if (!previous?.timestamp_end || !sleeps(previous)) return;
+    if (!previous?.timestamp_end || !putsToSleep(previous)) return;
     const asleepMs =
       Date.parse(event.activity.timestamp_start) -
       Date.parse(previous.timestamp_end);
@@ -67,16 +71,4 @@ export function outcomeOf(result: OperationResult): OperationOutcomeLabel {
   if (result.success) return 'succeeded';
   if (!result.rollback_performed) return 'failed';
   return result.rollback_failed_count > 0 ? 'rollback_failed' : 'rolled_back';
-}
-
-function wakes(event: OperationOutcomeEvent): boolean {
-  const { operation, replicas } = event.request;
-  return operation === 'wake' || (operation === 'scale' && (replicas ?? 0) > 0);
-}
-
-function sleeps(activity: { operation: string; replicas?: number }): boolean {
-  return (
-    activity.operation === 'sleep' ||
-    (activity.operation === 'scale' && (activity.replicas ?? 0) === 0)
-  );
 }

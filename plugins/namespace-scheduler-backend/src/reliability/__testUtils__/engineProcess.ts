@@ -33,8 +33,8 @@ async function main() {
   for (const operation of operations) {
     const result =
       operation === 'sleep'
-        ? await engine.sleep('sandbox', namespace)
-        : await engine.wake('sandbox', namespace);
+        ? await engine.run('sandbox', namespace, { operation: 'sleep' })
+        : await engine.run('sandbox', namespace, { operation: 'wake' });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
   await clusters.close();

@@ -12,6 +12,7 @@ import {
 import { ActivityFiltersBar } from './ActivityFiltersBar';
 import { ActivityTable } from './ActivityTable';
 import { useActivitySearch } from './useActivitySearch';
+import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 
 /** The activity log of one namespace, filtered, newest first; a row expands to its result. */
 export const ActivityCard = ({
@@ -37,7 +38,10 @@ export const ActivityCard = ({
   return (
     <InfoCard
       title="Activity"
-      subheader={`${cluster}/${namespace}, newest first`}
+      subheader={`${formatNamespaceRef({
+        cluster,
+        namespace,
+      })}, newest first`}
     >
       <ActivityFiltersBar
         filters={filters}

@@ -1,5 +1,8 @@
 import { InfoCard, TableColumn } from '@backstage/core-components';
-import { Activity } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Activity,
+  formatNamespaceRef,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { activityColumns } from '../Activity/activityColumns';
@@ -21,7 +24,7 @@ const FIELDS = [...FILTER_FIELDS, 'cluster', 'namespace'];
 
 const columns: TableColumn<Activity>[] = [
   activityColumns[0],
-  { title: 'Namespace', render: a => `${a.cluster}/${a.namespace}` },
+  { title: 'Namespace', render: a => formatNamespaceRef(a) },
   ...activityColumns.slice(1),
 ];
 

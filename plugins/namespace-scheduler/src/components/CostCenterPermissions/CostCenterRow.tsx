@@ -6,7 +6,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { CostCenter } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  CostCenter,
+  formatNamespaceRef,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
 import { namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
@@ -96,9 +99,8 @@ export const CostCenterRow = ({ costCenter }: { costCenter: CostCenter }) => {
       <TableCell component="th" scope="row">
         <Typography variant="subtitle2">{name}</Typography>
         <Typography variant="caption">
-          {saved.namespaces
-            .map(n => `${n.cluster}/${n.namespace}`)
-            .join(', ') || 'No namespace'}
+          {saved.namespaces.map(formatNamespaceRef).join(', ') ||
+            'No namespace'}
         </Typography>
       </TableCell>
       <TableCell>

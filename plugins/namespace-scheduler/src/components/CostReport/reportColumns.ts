@@ -2,6 +2,7 @@ import { TableColumn } from '@backstage/core-components';
 import {
   CostReportLine,
   CostReportTotals,
+  formatNamespaceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
 
 type Money = (value: number) => string;
@@ -28,7 +29,7 @@ export function totalsColumns<T extends CostReportTotals>(
 
 export function lineColumns(money: Money): TableColumn<CostReportLine>[] {
   return [
-    { title: 'Namespace', render: l => `${l.cluster}/${l.namespace}` },
+    { title: 'Namespace', render: l => formatNamespaceRef(l) },
     { title: 'Cost center', field: 'cost_center' },
     { title: 'Team', render: l => l.team ?? 'Unclaimed' },
     {

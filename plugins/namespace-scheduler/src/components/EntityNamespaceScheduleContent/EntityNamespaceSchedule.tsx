@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import {
+  formatNamespaceRef,
   NamespaceStatus,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -11,7 +12,7 @@ import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
 import { AwakeHoursCard } from '../AwakeHours';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
-import { locatorKey, NamespaceSelect } from './NamespaceSelect';
+import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
 import { OffHoursNotice } from './OffHoursNotice';
 import { ScheduleCards } from './ScheduleCards';
@@ -56,7 +57,8 @@ export const EntityNamespaceSchedule = ({
   if (loading && !value) return <Progress />;
 
   const selected =
-    namespaces.find(ns => locatorKey(ns) === selectedKey) ?? namespaces[0];
+    namespaces.find(ns => formatNamespaceRef(ns) === selectedKey) ??
+    namespaces[0];
 
   return (
     <>

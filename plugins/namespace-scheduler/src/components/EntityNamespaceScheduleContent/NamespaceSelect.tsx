@@ -1,9 +1,7 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
-
-export const locatorKey = (target: NamespaceLocator) =>
-  `${target.cluster}/${target.namespace}`;
 
 /** Picks which of the entity's namespaces the schedules, calendar and activity show. */
 export const NamespaceSelect = ({
@@ -19,13 +17,16 @@ export const NamespaceSelect = ({
     select
     label="Namespace"
     helperText="Schedules, calendar and activity below are for this namespace"
-    value={locatorKey(value)}
+    value={formatNamespaceRef(value)}
     onChange={event => onChange(event.target.value)}
     style={{ minWidth: 240, maxWidth: '100%' }}
   >
     {namespaces.map(target => (
-      <MenuItem key={locatorKey(target)} value={locatorKey(target)}>
-        {locatorKey(target)}
+      <MenuItem
+        key={formatNamespaceRef(target)}
+        value={formatNamespaceRef(target)}
+      >
+        {formatNamespaceRef(target)}
       </MenuItem>
     ))}
   </TextField>

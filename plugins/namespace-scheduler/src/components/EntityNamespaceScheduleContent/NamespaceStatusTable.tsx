@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useMemo } from 'react';
 import {
+  formatNamespaceRef,
   NamespaceStatus,
   OffHoursStatus,
   OperationType,
@@ -11,7 +12,6 @@ import {
 import { NamespaceLocator } from '../../api';
 import { NamespaceActions } from '../NamespaceOperations';
 import { narrowColumns, wideColumns } from './namespaceColumns';
-import { locatorKey } from './NamespaceSelect';
 import { WorkloadTable } from './WorkloadTable';
 
 /** The entity's namespaces with live state and actions; a row expands to its workloads. */
@@ -48,7 +48,8 @@ export const NamespaceStatusTable = ({
   );
   // With an id per row, material-table keeps open detail panels when a row is read again.
   const rows = useMemo(
-    () => namespaces.map(status => ({ ...status, id: locatorKey(status) })),
+    () =>
+      namespaces.map(status => ({ ...status, id: formatNamespaceRef(status) })),
     [namespaces],
   );
   return (

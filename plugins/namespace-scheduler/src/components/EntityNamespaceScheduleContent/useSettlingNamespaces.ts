@@ -1,9 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  NamespaceStatus,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
+import { namespaceSchedulerApiRef } from '../../api';
 import { isWaking } from '../common';
-import { locatorKey } from './NamespaceSelect';
 
 /** How often a namespace still settling is read again. */
 export const SETTLING_POLL_MS = 3_000;
@@ -14,12 +16,6 @@ export const SETTLING_POLL_LIMIT_MS = 10 * 60_000;
 /** Changing on its own: awake but not all ready yet, or held by a running operation. */
 const settling = (status: NamespaceStatus) =>
   isWaking(status) || status.operation?.state === 'running';
-
-/** `cluster/namespace` back to its parts (a namespace name has no `/`). */
-function fromKey(key: string): NamespaceLocator {
-  const cut = key.lastIndexOf('/');
-  return { cluster: key.slice(0, cut), namespace: key.slice(cut + 1) };
-}
 
 /** The later of two reads of one namespace; a poll wins a tie (it was sent later). */
 const latest = (loaded: NamespaceStatus, polled?: NamespaceStatus) =>
@@ -40,11 +36,12 @@ export function useSettlingNamespaces(
   const api = useApi(namespaceSchedulerApiRef);
   const [polled, setPolled] = useState<Record<string, NamespaceStatus>>({});
   const namespaces = useMemo(
-    () => loaded.map(status => latest(status, polled[locatorKey(status)])),
+    () =>
+      loaded.map(status => latest(status, polled[formatNamespaceRef(status)])),
     [loaded, polled],
   );
   // A string, so a poll that changes only the counts keeps the timer going.
-  const keys = namespaces.filter(settling).map(locatorKey).join('\n');
+  const keys = namespaces.filter(settling).map(formatNamespaceRef).join('\n');
   // When each namespace was first seen settling since the last load.
   const since = useRef<{ load: unknown; at: Map<string, number> }>({
     load: loaded,
@@ -67,8 +64,11 @@ export function useSettlingNamespaces(
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async (key: string) => {
+      const target = loaded.find(status => formatNamespaceRef(status) === key);
+      if (!target) return;
       try {
-        const status = await api.getNamespace(fromKey(key));
+        const { cluster, namespace } = target;
+        const status = await api.getNamespace({ cluster, namespace });
         if (!cancelled) setPolled(current => ({ ...current, [key]: status }));
       } catch {
         // Kept as last read; the next round tries again.

@@ -15,6 +15,7 @@ import { OperationProgressView } from './OperationProgressView';
 import { OperationResultView } from './OperationResultView';
 import { OperationTarget } from './types';
 import { useOperationRun } from './useOperationRun';
+import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 
 /**
  * Sleep, wake or scale one namespace: the form, a dry-run plan to confirm,
@@ -49,10 +50,7 @@ export const OperationDialog = ({
       aria-labelledby="operation-dialog-title"
     >
       <DialogTitle id="operation-dialog-title">
-        {title}{' '}
-        <small>
-          ({target.cluster}/{target.namespace})
-        </small>
+        {title} <small>({formatNamespaceRef(target)})</small>
       </DialogTitle>
       {busy && <LinearProgress aria-label="Working" />}
       <DialogContent>

@@ -1,6 +1,6 @@
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { MAX_MANUAL_SCALE_REPLICAS } from '@namespace-scheduler/backstage-plugin-common';
+import { MAX_SCALE_REPLICAS } from '@namespace-scheduler/backstage-plugin-common';
 import { browserTimeZone, CostCenterField } from '../common';
 import { OperationTarget } from './types';
 import { OperationForm, startsWorkloads } from './useOperationRun';
@@ -53,7 +53,7 @@ export const OperationFields = ({
               ? `Replicas ${errors.replicas}`
               : 'Every Deployment and StatefulSet is scaled to this many'
           }
-          inputProps={{ min: 0, max: MAX_MANUAL_SCALE_REPLICAS, step: 1 }}
+          inputProps={{ min: 0, max: MAX_SCALE_REPLICAS, step: 1 }}
         />
       ) : (
         <TextField

@@ -44,12 +44,12 @@ function fakeSignals() {
 }
 
 const step = (
-  operationId: string,
+  progressId: string,
   name: string,
   value: Pick<OperationProgressSignal, 'step' | 'done'> &
     Partial<OperationProgressSignal>,
 ): OperationProgressSignal => ({
-  operation_id: operationId,
+  progress_id: progressId,
   operation: 'sleep',
   cluster: 'sandbox',
   namespace: 'shop-dev',
@@ -69,7 +69,7 @@ const plan = operationResult('sleep', {
   ],
 });
 
-type Sent = { body: Record<string, unknown>; operationId: string | null };
+type Sent = { body: Record<string, unknown>; progressId: string | null };
 
 describe('live progress of an operation', () => {
   const server = setupServer();
@@ -80,7 +80,7 @@ describe('live progress of an operation', () => {
    * `during` (while the request is open), then answers `result`.
    */
   function serveSleep(
-    during: (operationId: string) => Promise<void>,
+    during: (progressId: string) => Promise<void>,
     result: OperationResult,
   ) {
     const sent: Sent[] = [];
@@ -89,10 +89,10 @@ describe('live progress of an operation', () => {
       costCentersHandler(),
       http.post(`${NS}/sleep`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
-        const operationId = request.headers.get('x-operation-id');
-        sent.push({ body, operationId });
+        const progressId = request.headers.get('x-progress-id');
+        sent.push({ body, progressId });
         if (body.dryRun) return HttpResponse.json({ result: plan });
-        await during(operationId ?? '');
+        await during(progressId ?? '');
         return HttpResponse.json({ result, activityId: 'a1' });
       }),
     );
@@ -141,7 +141,7 @@ describe('live progress of an operation', () => {
   }
 
   /** The wake route: the plan for a dry run; the real run waits for `during`. */
-  function serveWake(during: (operationId: string) => Promise<void>) {
+  function serveWake(during: (progressId: string) => Promise<void>) {
     server.use(
       permissionHandler(),
       costCentersHandler(),
@@ -160,7 +160,7 @@ describe('live progress of an operation', () => {
             }),
           });
         }
-        await during(request.headers.get('x-operation-id') ?? '');
+        await during(request.headers.get('x-progress-id') ?? '');
         return HttpResponse.json({
           result: operationResult('wake', { total_scaled: 1 }),
         });
@@ -171,9 +171,9 @@ describe('live progress of an operation', () => {
   it('says a wake waits until ready once every workload is started', async () => {
     const signals = fakeSignals();
     let finish = () => {};
-    serveWake(async operationId => {
-      signals.send(`namespace-scheduler:operation:${operationId}`, {
-        ...step(operationId, 'api-gateway', { step: 'scaled', done: 1 }),
+    serveWake(async progressId => {
+      signals.send(`namespace-scheduler:progress:${progressId}`, {
+        ...step(progressId, 'api-gateway', { step: 'scaled', done: 1 }),
         operation: 'wake',
         from_replicas: 0,
         to_replicas: 2,
@@ -234,11 +234,11 @@ describe('live progress of an operation', () => {
     const signals = fakeSignals();
     let finish = () => {};
     const sent = serveSleep(
-      async operationId => {
-        const channel = `namespace-scheduler:operation:${operationId}`;
+      async progressId => {
+        const channel = `namespace-scheduler:progress:${progressId}`;
         signals.send(
           channel,
-          step(operationId, 'api-gateway', { step: 'scaled', done: 1 }),
+          step(progressId, 'api-gateway', { step: 'scaled', done: 1 }),
         );
         await new Promise<void>(resolve => {
           finish = resolve;
@@ -267,11 +267,11 @@ describe('live progress of an operation', () => {
     );
     expect(within(dialog).queryByText('Slept sandbox/shop-dev')).toBeNull();
 
-    const operationId = sent[1].operationId ?? '';
+    const progressId = sent[1].progressId ?? '';
     act(() =>
       signals.send(
-        `namespace-scheduler:operation:${operationId}`,
-        step(operationId, 'web', { step: 'scaled', done: 2 }),
+        `namespace-scheduler:progress:${progressId}`,
+        step(progressId, 'web', { step: 'scaled', done: 2 }),
       ),
     );
     expect(
@@ -286,27 +286,27 @@ describe('live progress of an operation', () => {
       '2 of 2 workload(s) done',
     );
     // The channel was subscribed before the request, named by a UUID sent along.
-    expect(operationId).toMatch(
+    expect(progressId).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(signals.channels()).toEqual([
-      `namespace-scheduler:operation:${operationId}`,
+      `namespace-scheduler:progress:${progressId}`,
     ]);
-    expect(sent[0].operationId).toBeNull();
+    expect(sent[0].progressId).toBeNull();
   });
 
   it('shows a failure rolled back, live and in the final result', async () => {
     const signals = fakeSignals();
     serveSleep(
-      async operationId => {
-        const channel = `namespace-scheduler:operation:${operationId}`;
+      async progressId => {
+        const channel = `namespace-scheduler:progress:${progressId}`;
         signals.send(
           channel,
-          step(operationId, 'api-gateway', { step: 'scaled', done: 1 }),
+          step(progressId, 'api-gateway', { step: 'scaled', done: 1 }),
         );
         signals.send(
           channel,
-          step(operationId, 'web', {
+          step(progressId, 'web', {
             step: 'failed',
             done: 2,
             error: 'HTTP 500',
@@ -314,7 +314,7 @@ describe('live progress of an operation', () => {
         );
         signals.send(
           channel,
-          step(operationId, 'api-gateway', {
+          step(progressId, 'api-gateway', {
             step: 'rolled-back',
             done: 2,
             from_replicas: 0,
@@ -412,7 +412,7 @@ describe('live progress of an operation', () => {
     server.use(
       http.post(`${NS}/sleep`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
-        sent.push({ body, operationId: request.headers.get('x-operation-id') });
+        sent.push({ body, progressId: request.headers.get('x-progress-id') });
         if (body.dryRun) return HttpResponse.json({ result: plan });
         return HttpResponse.json({
           result: operationResult('sleep'),

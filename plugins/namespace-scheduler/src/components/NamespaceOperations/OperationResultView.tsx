@@ -1,6 +1,9 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { OperationResult } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  OperationResult,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { ChangeTable } from './ChangeTable';
 import { OPERATION_LABELS } from './operationLabels';
 import {
@@ -35,7 +38,7 @@ export const OperationResultView = ({
   result: OperationResult;
 }) => {
   const { action, done } = OPERATION_LABELS[result.operation];
-  const where = `${result.cluster}/${result.namespace}`;
+  const where = formatNamespaceRef(result);
   return (
     <>
       {result.repair_pending && <RepairNotice />}

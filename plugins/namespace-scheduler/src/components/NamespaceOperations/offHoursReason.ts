@@ -1,4 +1,7 @@
-import { OffHoursStatus } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  OffHoursStatus,
+  sameNamespace,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
 import { formatInstant } from '../common';
 
@@ -16,10 +19,7 @@ export function offHoursReason(
   target: NamespaceLocator,
 ): string | undefined {
   if (!status?.off_hours) return undefined;
-  const holdsSlot = status.slots.some(
-    slot =>
-      slot.cluster === target.cluster && slot.namespace === target.namespace,
-  );
+  const holdsSlot = status.slots.some(slot => sameNamespace(slot, target));
   const used = status.used[slotScope(status, target.cluster)] ?? 0;
   if (holdsSlot || used < status.limit) return undefined;
   const until = status.period?.end

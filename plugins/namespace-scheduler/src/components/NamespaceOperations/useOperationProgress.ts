@@ -41,17 +41,17 @@ function latestPerWorkload(
  * message, and steps arriving in quick succession would be lost between
  * renders.
  */
-function useProgressSignals(operationId: string) {
+function useProgressSignals(progressId: string) {
   const signalApi = useApiHolder().get(signalApiRef);
   const [signals, setSignals] = useState<OperationProgressSignal[]>([]);
   useEffect(() => {
     if (!signalApi) return undefined;
     const subscription = signalApi.subscribe<OperationProgressSignal>(
-      operationProgressChannel(operationId),
+      operationProgressChannel(progressId),
       message => setSignals(current => [...current, message]),
     );
     return () => subscription.unsubscribe();
-  }, [signalApi, operationId]);
+  }, [signalApi, progressId]);
   const reset = useCallback(() => setSignals([]), []);
   return { live: Boolean(signalApi), signals, reset };
 }
@@ -90,11 +90,11 @@ function useStatusPolling(
  * when the portal has no signals, the namespace's state polled meanwhile.
  */
 export function useOperationProgress(
-  operationId: string,
+  progressId: string,
   target: NamespaceLocator,
   running: boolean,
 ): OperationProgress {
-  const { live, signals, reset } = useProgressSignals(operationId);
+  const { live, signals, reset } = useProgressSignals(progressId);
   const polled = useStatusPolling(target, running && !live);
   const last = signals[signals.length - 1];
   return {

@@ -1,14 +1,17 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  MAX_MANUAL_SCALE_REPLICAS,
+  isValidReplicaCount,
+  keepsAwake,
+  MAX_SCALE_REPLICAS,
+  OperationAsk,
   OperationResult,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
-import { namespaceSchedulerApiRef, OperationRequest } from '../../api';
+import { namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
 import { browserTimeZone, costCenterProblem } from '../common';
-import { newOperationId } from './operationId';
+import { newProgressId } from './progressId';
 import { OperationTarget } from './types';
 import { useOperationProgress } from './useOperationProgress';
 import { WAIT_FOR_READY_SECONDS } from './waitForReady';
@@ -33,15 +36,9 @@ type Step =
   | { name: 'result'; result: OperationResult; schedule?: Schedule };
 
 function replicasProblem(value: string): string | undefined {
-  const replicas = Number(value);
-  const valid =
-    value.trim() !== '' &&
-    Number.isInteger(replicas) &&
-    replicas >= 0 &&
-    replicas <= MAX_MANUAL_SCALE_REPLICAS;
-  return valid
+  return value.trim() !== '' && isValidReplicaCount(Number(value))
     ? undefined
-    : `must be a whole number from 0 to ${MAX_MANUAL_SCALE_REPLICAS}`;
+    : `must be a whole number from 0 to ${MAX_SCALE_REPLICAS}`;
 }
 
 function untilProblem(value: string, now: number): string | undefined {
@@ -73,10 +70,10 @@ export function startsWorkloads(
   target: OperationTarget,
   form: Pick<OperationForm, 'replicas'>,
 ): boolean {
-  return (
-    target.operation === 'wake' ||
-    (target.operation === 'scale' && Number(form.replicas) > 0)
-  );
+  return keepsAwake({
+    operation: target.operation,
+    replicas: Number(form.replicas),
+  });
 }
 
 /** Whether the run waits until what it starts is ready. */
@@ -92,7 +89,7 @@ function toRequest(
   target: OperationTarget,
   form: OperationForm,
   dryRun: boolean,
-): OperationRequest {
+): OperationAsk {
   const costCenter = form.costCenter.trim();
   const wait =
     !dryRun && waitsForReady(target, form)
@@ -136,9 +133,9 @@ export function useOperationRun(
   const [problem, setProblem] = useState<ServerProblem['error']>();
   const [busy, setBusy] = useState(false);
   // One id per dialog: its progress channel is subscribed before confirming.
-  const [operationId] = useState(newOperationId);
+  const [progressId] = useState(newProgressId);
   const progress = useOperationProgress(
-    operationId,
+    progressId,
     target,
     step.name === 'running',
   );
@@ -148,7 +145,7 @@ export function useOperationRun(
     setProblem(undefined);
     try {
       return await api.runOperation(target, toRequest(target, form, dryRun), {
-        operationId: dryRun ? undefined : operationId,
+        progressId: dryRun ? undefined : progressId,
       });
     } catch (error) {
       const found = toServerProblem(error, FIELDS);

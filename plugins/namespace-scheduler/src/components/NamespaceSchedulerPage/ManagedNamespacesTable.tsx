@@ -6,7 +6,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
-import { CostCenter } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  CostCenter,
+  sameNamespace,
+} from '@namespace-scheduler/backstage-plugin-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   ManagedNamespace,
@@ -54,11 +57,7 @@ function withCostCenters(
   return namespaces.map(ns => ({
     ...ns,
     costCenters: costCenters
-      .filter(cc =>
-        cc.namespaces.some(
-          n => n.cluster === ns.cluster && n.namespace === ns.namespace,
-        ),
-      )
+      .filter(cc => cc.namespaces.some(n => sameNamespace(n, ns)))
       .map(cc => cc.cost_center),
   }));
 }

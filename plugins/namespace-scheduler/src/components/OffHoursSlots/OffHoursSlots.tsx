@@ -9,6 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
+  formatNamespaceRef,
   OffHoursPlan,
   OffHoursSlot,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -21,7 +22,7 @@ type Period = OffHoursPlan['upcoming'][number];
 
 const slotColumns: TableColumn<OffHoursSlot>[] = [
   { title: 'Slot', field: 'slot' },
-  { title: 'Namespace', render: s => `${s.cluster}/${s.namespace}` },
+  { title: 'Namespace', render: s => formatNamespaceRef(s) },
   { title: 'Cost center', field: 'cost_center' },
   { title: 'Requested by', field: 'requested_by' },
   { title: 'Since', render: s => formatInstant(s.acquired_at) },
@@ -56,9 +57,7 @@ function periodColumns(limit: number): TableColumn<Period>[] {
     },
     {
       title: 'Kept awake by schedules',
-      render: p =>
-        p.namespaces.map(n => `${n.cluster}/${n.namespace}`).join(', ') ||
-        'none',
+      render: p => p.namespaces.map(formatNamespaceRef).join(', ') || 'none',
     },
   ];
 }

@@ -43,6 +43,16 @@ describe('awakePeriods', () => {
       { start: at('2026-11-25T08:00:00Z'), end: at('2026-11-25T09:00:00Z') },
     ]);
   });
+
+  it('plans a scale without replicas (invalid) as awake, as the backend does', () => {
+    const transitions = [
+      transition('2026-11-23T08:00:00Z', 'scale'),
+      transition('2026-11-23T18:00:00Z', 'sleep'),
+    ];
+    expect(awakePeriods(transitions, 'asleep', from, to)).toEqual([
+      { start: at('2026-11-23T08:00:00Z'), end: at('2026-11-23T18:00:00Z') },
+    ]);
+  });
 });
 
 describe('calendarDays', () => {

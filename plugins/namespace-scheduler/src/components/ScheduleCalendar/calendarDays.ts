@@ -1,4 +1,5 @@
 import {
+  keepsAwake,
   NamespaceState,
   PreviewTransition,
   toInstant,
@@ -19,10 +20,6 @@ export type CalendarDay = {
   segments: DaySegment[];
 };
 
-const wakes = (transition: PreviewTransition) =>
-  transition.operation === 'wake' ||
-  (transition.operation === 'scale' && (transition.replicas ?? 0) > 0);
-
 /**
  * The awake periods in [from, to) the planned transitions produce, starting
  * from the live state. Transitions an override holds back do not run.
@@ -38,7 +35,7 @@ export function awakePeriods(
   let awakeSince = state === 'awake' || state === 'partial' ? from : undefined;
   const planned = transitions
     .filter(t => !t.suppressed_by)
-    .map(t => ({ at: Math.max(from, Date.parse(t.at)), wake: wakes(t) }))
+    .map(t => ({ at: Math.max(from, Date.parse(t.at)), wake: keepsAwake(t) }))
     .filter(t => t.at < to)
     .sort((a, b) => a.at - b.at);
   for (const { at, wake } of planned) {

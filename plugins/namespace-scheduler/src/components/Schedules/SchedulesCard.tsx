@@ -7,6 +7,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import {
+  formatNamespaceRef,
   namespaceOperatePermission,
   Schedule,
   scheduleManagePermission,
@@ -88,7 +89,7 @@ export const SchedulesCard = ({
   return (
     <InfoCard
       title="Schedules"
-      subheader={`${cluster}/${namespace}`}
+      subheader={formatNamespaceRef({ cluster, namespace })}
       action={
         <Button
           color="primary"

@@ -1,5 +1,8 @@
 import { usePermission } from '@backstage/plugin-permission-react';
-import { namespaceOperatePermission } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  namespaceOperatePermission,
+  toNamespaceResourceRef,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceLocator } from '../../api';
 
 /** Any of the plugin's permissions on a namespace resource. */
@@ -19,7 +22,7 @@ export function useNamespacePermission(
 ): PermissionGate {
   const { loading, allowed, error } = usePermission({
     permission,
-    resourceRef: `${target.cluster}/${target.namespace}`,
+    resourceRef: toNamespaceResourceRef(target),
   });
   if (loading) return { allowed: false, reason: 'Checking your permissions…' };
   if (error) {

@@ -3,7 +3,7 @@
  * `crypto.randomUUID` exists only in secure contexts (HTTPS or localhost);
  * a portal served over plain HTTP still has `getRandomValues`.
  */
-export function newOperationId(): string {
+export function newProgressId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;

@@ -10,9 +10,9 @@ import { migrateUp } from '../database/migrations';
 import { ManualClock } from '../__testUtils__/clock';
 import { FakeDirectory } from '../__testUtils__/governance';
 import { NamespaceAuthorizer } from '../permissions';
-import { CostCenterService } from './CostCenterService';
 import { KnexCostCenterPermissionStore } from './KnexCostCenterPermissionStore';
 import { readCostCenterConfig } from './config';
+import { assembleCostCenters } from './create';
 
 jest.setTimeout(60_000);
 
@@ -32,7 +32,7 @@ const directory = new FakeDirectory(
   },
 );
 
-describe('CostCenterService', () => {
+describe('cost-center governance', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
   async function setup(
@@ -46,7 +46,7 @@ describe('CostCenterService', () => {
       result:
         options.admin === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
     });
-    const service = CostCenterService.create({
+    const { authorization, admin } = assembleCostCenters({
       directory,
       store,
       authorizer: NamespaceAuthorizer.create({ permissions }),
@@ -77,7 +77,7 @@ describe('CostCenterService', () => {
       clock.now(),
     );
     await store.seed(seeds);
-    return { service, store, clock };
+    return { authorization, admin, store, clock };
   }
 
   it.each(databases.eachSupportedId())(
@@ -112,40 +112,48 @@ describe('CostCenterService', () => {
   );
 
   it('refuses an unauthorized cost center with a 403 naming it and its record', async () => {
-    const { service } = await setup();
+    const { authorization } = await setup();
     const charge = {
       cluster: 'sandbox',
       namespace: 'ml',
       costCenter: 'CC-9999',
       user: ALICE,
     };
-    await expect(service.assertChargeable(charge)).rejects.toThrow(
+    await expect(authorization.assertChargeable(charge)).rejects.toThrow(
       NotAllowedError,
     );
-    await expect(service.assertChargeable(charge)).rejects.toThrow(
+    await expect(authorization.assertChargeable(charge)).rejects.toThrow(
       'Cost center CC-9999 is not authorized (set by app-config at 2026-11-23T10:00:00.000Z: Experiments budget exhausted)',
     );
   });
 
   it('refuses a cost center no claiming entity declares, naming the valid ones', async () => {
-    const { service } = await setup();
+    const { authorization } = await setup();
     await expect(
-      service.assertChargeable({ ...SHOP, costCenter: 'CC-2002', user: BOB }),
+      authorization.assertChargeable({
+        ...SHOP,
+        costCenter: 'CC-2002',
+        user: BOB,
+      }),
     ).rejects.toThrow(
       'Cost center CC-2002 is not valid for sandbox/shop-dev: the entities claiming it declare CC-1001, CC-1002',
     );
   });
 
   it('refuses cost centers without a record unless configured otherwise', async () => {
-    const { service } = await setup();
+    const { authorization } = await setup();
     await expect(
-      service.assertChargeable({ ...SHOP, costCenter: 'CC-1002', user: ALICE }),
+      authorization.assertChargeable({
+        ...SHOP,
+        costCenter: 'CC-1002',
+        user: ALICE,
+      }),
     ).rejects.toThrow(
       'Cost center CC-1002 is not authorized: it has no permission record, and cost centers without one are not authorized',
     );
     const lenient = await setup({ defaultAuthorized: true });
     await expect(
-      lenient.service.assertChargeable({
+      lenient.authorization.assertChargeable({
         ...SHOP,
         costCenter: 'CC-1002',
         user: ALICE,
@@ -154,29 +162,29 @@ describe('CostCenterService', () => {
   });
 
   it('limits a cost center with allowed groups to their members (the runner’s own operations aside)', async () => {
-    const { service } = await setup();
+    const { authorization } = await setup();
     const payments = {
       cluster: 'sandbox',
       namespace: 'payments-dev',
       costCenter: 'CC-2002',
     };
     await expect(
-      service.assertChargeable({ ...payments, user: BOB }),
+      authorization.assertChargeable({ ...payments, user: BOB }),
     ).resolves.toBeUndefined();
     await expect(
-      service.assertChargeable({ ...payments, user: 'scheduler' }),
+      authorization.assertChargeable({ ...payments, user: 'scheduler' }),
     ).resolves.toBeUndefined();
     await expect(
-      service.assertChargeable({ ...payments, user: ALICE }),
+      authorization.assertChargeable({ ...payments, user: ALICE }),
     ).rejects.toThrow(
       'Cost center CC-2002 may only be charged by members of group:default/team-payments',
     );
   });
 
   it('validates for the calling user, listing every reason', async () => {
-    const { service } = await setup();
+    const { authorization } = await setup();
     const alice = mockCredentials.user(ALICE);
-    expect(await service.validate('CC-1001', SHOP, alice)).toEqual({
+    expect(await authorization.validate('CC-1001', SHOP, alice)).toEqual({
       cost_center: 'CC-1001',
       ...SHOP,
       valid: true,
@@ -186,7 +194,7 @@ describe('CostCenterService', () => {
       reasons: [],
       valid_cost_centers: ['CC-1001', 'CC-1002'],
     });
-    const refused = await service.validate('CC-2002', SHOP, alice);
+    const refused = await authorization.validate('CC-2002', SHOP, alice);
     expect(refused).toMatchObject({
       valid: false,
       is_authorized: true,
@@ -194,12 +202,14 @@ describe('CostCenterService', () => {
       allowed: false,
     });
     expect(refused.reasons).toHaveLength(2);
-    expect(await service.validate('CC-1001', undefined, alice)).toMatchObject({
+    expect(
+      await authorization.validate('CC-1001', undefined, alice),
+    ).toMatchObject({
       valid: true,
       allowed: true,
     });
     await expect(
-      service.validate(
+      authorization.validate(
         'CC-1001',
         { cluster: 'sandbox', namespace: 'nope' },
         alice,
@@ -208,8 +218,8 @@ describe('CostCenterService', () => {
   });
 
   it('lists cost centers with their declarations, namespaces and records, and those of a namespace', async () => {
-    const { service } = await setup();
-    const listed = await service.list();
+    const { authorization, admin } = await setup();
+    const listed = await admin.list();
     expect(listed.map(c => c.cost_center)).toEqual([
       'CC-1001',
       'CC-1002',
@@ -224,7 +234,7 @@ describe('CostCenterService', () => {
       declared_by: [{ entity_ref: 'component:default/shop-dev' }],
       namespaces: [SHOP],
     });
-    const forShop = await service.forNamespace(
+    const forShop = await authorization.forNamespace(
       SHOP,
       mockCredentials.user(ALICE),
     );
@@ -235,10 +245,10 @@ describe('CostCenterService', () => {
   });
 
   it('lets admins set a record (who and when), refusing others and bad groups', async () => {
-    const { service, clock } = await setup();
+    const { admin, clock } = await setup();
     clock.advanceMinutes(5);
     const carol = mockCredentials.user('user:default/carol');
-    const set = await service.setPermission(
+    const set = await admin.setPermission(
       'CC-9999',
       { is_authorized: true, allowed_groups: ['team-data'], note: 'ok' },
       carol,
@@ -253,7 +263,7 @@ describe('CostCenterService', () => {
       namespaces: [{ cluster: 'sandbox', namespace: 'ml' }],
     });
     await expect(
-      service.setPermission(
+      admin.setPermission(
         'CC-9999',
         { is_authorized: true, allowed_groups: ['user:default/alice'] },
         carol,
@@ -265,7 +275,7 @@ describe('CostCenterService', () => {
     );
     const denied = await setup({ admin: false });
     await expect(
-      denied.service.setPermission(
+      denied.admin.setPermission(
         'CC-1',
         { is_authorized: true },
         mockCredentials.user(ALICE),

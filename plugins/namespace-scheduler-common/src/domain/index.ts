@@ -1,0 +1,4 @@
+export * from './limits';
+export * from './namespaceRef';
+export * from './operations';
+export * from './intent';
