@@ -93,6 +93,15 @@ export interface Config {
     statefulSetAcceptTimeoutMs?: number;
 
     /**
+     * How long a failed operation keeps retrying to undo its changes (through
+     * an unreachable API server or an open circuit) before it leaves what is
+     * not undone to the repair sweep (docs/operations.md).
+     * @default 60000
+     * @visibility backend
+     */
+    rollbackWindowMs?: number;
+
+    /**
      * The cluster-state cache: every cluster's namespaces, Deployments,
      * StatefulSets, CronJobs, HPAs (and KEDA ScaledObjects where served) kept
      * in memory by list+watch, so the entity tab and the admin overview read

@@ -33,6 +33,8 @@ describe('live progress and "until" through the sleep/wake routes', () => {
     server = await startPluginBackend({
       sandbox,
       entities: [componentClaiming('shop-api', 'sandbox/shop-dev')],
+      // The failures below are permanent: stop undoing them after 2 s.
+      config: { rollbackWindowMs: 2_000 },
       features: [
         createServiceFactory({
           service: signalsServiceRef,

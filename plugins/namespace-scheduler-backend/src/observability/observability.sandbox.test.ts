@@ -28,6 +28,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Retries that give up within milliseconds, so failures show quickly. */
 const FAST_RETRIES = {
   clusterAccess: { retry: { initialDelayMs: 1, maxDelayMs: 5 } },
+  // A PATCH that always fails cannot be undone: give up on it after 2 s.
+  rollbackWindowMs: 2_000,
 };
 
 describe('observability against the sandbox', () => {
