@@ -36,8 +36,8 @@ export interface WriteOptions {
   /** The object came out of a patch: the real server reports type errors as 422, not 400. */
   patched?: boolean;
   /**
-   * Written around the API (seeds, test setup): with no readiness delay the
-   * workload controllers are found caught up with it.
+   * Written around the API (manifests loaded at start, test setup): with no
+   * readiness delay the workload controllers are found caught up with it.
    */
   direct?: boolean;
 }
@@ -189,7 +189,7 @@ export class Cluster {
     return this.store.remove(def.kind, namespace, name) ?? current;
   }
 
-  /** Creates the object, or replaces it unconditionally. For seeds and test setup. */
+  /** Creates the object, or replaces it unconditionally. For manifests loaded at start and test setup. */
   put(input: KubeObject, writeOptions: WriteOptions = {}): KubeObject {
     const options = { ...writeOptions, direct: true };
     const def = this.registry.byKind(input.kind);

@@ -19,8 +19,8 @@ import { initialStatus, isScalable, settledStatus } from './workloads';
 export interface StrategyContext {
   store: ObjectStore;
   /**
-   * Direct writes (seeds, test setup) find the workload controllers caught
-   * up: true when they observe and get ready with no delay.
+   * Direct writes (manifests loaded at start, test setup) find the workload
+   * controllers caught up: true when they observe and get ready with no delay.
    */
   directWritesSettle: boolean;
 }

@@ -247,7 +247,7 @@ async function run(world: World, s: Step): Promise<[string, RegExp]> {
   }
 }
 
-describe('seed 000 property 2: every operation is tied to a valid cost center, and every charge to an authorized one', () => {
+describe('cost-center governance: every operation is tied to a valid cost center, and every charge to an authorized one', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('holds over random requests, permission changes, scheduled runs and clock times', async () => {

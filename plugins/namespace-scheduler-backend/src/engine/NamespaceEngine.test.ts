@@ -13,7 +13,7 @@ import {
 } from './__testUtils__/engineSandbox';
 
 const NS = 'shop-dev';
-/** Seed 004's shop-dev plus a workload its team keeps running. */
+/** The sandbox's shop-dev (api-gateway → user-service → redis) plus a workload its team keeps running. */
 const EXCLUDED = deployment(NS, 'debug-toolbox', 1, {
   [K8S_ANNOTATIONS.exclude]: 'true',
 });
@@ -38,7 +38,7 @@ describe('NamespaceEngine against the sandbox', () => {
   });
   afterEach(() => env.close());
 
-  it('sleeps a seed-004 namespace and wakes it back to every original exactly', async () => {
+  it('sleeps the shop-dev namespace and wakes it back to every original exactly', async () => {
     const before = liveState(env.sandbox, NS);
 
     const slept = await env.engine.run(CLUSTER, NS, { operation: 'sleep' });

@@ -64,7 +64,7 @@ const step = fc.oneof(
 
 const pad = (n: number) => String(n % 24).padStart(2, '0');
 
-describe('seed 000 property 1: off-hours, never more than N managed namespaces awake', () => {
+describe('off-hours limit: never more than N managed namespaces awake', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('holds over random requests, schedules and clock times on two instances', async () => {

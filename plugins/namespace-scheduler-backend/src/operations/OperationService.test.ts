@@ -131,7 +131,7 @@ describe('OperationService', () => {
     ]);
   });
 
-  it('property 5: every wake/sleep/scale that is not a dry run writes one activity, with charged time right', async () => {
+  it('activity log: every wake/sleep/scale that is not a dry run writes one activity, with charged time right', async () => {
     const step = fc.record({
       operation: fc.constantFrom(
         'wake' as const,

@@ -70,7 +70,7 @@ describe('ScheduleRunner exactly once', () => {
     await other.destroy();
   });
 
-  it('property 4: every scheduled run executes once, within 2 minutes of its time', async () => {
+  it('runs on time: every scheduled run executes once, within 2 minutes of its time', async () => {
     const zone = fc.constantFrom(
       'Europe/Madrid',
       'America/New_York',

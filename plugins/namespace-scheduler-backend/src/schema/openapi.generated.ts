@@ -6,7 +6,7 @@ export const spec = {
     title: 'namespace-scheduler',
     version: '0.1.0',
     description:
-      "Namespace Scheduler backend plugin: live namespace state, sleep/wake/scale,\nschedules, activity and cost-center governance. Seed 000's endpoints map\nonto these paths (see docs/api.md).\n",
+      'Namespace Scheduler backend plugin: live namespace state, sleep/wake/scale,\nschedules, activity and cost-center governance. docs/api.md maps the\nendpoints of the earlier in-house schedulers onto these paths.\n',
     license: {
       name: 'Apache-2.0',
     },
@@ -111,7 +111,7 @@ export const spec = {
       get: {
         operationId: 'ListNamespaces',
         description:
-          'Every namespace claimed by a catalog entity that the caller may read, across clusters, with live state and claimants (seed 000 `GET /api/namespaces` and `GET /api/namespaces/status`).\n',
+          'Every namespace claimed by a catalog entity that the caller may read, across clusters, with live state and claimants.\n',
         responses: {
           '200': {
             description: 'Claimed namespaces with live state.',
@@ -172,7 +172,7 @@ export const spec = {
       post: {
         operationId: 'SleepNamespace',
         description:
-          'Scales every workload of the namespace down atomically, recording the originals (seed 000 `POST /api/namespaces/{ns}/deactivate`). `dryRun` returns the plan without changing anything.\n',
+          'Scales every workload of the namespace down atomically, recording the originals. `dryRun` returns the plan without changing anything.\n',
         parameters: [
           {
             $ref: '#/components/parameters/cluster',
@@ -211,7 +211,7 @@ export const spec = {
       post: {
         operationId: 'WakeNamespace',
         description:
-          'Restores every workload to its recorded original, StatefulSets first (seed 000 `POST /api/namespaces/{ns}/activate`).\n',
+          'Restores every workload to its recorded original, StatefulSets first.\n',
         parameters: [
           {
             $ref: '#/components/parameters/cluster',
@@ -289,7 +289,7 @@ export const spec = {
       get: {
         operationId: 'ListEntityNamespaces',
         description:
-          'The namespaces an entity claims (annotations `backstage.io/kubernetes-namespace` and `namespace-scheduler/namespaces`), each with its live state read from the cluster (seed 000 `GET /api/namespaces/status`, scoped to one entity).\n',
+          'The namespaces an entity claims (annotations `backstage.io/kubernetes-namespace` and `namespace-scheduler/namespaces`), each with its live state read from the cluster.\n',
         parameters: [
           {
             name: 'entityRef',
@@ -401,7 +401,7 @@ export const spec = {
       get: {
         operationId: 'ListSchedules',
         description:
-          'The schedules of the namespaces the caller may read, optionally of one namespace (seed 000 `GET /api/tasks`, seed 001 `GET /programaciones`).\n',
+          'The schedules of the namespaces the caller may read, optionally of one namespace.\n',
         parameters: [
           {
             $ref: '#/components/parameters/clusterQuery',
@@ -438,7 +438,7 @@ export const spec = {
       post: {
         operationId: 'CreateSchedule',
         description:
-          'Creates a cron task, one-off window, weekly window or override (seed 000 `POST /api/tasks`, seed 001 `POST /programaciones`). 400 names the invalid field; 409 names the window it overlaps. An override wakes or sleeps the namespace at once (needs the operate permission too).\n',
+          'Creates a cron task, one-off window, weekly window or override. 400 names the invalid field; 409 names the window it overlaps. An override wakes or sleeps the namespace at once (needs the operate permission too).\n',
         requestBody: {
           required: true,
           content: {
@@ -469,7 +469,7 @@ export const spec = {
     '/schedules/{id}': {
       get: {
         operationId: 'GetSchedule',
-        description: 'One schedule (seed 000 `GET /api/tasks/{id}`).',
+        description: 'One schedule.',
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -528,8 +528,7 @@ export const spec = {
       },
       delete: {
         operationId: 'DeleteSchedule',
-        description:
-          'Deletes a schedule and its runs (seed 000 `DELETE /api/tasks/{id}`, seed 001 `DELETE /programaciones/{id}`).\n',
+        description: 'Deletes a schedule and its runs.\n',
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -549,7 +548,7 @@ export const spec = {
       post: {
         operationId: 'RunScheduleNow',
         description:
-          'Runs the schedule now (seed 000 `POST /api/tasks/{id}/run`): a cron task or override its operation; a window what it asks for at this moment (wake inside, sleep outside). Needs the operate permission.\n',
+          'Runs the schedule now: a cron task or override its operation; a window what it asks for at this moment (wake inside, sleep outside). Needs the operate permission.\n',
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -693,7 +692,7 @@ export const spec = {
       get: {
         operationId: 'ListActivities',
         description:
-          'The activity log, newest first, by namespace, cost center, operation, cluster or requester and a time range on the start (seed 000 `GET /api/logs` and `GET /api/activities`). Without the read-all permission, `cluster` and `namespace` are required and must be readable.\n',
+          'The activity log, newest first, by namespace, cost center, operation, cluster or requester and a time range on the start. Without the read-all permission, `cluster` and `namespace` are required and must be readable.\n',
         parameters: [
           {
             $ref: '#/components/parameters/clusterQuery',
@@ -843,7 +842,7 @@ export const spec = {
       get: {
         operationId: 'ListCostCenters',
         description:
-          'Every cost center the catalog declares (`namespace-scheduler/cost-centers` on an entity or its owning Group) or a permission record names, with where it is declared, the namespaces it is valid for and its authorization (seed 000 `GET /api/cost-centers`).\n',
+          'Every cost center the catalog declares (`namespace-scheduler/cost-centers` on an entity or its owning Group) or a permission record names, with where it is declared, the namespaces it is valid for and its authorization.\n',
         responses: {
           '200': {
             description: 'Cost centers by name.',
@@ -874,7 +873,7 @@ export const spec = {
       get: {
         operationId: 'ValidateCostCenter',
         description:
-          'Whether the calling user may charge the cost center — for a namespace when `cluster` and `namespace` are given — and every reason not (seed 000 `GET /api/cost-centers/{cc}/validate`).\n',
+          'Whether the calling user may charge the cost center — for a namespace when `cluster` and `namespace` are given — and every reason not.\n',
         parameters: [
           {
             $ref: '#/components/parameters/costCenter',
@@ -907,7 +906,7 @@ export const spec = {
       post: {
         operationId: 'SetCostCenterPermission',
         description:
-          "Creates or replaces the cost center's permission record, with the caller as its author (seed 000 `POST /api/cost-centers/{cc}/permissions`). Needs the cost-center manage permission.\n",
+          "Creates or replaces the cost center's permission record, with the caller as its author. Needs the cost-center manage permission.\n",
         parameters: [
           {
             $ref: '#/components/parameters/costCenter',
@@ -944,7 +943,7 @@ export const spec = {
       get: {
         operationId: 'ListNamespaceCostCenters',
         description:
-          "The namespace's valid cost centers — those the entities claiming it declare — with their authorization and whether the caller may charge each (seed 001 `GET /centros-costo/{namespace}`).\n",
+          "The namespace's valid cost centers — those the entities claiming it declare — with their authorization and whether the caller may charge each.\n",
         parameters: [
           {
             $ref: '#/components/parameters/cluster',
@@ -983,7 +982,7 @@ export const spec = {
       get: {
         operationId: 'GetOffHours',
         description:
-          'The off-hours limit now: business hours, whether it is off-hours, and the namespaces holding a slot (seed 000 property 1).\n',
+          'The off-hours limit now: business hours, whether it is off-hours, and the namespaces holding a slot.\n',
         responses: {
           '200': {
             description: 'The limit and the slots in use.',
@@ -1177,7 +1176,7 @@ export const spec = {
     responses: {
       OperationResponse: {
         description:
-          "The engine's result (seed 003's shape). `success: false` with `rollback_performed` when a partial failure was rolled back; the activity is absent for dry runs.\n",
+          "The engine's result: changes, failures and rollback per workload. `success: false` with `rollback_performed` when a partial failure was rolled back; the activity is absent for dry runs.\n",
         content: {
           'application/json': {
             schema: {
@@ -1797,7 +1796,7 @@ export const spec = {
       Schedule: {
         type: 'object',
         description:
-          'A stored schedule with its bookkeeping (seed 000 Task fields).',
+          'A stored schedule with its bookkeeping: creator, next run and run counts.\n',
         required: [
           'id',
           'kind',
@@ -2025,7 +2024,7 @@ export const spec = {
       Activity: {
         type: 'object',
         description:
-          "One wake, sleep or scale (seed 000's activity item). A wake stays `active` until the namespace's next sleep completes it with its end and duration.\n",
+          "One wake, sleep or scale: one record of the activity log. A wake stays `active` until the namespace's next sleep completes it with its end and duration.\n",
         required: [
           'id',
           'namespace',

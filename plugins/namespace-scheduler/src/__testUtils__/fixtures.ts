@@ -56,7 +56,7 @@ export const scaledResource = (
   ...extra,
 });
 
-/** An engine result in seed 003's shape; a successful change of nothing unless overridden. */
+/** An engine result (changes, failures and rollback per workload); a successful change of nothing unless overridden. */
 export const operationResult = (
   operation: OperationType,
   extra: Partial<OperationResult> = {},

@@ -10,7 +10,7 @@ import { namespaceSchedulerApiRef } from '../../api';
 import { CompactTable } from '../common';
 import { CostCenterRow } from './CostCenterRow';
 
-/** Every cost center with its permission record, editable by admins (seed 000 permissions). */
+/** Every cost center with its permission record (authorized, allowed groups, note), editable by admins. */
 export const CostCenterPermissions = () => {
   const api = useApi(namespaceSchedulerApiRef);
   const { value, loading, error } = useAsyncRetry(

@@ -28,9 +28,9 @@ function rollbackSummary(result: OperationResult): string {
 }
 
 /**
- * What an operation did: changes, failures, rollback and errors (seed 003's
- * shape), a pending repair first, then warnings and how many of the
- * workloads it started are ready.
+ * What an operation did: changes, failures, rollback and errors per workload,
+ * a pending repair first, then warnings and how many of the workloads it
+ * started are ready.
  */
 export const OperationResultView = ({
   result,
