@@ -21,7 +21,12 @@ import { ExtraCluster } from './extensions';
 import { createReadiness } from './health';
 import { createLeases, waitingForLeases } from './leases';
 import { createNamespaces } from './namespaces/create';
-import { AwakeNamespaces, PluginMetrics, slotUsage } from './observability';
+import {
+  AwakeNamespaces,
+  createOperationListeners,
+  PluginMetrics,
+  slotUsage,
+} from './observability';
 import { createOffHours } from './offHours';
 import { createOperations } from './operations';
 import { NamespaceAuthorizer } from './permissions';
@@ -83,8 +88,11 @@ export async function createServices(
     guards: [costCenters.guard, offHours.guard],
     capacity: offHours.guard,
     leases: leases.namespaces,
-    awake: statusReader,
-    schedules: scheduleStore,
+    listeners: createOperationListeners({
+      ...shared,
+      awake: statusReader,
+      schedules: scheduleStore,
+    }),
   });
   const schedules = createSchedules({
     ...deps,

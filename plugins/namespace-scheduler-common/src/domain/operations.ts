@@ -1,4 +1,4 @@
-import type { OperationType } from '../types/operations';
+import type { OperationType } from '../types/vocabulary';
 
 /**
  * An operation as far as its effect on the namespace goes: a manual request,

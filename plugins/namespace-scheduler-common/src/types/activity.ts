@@ -1,4 +1,5 @@
-import { OperationResult, OperationType } from './operations';
+import { OperationResult } from './operations';
+import type { OperationType } from './vocabulary';
 
 /** `active` while a woken namespace is charged; the next sleep completes it. */
 export type ActivityStatus = 'active' | 'completed';

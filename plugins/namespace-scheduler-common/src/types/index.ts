@@ -1,3 +1,4 @@
+export * from './vocabulary';
 export * from './activity';
 export * from './status';
 export * from './operations';

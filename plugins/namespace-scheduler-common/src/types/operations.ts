@@ -1,7 +1,4 @@
-import { WorkloadKind } from './status';
-
-/** Typed operations only: no free-form commands. */
-export type OperationType = 'sleep' | 'wake' | 'scale';
+import type { OperationType, WorkloadKind } from './vocabulary';
 
 /**
  * What an operation does to a namespace: the one shape an operation has from

@@ -1,5 +1,4 @@
-import type { OperationType } from './operations';
-import type { WorkloadKind } from './status';
+import type { OperationType, WorkloadKind } from './vocabulary';
 
 /** Where a workload got to during an operation, as the live progress shows it. */
 export type OperationProgressStep =

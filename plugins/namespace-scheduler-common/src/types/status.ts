@@ -1,15 +1,7 @@
-import type { OperationType } from './operations';
+import type { OperationType, WorkloadKind } from './vocabulary';
 
 /** A namespace's state, derived from the live cluster. */
 export type NamespaceState = 'awake' | 'asleep' | 'partial' | 'unknown';
-
-/** The kinds the engine acts on. */
-export type WorkloadKind =
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'CronJob'
-  | 'HorizontalPodAutoscaler'
-  | 'ScaledObject';
 
 /** One workload's live state. */
 export type WorkloadStatus = {
