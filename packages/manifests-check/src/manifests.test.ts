@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import {
-  describeObject,
-  KubeObject,
-  kustomizeBuild,
-} from './__testUtils__/kustomize';
+import { describeObject, KubeObject, kustomizeBuild } from './kustomize';
 import { UnknownKindError, validateObject } from './__testUtils__/models';
 import { repoPath } from './paths';
 import {

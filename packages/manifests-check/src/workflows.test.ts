@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { kustomizeBinary, kustomizeBuild } from './__testUtils__/kustomize';
+import { kustomizeBinary, kustomizeBuild } from './kustomize';
 import { validateObject } from './__testUtils__/models';
 import { repoPath } from './paths';
 import { podTemplates } from './__testUtils__/testing';

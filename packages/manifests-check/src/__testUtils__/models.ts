@@ -21,7 +21,7 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { describeObject, KubeObject } from './kustomize';
+import { describeObject, KubeObject } from '../kustomize';
 
 interface Validatable {
   validate(): void;

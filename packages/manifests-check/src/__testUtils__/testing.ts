@@ -1,4 +1,4 @@
-import { KubeObject } from './kustomize';
+import { KubeObject } from '../kustomize';
 
 /** Pod templates of the workload kinds, with the object they belong to. */
 export interface PodTemplateRef {

