@@ -80,7 +80,7 @@ export class NamespaceActionsService {
   }
 
   /**
-   * Runs the operation. With an `operationId` (client-generated) each
+   * Runs the operation. With a `progressId` (client-generated) each
    * workload's step is sent live as a signal to the requesting user; every
    * signal is out before this resolves, so the final result comes last.
    */
