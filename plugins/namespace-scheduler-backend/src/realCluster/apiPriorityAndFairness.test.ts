@@ -26,7 +26,7 @@ import {
   RawResponse,
   replicasByName,
   seedDeployments,
-} from './realClusterKit';
+} from './__testUtils__/realClusterKit';
 
 const USER = 'apf-throttled-scheduler';
 const LEVEL = 'ns-scheduler-test-tiny';

@@ -27,8 +27,8 @@ import {
   eventually,
   okRequest,
   rawRequest,
-} from './realClusterKit';
-import { createObject, KubeObject, renderManifests } from './renderedManifests';
+} from './__testUtils__/realClusterKit';
+import { createObject, KubeObject, renderManifests } from './__testUtils__/renderedManifests';
 
 const CLUSTER = 'real';
 const TEAM = 'team-rbac';

@@ -1,28 +1,16 @@
 import { TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { NamespaceStatus } from '@namespace-scheduler/backstage-plugin-common';
-import { NamespaceStateChip, WorkloadCounts } from '../common';
+import {
+  namespaceColumns,
+  NamespaceStateChip,
+  WorkloadCounts,
+} from '../common';
 import { NamespaceNotes } from './NamespaceNotes';
 
 /** One column per fact, for screens wide enough. */
 export const wideColumns: TableColumn<NamespaceStatus>[] = [
-  { title: 'Namespace', field: 'namespace', highlight: true },
-  { title: 'Cluster', field: 'cluster' },
-  {
-    title: 'State',
-    field: 'state',
-    render: row => (
-      <NamespaceStateChip
-        state={row.state}
-        operation={row.operation}
-        readiness={row.readiness}
-      />
-    ),
-  },
-  {
-    title: 'Workloads',
-    render: row => <WorkloadCounts counts={row.counts} />,
-  },
+  ...namespaceColumns<NamespaceStatus>(),
   {
     title: 'Notes',
     render: row => <NamespaceNotes status={row} />,

@@ -16,26 +16,13 @@ import {
   NamespaceSchedulerApi,
   namespaceSchedulerApiRef,
 } from '../../api';
-import { NamespaceStateChip, WorkloadCounts } from '../common';
+import { namespaceColumns } from '../common';
 
 /** A namespace with the cost centers valid for it. */
 type Row = ManagedNamespace & { costCenters: string[] };
 
 const columns: TableColumn<Row>[] = [
-  { title: 'Namespace', field: 'namespace', highlight: true },
-  { title: 'Cluster', field: 'cluster' },
-  {
-    title: 'State',
-    field: 'state',
-    render: row => (
-      <NamespaceStateChip
-        state={row.state}
-        operation={row.operation}
-        readiness={row.readiness}
-      />
-    ),
-  },
-  { title: 'Workloads', render: row => <WorkloadCounts counts={row.counts} /> },
+  ...namespaceColumns<Row>(),
   {
     title: 'Owner',
     render: row => (
