@@ -4,10 +4,8 @@ import {
   Activity,
   ActivityPage,
   AwakeRecord,
-  OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
 import {
   ActivityEffect,
   ActivityQuery,
@@ -16,45 +14,19 @@ import {
   MAX_ACTIVITY_PAGE,
   NewActivity,
 } from './ActivityStore';
+import {
+  ACTIVITIES,
+  ActivityRow,
+  AWAKE_COLUMNS,
+  AwakeRow,
+  awakeFromRow,
+  fromRow,
+  toRow,
+} from './activityRows';
+import { minutesBetween } from './prepareActivity';
 
-const TABLE = 'ns_activities';
 /** Concurrent wakes of one namespace each retry until theirs is the open record. */
 const MAX_OPEN_ATTEMPTS = 10;
-
-type ActivityRow = {
-  id: string;
-  namespace_name: string;
-  cluster_name: string;
-  operation_type: Activity['operation'];
-  replicas: number | null;
-  cost_center: string;
-  requested_by: string;
-  approved_by: string | null;
-  user_id: string | null;
-  schedule_id: string | null;
-  status: Activity['status'];
-  outcome: Activity['outcome'];
-  /** PostgreSQL returns bigint columns as strings. */
-  timestamp_start: number | string;
-  timestamp_end: number | string | null;
-  duration_minutes: number | null;
-  result: string;
-};
-
-/** The columns awake hours read: not the operation's result, whose JSON is most of a row. */
-const AWAKE_COLUMNS = [
-  'id',
-  'cluster_name',
-  'namespace_name',
-  'operation_type',
-  'replicas',
-  'outcome',
-  'status',
-  'timestamp_start',
-  'timestamp_end',
-] as const;
-
-type AwakeRow = Pick<ActivityRow, (typeof AWAKE_COLUMNS)[number]>;
 
 /** The activity log in the portal database (SQLite, PostgreSQL). */
 export class KnexActivityStore implements ActivityStore {
@@ -80,7 +52,7 @@ export class KnexActivityStore implements ActivityStore {
   }
 
   async get(id: string): Promise<Activity | undefined> {
-    const row = await this.knex<ActivityRow>(TABLE).where({ id }).first();
+    const row = await this.knex<ActivityRow>(ACTIVITIES).where({ id }).first();
     return row && fromRow(row);
   }
 
@@ -89,7 +61,7 @@ export class KnexActivityStore implements ActivityStore {
       query.limit ?? DEFAULT_ACTIVITY_PAGE,
       MAX_ACTIVITY_PAGE,
     );
-    const rows = await filtered(this.knex<ActivityRow>(TABLE), query)
+    const rows = await filtered(this.knex<ActivityRow>(ACTIVITIES), query)
       .orderBy([
         { column: 'timestamp_start', order: 'desc' },
         { column: 'id', order: 'desc' },
@@ -110,7 +82,7 @@ export class KnexActivityStore implements ActivityStore {
     if (namespaces.length === 0) return [];
     const pairs = namespaces.map(ref => [ref.cluster, ref.namespace]);
     const ofNamespaces = () =>
-      this.knex<ActivityRow>(TABLE)
+      this.knex<ActivityRow>(ACTIVITIES)
         .select(...AWAKE_COLUMNS)
         .whereIn(['cluster_name', 'namespace_name'], pairs);
     // Two index ranges on (cluster, namespace, end) rather than one OR,
@@ -129,7 +101,7 @@ export class KnexActivityStore implements ActivityStore {
         await completeOpen(trx, activity, activity.timestampEnd);
       }
       const row = toRow(activity, effect);
-      await trx<ActivityRow>(TABLE).insert(row);
+      await trx<ActivityRow>(ACTIVITIES).insert(row);
       return fromRow(row);
     });
   }
@@ -141,13 +113,13 @@ async function completeOpen(
   ref: NewActivity,
   end: Date,
 ) {
-  const open = await trx<ActivityRow>(TABLE).where({
+  const open = await trx<ActivityRow>(ACTIVITIES).where({
     cluster_name: ref.cluster,
     namespace_name: ref.namespace,
     status: 'active',
   });
   for (const row of open) {
-    await trx<ActivityRow>(TABLE)
+    await trx<ActivityRow>(ACTIVITIES)
       .where({ id: row.id })
       .update({
         status: 'completed',
@@ -189,74 +161,6 @@ function filtered(
     );
   }
   return result;
-}
-
-function toRow(activity: NewActivity, effect: ActivityEffect): ActivityRow {
-  const start = activity.timestampStart.getTime();
-  const end = activity.timestampEnd.getTime();
-  const opens = effect === 'open';
-  return {
-    id: randomUUID(),
-    namespace_name: activity.namespace,
-    cluster_name: activity.cluster,
-    operation_type: activity.operation,
-    replicas: activity.replicas ?? null,
-    cost_center: activity.costCenter,
-    requested_by: activity.requestedBy,
-    approved_by: activity.approvedBy ?? null,
-    user_id: activity.userId ?? null,
-    schedule_id: activity.scheduleId ?? null,
-    status: opens ? 'active' : 'completed',
-    outcome: activity.result.success ? 'succeeded' : 'failed',
-    timestamp_start: start,
-    timestamp_end: opens ? null : end,
-    duration_minutes: opens ? null : minutesBetween(start, end),
-    result: JSON.stringify(activity.result),
-  };
-}
-
-/** The fields both readings of a row map alike. */
-function identityOf(row: AwakeRow) {
-  return {
-    id: row.id,
-    namespace: row.namespace_name,
-    cluster: row.cluster_name,
-    operation: row.operation_type,
-    ...(row.replicas !== null && { replicas: row.replicas }),
-    status: row.status,
-    outcome: row.outcome,
-  };
-}
-
-function awakeFromRow(row: AwakeRow): AwakeRecord {
-  return {
-    ...identityOf(row),
-    start: Number(row.timestamp_start),
-    ...(row.timestamp_end !== null && { end: Number(row.timestamp_end) }),
-  };
-}
-
-function fromRow(row: ActivityRow): Activity {
-  return {
-    ...identityOf(row),
-    cost_center: row.cost_center,
-    requested_by: row.requested_by,
-    ...(row.approved_by !== null && { approved_by: row.approved_by }),
-    ...(row.user_id !== null && { user_id: row.user_id }),
-    ...(row.schedule_id !== null && { schedule_id: row.schedule_id }),
-    timestamp_start: new Date(Number(row.timestamp_start)).toISOString(),
-    ...(row.timestamp_end !== null && {
-      timestamp_end: new Date(Number(row.timestamp_end)).toISOString(),
-    }),
-    ...(row.duration_minutes !== null && {
-      duration_minutes: row.duration_minutes,
-    }),
-    result: JSON.parse(row.result) as OperationResult,
-  };
-}
-
-function minutesBetween(start: number, end: number): number {
-  return Math.round((end - start) / 60_000);
 }
 
 function encodeCursor(row: ActivityRow): string {

@@ -1,4 +1,5 @@
 import type { Watch } from '@kubernetes/client-node';
+import { Keyed, NamespacedObjects } from './NamespacedObjects';
 import {
   isExpired,
   metaOf,
@@ -6,13 +7,7 @@ import {
   WatchExpiredError,
 } from './watchEvents';
 
-/** An object of the collection, reduced to what the cache keeps. */
-export interface Keyed<V> {
-  /** '' for cluster-scoped objects. */
-  namespace: string;
-  name: string;
-  value: V;
-}
+export type { Keyed } from './NamespacedObjects';
 
 /** One page of a list: the converted items, the list's resourceVersion and its continue token. */
 export interface ListPage<V> {
@@ -59,13 +54,7 @@ const MIN_WATCH_MS = 1_000;
  * trust the mirror.
  */
 export class Reflector<V> {
-  private objects = new Map<string, Map<string, V>>();
-  /**
-   * Each namespace's values in name order, built on the first read after a
-   * change: status reads far outnumber watch events, and an unchanged array
-   * lets readers reuse what they derived from it.
-   */
-  private lists = new Map<string, readonly V[]>();
+  private objects = new NamespacedObjects<V>();
   private resourceVersion = '';
   private synced = false;
   private stopped = true;
@@ -100,19 +89,11 @@ export class Reflector<V> {
    * server's order, by name; the same array until the namespace changes.
    */
   list(namespace: string): readonly V[] {
-    let list = this.lists.get(namespace);
-    if (!list) {
-      const byName = [...(this.objects.get(namespace) ?? [])].sort(([a], [b]) =>
-        compareNames(a, b),
-      );
-      list = byName.map(([, value]) => value);
-      this.lists.set(namespace, list);
-    }
-    return list;
+    return this.objects.list(namespace);
   }
 
   get(namespace: string, name: string): V | undefined {
-    return this.objects.get(namespace)?.get(name);
+    return this.objects.get(namespace, name);
   }
 
   private async run(): Promise<void> {
@@ -139,19 +120,18 @@ export class Reflector<V> {
   }
 
   private async relist(): Promise<void> {
-    const objects = new Map<string, Map<string, V>>();
+    const objects = new NamespacedObjects<V>();
     let resourceVersion = '';
     let continueToken: string | undefined;
     do {
       const page = await this.source.listPage(PAGE_SIZE, continueToken);
       // Every page of a paged list is served from the first page's snapshot.
       resourceVersion ||= page.resourceVersion ?? '';
-      for (const item of page.items) put(objects, item);
+      for (const item of page.items) objects.put(item);
       continueToken = page.continueToken;
     } while (continueToken && !this.stopped);
     if (this.stopped) return;
     this.objects = objects;
-    this.lists = new Map();
     this.resourceVersion = resourceVersion;
     this.synced = Boolean(resourceVersion);
   }
@@ -208,11 +188,9 @@ export class Reflector<V> {
     if (type === 'ERROR') throw statusError(object);
     const meta = metaOf(object);
     if (type === 'ADDED' || type === 'MODIFIED') {
-      put(this.objects, this.source.fromEvent(object));
-      this.lists.delete(meta.namespace);
+      this.objects.put(this.source.fromEvent(object));
     } else if (type === 'DELETED') {
-      this.objects.get(meta.namespace)?.delete(meta.name);
-      this.lists.delete(meta.namespace);
+      this.objects.delete(meta.namespace, meta.name);
     }
     this.resourceVersion = meta.resourceVersion || this.resourceVersion;
   }
@@ -234,21 +212,6 @@ export class Reflector<V> {
       this.interrupt = done;
     });
   }
-}
-
-function put<V>(objects: Map<string, Map<string, V>>, item: Keyed<V>): void {
-  let namespace = objects.get(item.namespace);
-  if (!namespace) {
-    namespace = new Map();
-    objects.set(item.namespace, namespace);
-  }
-  namespace.set(item.name, item.value);
-}
-
-/** The API server's order: by name (byte order). */
-function compareNames(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }
 
 function watchFailure(error: unknown): Error {

@@ -2,7 +2,6 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
   Activity,
@@ -19,26 +18,18 @@ import {
   NewActivity,
 } from '../activity/ActivityStore';
 import { ReplayableActivityStore } from '../activity/outbox/ReplayableActivityStore';
-import { minutesBetween, prepareActivity } from '../activity/prepareActivity';
-import {
-  ActivityItem,
-  fromItem,
-  OpenPointerItem,
-  pointerKey,
-  toItem,
-} from './activityItems';
+import { prepareActivity } from '../activity/prepareActivity';
+import { ActivityItem, fromItem } from './activityItems';
 import { planQueries } from './activityQueries';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DynamoDbAccess } from './DynamoDbAccess';
 import { cancellationCodes } from './errors';
+import {
+  planTransaction,
+  readOpenRecord,
+  TransactItem,
+} from './openRecordTransaction';
 import { ID_INDEX } from './tables';
-
-type TransactItem = NonNullable<
-  TransactWriteCommandInput['TransactItems']
->[number];
-
-/** The namespace's open record, as its pointer item names it. */
-type OpenRecord = { key: string; startMs: number };
 
 /** Concurrent writes to one namespace each retry until their view of its open record holds. */
 const MAX_WRITE_ATTEMPTS = 10;
@@ -47,8 +38,9 @@ const MAX_WRITE_ATTEMPTS = 10;
  * The activity log in DynamoDB (docs/dynamodb.md). The open/close rule is one
  * transaction: the new record, the namespace's open-record pointer (guarded
  * by a condition on what was read) and the completion of the previous open
- * record (only while it is still active). Writes are idempotent by id, so a
- * queued write replayed after an outage lands exactly once.
+ * record (only while it is still active; see openRecordTransaction.ts).
+ * Writes are idempotent by id, so a queued write replayed after an outage
+ * lands exactly once.
  */
 export class DynamoActivityStore implements ReplayableActivityStore {
   static create(options: {
@@ -78,9 +70,11 @@ export class DynamoActivityStore implements ReplayableActivityStore {
 
   async write(activity: Activity, effect: ActivityEffect): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const open = await this.readOpen(activity);
+      const open = await readOpenRecord(this.access, this.tableName, activity);
       try {
-        await this.transact(this.plan(activity, effect, open));
+        await this.transact(
+          planTransaction(this.tableName, activity, effect, open),
+        );
         return;
       } catch (error) {
         const [put, ...guards] = cancellationCodes(error);
@@ -213,130 +207,11 @@ export class DynamoActivityStore implements ReplayableActivityStore {
     return found.slice(0, wanted);
   }
 
-  private async readOpen(activity: Activity): Promise<OpenRecord | undefined> {
-    const { Item } = await this.access.call(() =>
-      this.access.doc.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: pointerKey(activity.cluster, activity.namespace),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    const pointer = Item as OpenPointerItem | undefined;
-    return pointer?.open_key && pointer.open_start_ms !== undefined
-      ? { key: pointer.open_key, startMs: pointer.open_start_ms }
-      : undefined;
-  }
-
-  /** The transaction's items; the new record always comes first. */
-  private plan(
-    activity: Activity,
-    effect: ActivityEffect,
-    open: OpenRecord | undefined,
-  ): TransactItem[] {
-    const startMs = Date.parse(activity.timestamp_start);
-    if (effect === 'open') {
-      // A replayed wake older than the open record was superseded by it.
-      if (open && open.startMs > startMs) {
-        return [this.put(supersededBy(activity, open.startMs))];
-      }
-      return [
-        this.put(activity),
-        this.movePointer(activity, open),
-        ...(open ? [this.complete(activity, open, startMs)] : []),
-      ];
-    }
-    const endMs = Date.parse(
-      activity.timestamp_end ?? activity.timestamp_start,
-    );
-    // A replayed sleep older than the open record must not complete the newer one.
-    if (effect === 'close' && open && open.startMs <= endMs) {
-      return [
-        this.put(activity),
-        this.movePointer(activity, open),
-        this.complete(activity, open, endMs),
-      ];
-    }
-    return [this.put(activity)];
-  }
-
-  private put(activity: Activity): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: toItem(activity),
-        ConditionExpression: 'attribute_not_exists(timestamp_start)',
-      },
-    };
-  }
-
-  /** Points at the new record when it opens, clears the pointer when it closes; only if nobody moved it since it was read. */
-  private movePointer(activity: Activity, seen: OpenRecord | undefined) {
-    const item = toItem(activity);
-    const opens = activity.status === 'active';
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: pointerKey(activity.cluster, activity.namespace),
-        UpdateExpression: opens
-          ? 'SET open_key = :key, open_start_ms = :start'
-          : 'REMOVE open_key, open_start_ms',
-        ConditionExpression: seen
-          ? 'open_key = :seen'
-          : 'attribute_not_exists(open_key)',
-        ExpressionAttributeValues: {
-          ...(opens && {
-            ':key': item.timestamp_start,
-            ':start': Date.parse(activity.timestamp_start),
-          }),
-          ...(seen && { ':seen': seen.key }),
-        },
-      },
-    } satisfies TransactItem;
-  }
-
-  /** Completes the open record at `endMs`, unless something completed it already. */
-  private complete(
-    activity: Activity,
-    open: OpenRecord,
-    endMs: number,
-  ): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { namespace_name: activity.namespace, timestamp_start: open.key },
-        UpdateExpression:
-          'SET #status = :completed, timestamp_end = :end, duration_minutes = :minutes',
-        ConditionExpression: '#status = :active',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':completed': 'completed',
-          ':active': 'active',
-          ':end': endMs,
-          ':minutes': minutesBetween(open.startMs, endMs),
-        },
-      },
-    };
-  }
-
   private async transact(items: TransactItem[]) {
     await this.access.call(() =>
       this.access.doc.send(new TransactWriteCommand({ TransactItems: items })),
     );
   }
-}
-
-function supersededBy(activity: Activity, endMs: number): Activity {
-  return {
-    ...activity,
-    status: 'completed',
-    timestamp_end: new Date(endMs).toISOString(),
-    duration_minutes: minutesBetween(
-      Date.parse(activity.timestamp_start),
-      endMs,
-    ),
-  };
 }
 
 function compareDesc(a: string, b: string): number {

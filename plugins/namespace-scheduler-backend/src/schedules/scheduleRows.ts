@@ -1,21 +1,22 @@
 import {
   formatDateTime,
-  parseDateTime,
   RunOutcome,
   Schedule,
   ScheduleInput,
   ScheduleOperation,
   ScheduleRun,
   ScheduleRunSummary,
-  ScheduleTiming,
   ScheduleTransition,
-  WEEKDAYS,
 } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Millis,
+  TimingColumns,
+  timingColumns,
+  timingFromColumns,
+} from './timingColumns';
 
-/** PostgreSQL returns bigint columns as strings. */
-type Millis = number | string;
-
-export type ScheduleRow = {
+/** A schedule's row; its timing columns are filled per kind (timingColumns.ts). */
+export type ScheduleRow = TimingColumns & {
   id: string;
   kind: Schedule['kind'];
   title: string;
@@ -23,15 +24,6 @@ export type ScheduleRow = {
   namespace_name: string;
   cost_center: string;
   zone: string;
-  operation: ScheduleOperation | null;
-  replicas: number | null;
-  cron: string | null;
-  starts_at: Millis | null;
-  ends_at: Millis | null;
-  days: string | null;
-  from_time: string | null;
-  to_time: string | null;
-  except_dates: string | null;
   status: Schedule['status'];
   next_run: Millis | null;
   next_operation: ScheduleOperation | null;
@@ -78,31 +70,6 @@ export function movedOnColumns(next?: ScheduleTransition) {
   };
 }
 
-type TimingColumns = Pick<
-  ScheduleRow,
-  | 'operation'
-  | 'replicas'
-  | 'cron'
-  | 'starts_at'
-  | 'ends_at'
-  | 'days'
-  | 'from_time'
-  | 'to_time'
-  | 'except_dates'
->;
-
-const NO_TIMING: TimingColumns = {
-  operation: null,
-  replicas: null,
-  cron: null,
-  starts_at: null,
-  ends_at: null,
-  days: null,
-  from_time: null,
-  to_time: null,
-  except_dates: null,
-};
-
 /** The columns a schedule's input fills; the others of its kind are null. */
 export function inputColumns(input: ScheduleInput) {
   return {
@@ -112,40 +79,8 @@ export function inputColumns(input: ScheduleInput) {
     namespace_name: input.namespace,
     cost_center: input.cost_center,
     zone: input.zone,
-    ...NO_TIMING,
     ...timingColumns(input),
   };
-}
-
-function timingColumns(input: ScheduleTiming): Partial<TimingColumns> {
-  const exceptDates = (dates?: string[]) =>
-    dates ? JSON.stringify(dates) : null;
-  switch (input.kind) {
-    case 'cron':
-      return {
-        cron: input.cron,
-        operation: input.operation,
-        replicas: input.replicas ?? null,
-        except_dates: exceptDates(input.except_dates),
-      };
-    case 'window':
-      return {
-        starts_at: parseDateTime(input.start, input.zone),
-        ends_at: parseDateTime(input.end, input.zone),
-      };
-    case 'weekly':
-      return {
-        days: input.days.join(','),
-        from_time: input.from,
-        to_time: input.to,
-        except_dates: exceptDates(input.except_dates),
-      };
-    default:
-      return {
-        operation: input.operation,
-        ends_at: input.until ? parseDateTime(input.until, input.zone) : null,
-      };
-  }
 }
 
 export function scheduleFromRow(row: ScheduleRow): Schedule {
@@ -158,7 +93,7 @@ export function scheduleFromRow(row: ScheduleRow): Schedule {
   return {
     id: row.id,
     ...target,
-    ...timingFromRow(row),
+    ...timingFromColumns(row),
     status: row.status,
     created_by: row.created_by,
     created_at: isoUtc(row.created_at),
@@ -175,48 +110,6 @@ export function scheduleFromRow(row: ScheduleRow): Schedule {
       last_run: JSON.parse(row.last_run) as ScheduleRunSummary,
     }),
   };
-}
-
-function timingFromRow(row: ScheduleRow): ScheduleTiming {
-  const zone = row.zone;
-  const at = (ms: Millis | null) => formatDateTime(Number(ms), zone);
-  const exceptDates = row.except_dates
-    ? { except_dates: JSON.parse(row.except_dates) as string[] }
-    : {};
-  switch (row.kind) {
-    case 'cron':
-      return {
-        kind: 'cron',
-        zone,
-        cron: row.cron ?? '',
-        operation: row.operation ?? 'wake',
-        ...(row.replicas !== null && { replicas: row.replicas }),
-        ...exceptDates,
-      };
-    case 'window':
-      return {
-        kind: 'window',
-        zone,
-        start: at(row.starts_at),
-        end: at(row.ends_at),
-      };
-    case 'weekly':
-      return {
-        kind: 'weekly',
-        zone,
-        days: WEEKDAYS.filter(day => (row.days ?? '').split(',').includes(day)),
-        from: row.from_time ?? '',
-        to: row.to_time ?? '',
-        ...exceptDates,
-      };
-    default:
-      return {
-        kind: 'override',
-        zone,
-        operation: row.operation === 'sleep' ? 'sleep' : 'wake',
-        ...(row.ends_at !== null && { until: at(row.ends_at) }),
-      };
-  }
 }
 
 export function runFromRow(row: RunRow, zone: string): ScheduleRun {
