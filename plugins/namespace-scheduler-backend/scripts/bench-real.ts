@@ -18,10 +18,12 @@
  * With --controller-manager every pass starts once the deployment controller
  * has settled (observed every Deployment, nothing changing for 200 ms).
  *
- * Each repetition is: floor down (200 patches to 0), floor up (200 patches
- * back), engine sleep, engine wake — interleaved so drift of the machine
- * affects both sides alike; medians are compared. One untimed warm-up
- * repetition comes first (JIT, connections, the apiserver's caches).
+ * Each repetition is the floor pair — floor down (200 patches to 0), floor up
+ * (200 patches back) — and the engine pair — engine sleep, engine wake —
+ * interleaved so drift of the machine affects both sides alike, floor first
+ * in odd repetitions and engine first in even ones; medians are compared.
+ * One untimed warm-up repetition comes first (JIT, connections, the
+ * apiserver's caches).
  */
 import {
   ControlPlane,
@@ -472,45 +474,62 @@ async function main(): Promise<void> {
       const warmUp = rep === 0;
       const tag = warmUp ? 'warm-up' : `rep-${rep}`;
       const settled = () => (settings.controllerManager ? settle(raw) : null);
-      await settled();
-      const down = await profiles.around(`${tag}-floor-down`, () =>
-        sampled(cp, () => floorPass(raw, 'down')),
-      );
-      await settled();
-      const up = await profiles.around(`${tag}-floor-up`, () =>
-        sampled(cp, () => floorPass(raw, 'up')),
-      );
+      let down: Sample | undefined;
+      let up: Sample | undefined;
+      const floorPair = async () => {
+        await settled();
+        down = await profiles.around(`${tag}-floor-down`, () =>
+          sampled(cp, () => floorPass(raw, 'down')),
+        );
+        await settled();
+        up = await profiles.around(`${tag}-floor-up`, () =>
+          sampled(cp, () => floorPass(raw, 'up')),
+        );
+      };
+      let sleep: Sample | undefined;
+      let wake: Sample | undefined;
       let sleepPass: EnginePass | undefined;
       let wakePass: EnginePass | undefined;
-      await settled();
-      const sleep = await profiles.around(`${tag}-engine-sleep`, () =>
-        sampled(cp, async () => {
-          sleepPass = await enginePass('sleep');
-          return sleepPass.ms;
-        }),
-      );
-      await settled();
-      const wake = await profiles.around(`${tag}-engine-wake`, () =>
-        sampled(cp, async () => {
-          wakePass = await enginePass('wake');
-          return wakePass.ms;
-        }),
-      );
+      const enginePair = async () => {
+        await settled();
+        sleep = await profiles.around(`${tag}-engine-sleep`, () =>
+          sampled(cp, async () => {
+            sleepPass = await enginePass('sleep');
+            return sleepPass.ms;
+          }),
+        );
+        await settled();
+        wake = await profiles.around(`${tag}-engine-wake`, () =>
+          sampled(cp, async () => {
+            wakePass = await enginePass('wake');
+            return wakePass.ms;
+          }),
+        );
+      };
+      // Floor first in odd repetitions, engine first in even ones: whatever
+      // the pass before leaves behind (garbage to collect, the apiserver's and
+      // etcd's background work) falls on both sides alike.
+      const pairs =
+        warmUp || rep % 2 === 1
+          ? [floorPair, enginePair]
+          : [enginePair, floorPair];
+      for (const pair of pairs) await pair();
       passes.push(sleepPass!, wakePass!);
       if (!warmUp) {
         timed.sleep.push(sleepPass!);
         timed.wake.push(wakePass!);
-        samples.floorDown.push(down);
-        samples.floorUp.push(up);
-        samples.sleep.push(sleep);
-        samples.wake.push(wake);
+        samples.floorDown.push(down!);
+        samples.floorUp.push(up!);
+        samples.sleep.push(sleep!);
+        samples.wake.push(wake!);
       }
       rows.push({
         rep: warmUp ? 'warm-up' : rep,
-        'floor down ms': round(down.ms),
-        'floor up ms': round(up.ms),
-        'sleep ms': round(sleep.ms),
-        'wake ms': round(wake.ms),
+        order: warmUp || rep % 2 === 1 ? 'floor first' : 'engine first',
+        'floor down ms': round(down!.ms),
+        'floor up ms': round(up!.ms),
+        'sleep ms': round(sleep!.ms),
+        'wake ms': round(wake!.ms),
         'sleep read/write/tail ms': phasesOf(sleepPass!),
         'wake read/write/tail ms': phasesOf(wakePass!),
         'sleep reqs': sleepPass!.requests,

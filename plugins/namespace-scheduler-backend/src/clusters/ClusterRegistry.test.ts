@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import { KubeConfig } from '@kubernetes/client-node';
+import { ApiException, KubeConfig } from '@kubernetes/client-node';
 import {
   KubeSandbox,
   startKubeSandbox,
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { NamespaceEngine } from '../engine';
 import { silentLogger } from '../engine/__testUtils__/engineSandbox';
 import { ClusterRegistry } from './ClusterRegistry';
-import type { ClusterAccessOptions } from './types';
+import type { ClusterAccessOptions, ClusterRequestEvent } from './types';
 
 const FAST: Partial<ClusterAccessOptions> = {
   qps: 0,
@@ -177,6 +177,57 @@ describe('ClusterRegistry', () => {
     ).resolves.toMatchObject({ metadata: { name: 'default' } });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(sandbox.stats().total).toBe(2);
+    await registry.close();
+  });
+
+  it('sends untyped JSON through the same transport: retries, timeouts, metrics, ApiException', async () => {
+    const events: ClusterRequestEvent[] = [];
+    const registry = ClusterRegistry.fromKubeConfigs(
+      [{ name: 'sb', kubeConfig: kubeConfigFor(sandbox.url) }],
+      { ...FAST, requestTimeoutMs: 100 },
+      event => events.push(event),
+    );
+    const { json } = registry.get('sb');
+    const route = '/api/v1/namespaces/default';
+    sandbox.faults.add({ path: `${route}$`, status: 503, times: 1 });
+    sandbox.faults.add({ path: `${route}$`, hang: true, times: 1 });
+    await expect(json.get(route)).resolves.toMatchObject({
+      metadata: { name: 'default' },
+    });
+    // The hung attempt, aborted after 100 ms, is logged without a status.
+    expect(sandbox.stats().byStatus).toEqual({ '503': 1, '0': 1, '200': 1 });
+
+    const patch = { metadata: { labels: { team: 'shop' } } };
+    await expect(
+      json.mergePatch(route, patch, { dryRun: 'All' }),
+    ).resolves.toMatchObject(patch);
+    await expect(json.get(route)).resolves.not.toMatchObject(patch);
+    await expect(json.mergePatch(route, patch)).resolves.toMatchObject(patch);
+
+    sandbox.faults.add({
+      path: `${route}$`,
+      method: 'PATCH',
+      status: 409,
+      message: 'the object has been modified',
+    });
+    const conflict = await json.mergePatch(route, patch).catch(e => e);
+    expect(conflict).toBeInstanceOf(ApiException);
+    expect(conflict).toMatchObject({
+      code: 409,
+      body: expect.stringContaining('the object has been modified'),
+    });
+    await expect(json.get('/api/v1/namespaces/absent')).rejects.toMatchObject({
+      code: 404,
+    });
+    expect(events.map(e => e.verb)).toEqual([
+      'get',
+      'patch',
+      'get',
+      'patch',
+      'patch',
+      'get',
+    ]);
+    expect(events.map(e => e.failed)).toEqual(Array(6).fill(false));
     await registry.close();
   });
 

@@ -11,6 +11,9 @@ import {
   Watch,
   wrapHttpLibrary,
 } from '@kubernetes/client-node';
+import { ClusterTransport } from './http/ClusterTransport';
+import { originOf } from './http/exchange';
+import { KubeJsonClient } from './http/KubeJsonClient';
 import { createClusterPolicies } from './http/resiliencePolicy';
 import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
 import { SharedAgentAuthentication } from './http/SharedAgentAuthentication';
@@ -41,8 +44,10 @@ export function createClusterClient(
     throw new Error(`Cluster "${name}": its kubeconfig has no current cluster`);
   }
   const auth = new SharedAgentAuthentication(kubeConfig, options.maxSockets);
-  const shared = {
+  const origin = originOf(server);
+  const transport = new ClusterTransport({
     cluster: name,
+    origin,
     policies: createClusterPolicies(options),
     limiter: TokenBucket.create({
       perSecond: options.qps,
@@ -50,13 +55,12 @@ export function createClusterClient(
     }),
     halfOpenAfterMs: options.breakerHalfOpenAfterMs,
     observe: observer,
-  };
-  const http = new ResilientHttpLibrary(shared);
-  const apisOver = (library: ResilientHttpLibrary): ClusterApis => {
+  });
+  const apisOver = (over: ClusterTransport): ClusterApis => {
     const configuration = createConfiguration({
       baseServer: new ServerConfiguration(server, {}),
       authMethods: { default: auth },
-      httpApi: wrapHttpLibrary(library),
+      httpApi: wrapHttpLibrary(new ResilientHttpLibrary(over)),
     });
     return {
       core: new CoreV1Api(configuration),
@@ -65,18 +69,17 @@ export function createClusterClient(
       autoscaling: new AutoscalingV2Api(configuration),
       customObjects: new CustomObjectsApi(configuration),
       apis: new ApisApi(configuration),
+      json: new KubeJsonClient(origin, auth, over),
     };
   };
   return {
     client: {
       name,
-      ...apisOver(http),
-      recovery: apisOver(
-        new ResilientHttpLibrary({ ...shared, recovery: true }),
-      ),
+      ...apisOver(transport),
+      recovery: apisOver(transport.recovery()),
       watch: new Watch(kubeConfig),
     },
-    circuitOpen: () => http.circuitOpen(),
+    circuitOpen: () => transport.circuitOpen(),
     close: () => auth.destroy(),
   };
 }

@@ -9,5 +9,7 @@ export {
   type ClusterRequestEvent,
   type ClusterRequestObserver,
   type KubeConfigYaml,
+  type KubeJsonApi,
+  type KubeQuery,
   type NamedKubeConfig,
 } from './types';

@@ -9,6 +9,23 @@ import type {
   Watch,
 } from '@kubernetes/client-node';
 
+/** Query parameters; undefined ones are left out. */
+export type KubeQuery = Readonly<Record<string, string | number | undefined>>;
+
+/**
+ * Untyped JSON requests to the cluster, for hot paths (the engine's workload
+ * reads and writes): the same rate limit, retries, breaker, timeouts and
+ * metrics as the typed clients, without their per-request (de)serialization.
+ * Paths are the API's own (`/apis/apps/v1/namespaces/ns/deployments/web`);
+ * an answer other than 2xx throws client-node's ApiException, as the typed
+ * clients do.
+ */
+export interface KubeJsonApi {
+  get(path: string, query?: KubeQuery): Promise<unknown>;
+  /** A JSON merge patch (application/merge-patch+json). */
+  mergePatch(path: string, body: object, query?: KubeQuery): Promise<unknown>;
+}
+
 /** Typed API clients of one cluster. */
 export interface ClusterApis {
   readonly core: CoreV1Api;
@@ -17,6 +34,7 @@ export interface ClusterApis {
   readonly autoscaling: AutoscalingV2Api;
   readonly customObjects: CustomObjectsApi;
   readonly apis: ApisApi;
+  readonly json: KubeJsonApi;
 }
 
 /** Typed API clients for one cluster, sharing its connection pool, rate limit and breaker. */

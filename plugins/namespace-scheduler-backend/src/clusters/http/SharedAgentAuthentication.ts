@@ -1,9 +1,17 @@
-import type {
+import {
+  HttpMethod,
   KubeConfig,
   RequestContext,
   SecurityAuthentication,
 } from '@kubernetes/client-node';
+import type http from 'node:http';
 import { createKeepAliveAgent, KeepAliveAgent } from './keepAliveAgent';
+
+/** What authenticates one request: headers to add and the agent to send over. */
+export interface Credentials {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly agent?: http.Agent;
+}
 
 /**
  * Authenticates requests exactly as the KubeConfig does (tokens, exec plugins,
@@ -21,25 +29,50 @@ export class SharedAgentAuthentication implements SecurityAuthentication {
     return 'KubeConfigSharedAgent';
   }
 
+  /** For client-node's APIs. */
   async applySecurityAuthentication(context: RequestContext): Promise<void> {
-    const agent = await this.sharedAgent();
-    const token = agent && staticBearerToken(this.kubeConfig);
-    if (agent && token !== undefined) {
-      // The common case (a service-account token): the TLS material is in the
-      // shared agent already, so KubeConfig's per-request work (re-reading the
-      // CA and building an https.Agent only to drop it) is skipped.
-      if (token) context.setHeaderParam('Authorization', `Bearer ${token}`);
-      context.setAgent(agent);
+    const fixed = await this.fixedCredentials();
+    if (fixed) {
+      for (const [name, value] of Object.entries(fixed.headers)) {
+        context.setHeaderParam(name, value);
+      }
+      if (fixed.agent) context.setAgent(fixed.agent);
       return;
     }
     await this.kubeConfig.applySecurityAuthentication(context);
+    const agent = await this.sharedAgent();
     if (agent) context.setAgent(agent);
+  }
+
+  /** For the JSON client, which builds no RequestContext unless it must. */
+  async credentials(method: HttpMethod, url: string): Promise<Credentials> {
+    const fixed = await this.fixedCredentials();
+    if (fixed) return fixed;
+    const context = new RequestContext(url, method);
+    await this.applySecurityAuthentication(context);
+    return { headers: context.getHeaders(), agent: context.getAgent() };
   }
 
   /** Closes pooled sockets. */
   async destroy(): Promise<void> {
     const agent = await this.agent?.catch(() => undefined);
     agent?.destroy();
+  }
+
+  /**
+   * The common case (a service-account token): the TLS material is in the
+   * shared agent already, so KubeConfig's per-request work (re-reading the CA
+   * and building an https.Agent only to drop it) is skipped. Undefined when
+   * KubeConfig must authenticate each request.
+   */
+  private async fixedCredentials(): Promise<Credentials | undefined> {
+    const agent = await this.sharedAgent();
+    const token = agent && staticBearerToken(this.kubeConfig);
+    if (!agent || token === undefined) return undefined;
+    return {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      agent,
+    };
   }
 
   private sharedAgent(): Promise<KeepAliveAgent | undefined> {

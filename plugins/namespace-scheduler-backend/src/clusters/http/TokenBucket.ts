@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /**
- * A token bucket that queues callers in order: each `take()` reserves the next
- * token, letting the balance go negative, and waits until that token exists.
+ * A token bucket that queues callers in order: each `reserve()` takes the next
+ * token, letting the balance go negative, and says how long to wait until
+ * that token exists (the caller waits only when that is more than 0).
  * Reserving instead of polling keeps it fair and timer-cheap under load.
  */
 export class TokenBucket {
@@ -30,13 +29,6 @@ export class TokenBucket {
       capacity,
       options.now ?? performance.now.bind(performance),
     );
-  }
-
-  async take(): Promise<void> {
-    const waitMs = this.reserve();
-    if (waitMs > 0) {
-      await sleep(waitMs);
-    }
   }
 
   /** Milliseconds until the reserved token is available. */

@@ -1,4 +1,4 @@
-import type { ResponseContext } from '@kubernetes/client-node';
+import type { KubeResponse } from './exchange';
 
 /** Longest pause one Retry-After may impose. */
 const MAX_PAUSE_MS = 60_000;
@@ -15,13 +15,13 @@ const MAX_PAUSE_MS = 60_000;
  * same instant and overflow the level again: against a level of 5 seats, 100
  * PATCHes took 12–29 s instead of 1–2 s.
  */
-export function throttlePauseMs(response: ResponseContext): number | undefined {
-  if (response.httpStatusCode !== 429) return undefined;
+export function throttlePauseMs(response: KubeResponse): number | undefined {
+  if (response.status !== 429) return undefined;
   return Math.min(retryAfterMs(response), MAX_PAUSE_MS);
 }
 
 /** Retry-After in seconds (kube-apiserver's form); 1 s when absent or unreadable. */
-function retryAfterMs(response: ResponseContext): number {
+function retryAfterMs(response: KubeResponse): number {
   const seconds = Number(response.headers['retry-after']);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
 }

@@ -70,28 +70,31 @@ export async function listAll<T>(
 }
 
 /**
- * A built-in collection through the custom-objects API: the same
- * /apis/{group}/{version}/namespaces/{ns}/{plural} paths, read and written as
- * untyped JSON. Kubernetes JSON and client-node's models share the field names
- * the engine reads (metadata, spec, status), and skipping the models'
+ * A collection read and written as untyped JSON through the cluster's JSON
+ * client (`ClusterApis.json`). Kubernetes JSON and client-node's models share
+ * the field names the engine reads (metadata, spec, status); the models'
  * (de)serialization, which walks every field of every object (~10 % of the
- * client's CPU in a sleep of 200 Deployments), is skipped; the cluster-state
- * cache reads the same way (clusterState/watchedKinds.ts).
+ * client's CPU in a sleep of 200 Deployments), and client-node's per-request
+ * machinery (~0.4 ms of CPU per PATCH) are skipped. The cluster-state cache
+ * reads the same objects as untyped JSON too (clusterState/watchedKinds.ts).
  */
 export function untypedCollection<T>(
   group: string,
   version: string,
   plural: string,
 ) {
-  const where = { group, version, plural };
+  const collection = (namespace: string) =>
+    `/apis/${group}/${version}/namespaces/${encodeURIComponent(
+      namespace,
+    )}/${plural}`;
+  const object = (namespace: string, name: string) =>
+    `${collection(namespace)}/${encodeURIComponent(name)}`;
   return {
     list: (client: ClusterApis, namespace: string): Promise<T[]> =>
       listAll(async (limit, cont) => {
-        const page = (await client.customObjects.listNamespacedCustomObject({
-          ...where,
-          namespace,
+        const page = (await client.json.get(collection(namespace), {
           limit,
-          _continue: cont,
+          continue: cont,
         })) as { items: T[]; metadata?: { continue?: string } };
         return {
           items: page.items,
@@ -102,12 +105,7 @@ export function untypedCollection<T>(
       client: ClusterApis,
       namespace: string,
       name: string,
-    ): Promise<T> =>
-      (await client.customObjects.getNamespacedCustomObject({
-        ...where,
-        namespace,
-        name,
-      })) as T,
+    ): Promise<T> => (await client.json.get(object(namespace, name))) as T,
     patch: async (
       client: ClusterApis,
       namespace: string,
@@ -115,10 +113,9 @@ export function untypedCollection<T>(
       body: object,
       dryRun: boolean,
     ): Promise<T> =>
-      (await client.customObjects.patchNamespacedCustomObject(
-        { ...where, namespace, name, body, dryRun: dryRunParam(dryRun) },
-        MERGE_PATCH,
-      )) as T,
+      (await client.json.mergePatch(object(namespace, name), body, {
+        dryRun: dryRunParam(dryRun),
+      })) as T,
   };
 }
 
