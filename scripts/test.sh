@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test: type checking, lint, all Jest suites (unit,
-# backend integration against the Kubernetes sandbox, SQLite and PostgreSQL)
-# and the browser end-to-end tests (Playwright + Debian Chromium).
+# Runs every check and test: type checking, lint, API reports, all Jest
+# suites (unit, backend integration against the Kubernetes sandbox, SQLite and
+# PostgreSQL) and the browser end-to-end tests (Playwright + Debian Chromium).
 # Bootstraps Node 22, Yarn and the system packages the tests need.
 # Ends with a line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
@@ -38,6 +38,9 @@ yarn install --immutable > "$results/install.log" 2>&1 || {
 
 step "types (yarn tsc)" yarn tsc
 step "lint" yarn lint:all
+# The published packages' API reports (plugins/*/report*.api.md) match their
+# exports; reads the declarations `yarn tsc` just wrote to dist-types.
+step "api reports" yarn api-reports:check
 step "tests (jest)" env CI=true yarn backstage-cli repo test --json \
   --outputFile="$results/jest.json"
 # The five reliability suites, crash safety included (~3 minutes on 2 idle

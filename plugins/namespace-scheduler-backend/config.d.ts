@@ -39,14 +39,6 @@ export interface Config {
     defaultCluster?: string;
 
     /**
-     * Groups whose members may do everything (read by the demo permission
-     * policy in packages/backend; a portal's own policy may ignore it).
-     * @default ["group:default/platform-team"]
-     * @visibility backend
-     */
-    adminGroups?: string[];
-
-    /**
      * The in-process Kubernetes API sandbox started by the demo backend
      * (packages/backend) for local use and tests.
      * @visibility backend

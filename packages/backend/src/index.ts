@@ -18,7 +18,11 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('./modules/permissionPolicy'));
+backend.add(
+  import(
+    '@namespace-scheduler/backstage-plugin-backend-module-permission-policy'
+  ),
+);
 
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

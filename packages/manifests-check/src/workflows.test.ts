@@ -11,8 +11,9 @@ import { podTemplates } from './__testUtils__/testing';
 
 /*
  * The CI workflows parse and are well formed, the deploy job's
- * `kustomize edit set image` does what it should, and the image's
- * Dockerfile keeps its promises.
+ * `kustomize edit set image` does what it should, the image's Dockerfile
+ * keeps its promises, and the release workflow publishes the plugin packages
+ * the way .changeset/ and the root scripts expect.
  */
 
 const execFileAsync = promisify(execFile);
@@ -24,6 +25,7 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Job {
   'runs-on': string;
@@ -103,6 +105,19 @@ describe('the workflows', () => {
     expect(allSteps(job('checks.yaml', 'e2e'))).toMatch(/playwright test/);
     expect(allSteps(job('checks.yaml', 'manifests'))).toMatch(
       /yarn workspace @namespace-scheduler\/manifests-check test/,
+    );
+  });
+
+  it('check the API reports after type checking, in CI and in checks.yaml', () => {
+    const types = job('checks.yaml', 'types').steps.map(step => step.run ?? '');
+    const tsc = types.findIndex(run => /yarn tsc$/.test(run));
+    const reports = types.findIndex(run => /yarn api-reports:check$/.test(run));
+    expect(tsc).toBeGreaterThanOrEqual(0);
+    expect(reports).toBeGreaterThan(tsc);
+    const testSh = fs.readFileSync(repoPath('scripts', 'test.sh'), 'utf8');
+    expect(testSh).toMatch(/^step "api reports" yarn api-reports:check$/m);
+    expect(testSh.indexOf('yarn api-reports:check')).toBeGreaterThan(
+      testSh.indexOf('step "types (yarn tsc)" yarn tsc'),
     );
   });
 
@@ -237,5 +252,103 @@ describe('packages/backend/Dockerfile', () => {
         '.env',
       ]),
     );
+  });
+});
+
+describe('the release (.github/workflows/release.yml)', () => {
+  const release = job('release.yml', 'release');
+  const workflow = workflows.find(([f]) => f === 'release.yml')![1];
+  const rootPackage = JSON.parse(
+    fs.readFileSync(repoPath('package.json'), 'utf8'),
+  );
+  const action = release.steps.findIndex(step =>
+    step.uses?.startsWith('changesets/action@'),
+  );
+  const stepIndex = (command: RegExp) =>
+    release.steps.findIndex(step => command.test(step.run ?? ''));
+
+  it('runs on pushes to main', () => {
+    expect(workflow.on).toMatchObject({ push: { branches: ['main'] } });
+  });
+
+  it('installs, type checks, checks the API reports and builds before versioning or publishing', () => {
+    const install = stepIndex(/yarn install --immutable/);
+    const tsc = stepIndex(/^yarn tsc$/);
+    const reports = stepIndex(/^yarn api-reports:check$/);
+    const build = stepIndex(/^yarn build:plugins$/);
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(tsc).toBeGreaterThan(install);
+    expect(reports).toBeGreaterThan(tsc);
+    expect(build).toBeGreaterThan(tsc);
+    expect(action).toBeGreaterThan(build);
+  });
+
+  it('versions and publishes with the changesets action, the npm token from secrets', () => {
+    // v2 of the action is the one for @changesets/cli 3.
+    expect(release.steps[action].uses).toMatch(/^changesets\/action@v2\./);
+    expect(rootPackage.devDependencies['@changesets/cli']).toMatch(/^\^3\./);
+    expect(release.steps[action].with).toMatchObject({
+      'version-script': 'yarn changeset version',
+      'publish-script': 'yarn release:publish',
+    });
+    expect(release.steps[action].env).toMatchObject({
+      NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}',
+      YARN_NPM_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}',
+    });
+    expect(release.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+    });
+    // No token in any other step.
+    const withSecrets = release.steps.filter(step =>
+      JSON.stringify(step).includes('secrets.'),
+    );
+    expect(withSecrets).toEqual([release.steps[action]]);
+  });
+
+  it('runs root scripts that exist and publish only the plugin packages', () => {
+    expect(rootPackage.scripts['release:publish']).toBe('changeset publish');
+    expect(rootPackage.scripts['build:plugins']).toMatch(
+      /yarn workspaces foreach .*--no-private .*run build/,
+    );
+    expect(rootPackage.scripts['api-reports:check']).toMatch(
+      /^backstage-repo-tools api-reports --ci /,
+    );
+    const config = JSON.parse(
+      fs.readFileSync(repoPath('.changeset', 'config.json'), 'utf8'),
+    );
+    expect(config).toMatchObject({ access: 'public', baseBranch: 'main' });
+    // Every package under plugins/ is published, at one version (a fixed
+    // group by glob, so new plugin packages join it).
+    expect(config.fixed).toEqual([['@namespace-scheduler/backstage-plugin*']]);
+    const plugins = fs
+      .readdirSync(repoPath('plugins'))
+      .map(dir =>
+        JSON.parse(
+          fs.readFileSync(repoPath('plugins', dir, 'package.json'), 'utf8'),
+        ),
+      );
+    expect(plugins.map(pkg => pkg.name)).toEqual(
+      expect.arrayContaining([
+        '@namespace-scheduler/backstage-plugin',
+        '@namespace-scheduler/backstage-plugin-backend',
+        '@namespace-scheduler/backstage-plugin-common',
+      ]),
+    );
+    for (const pkg of plugins) {
+      expect({ name: pkg.name, private: pkg.private }).toEqual({
+        name: expect.stringMatching(/^@namespace-scheduler\/backstage-plugin/),
+        private: undefined,
+      });
+    }
+    for (const dir of fs.readdirSync(repoPath('packages'))) {
+      const pkg = JSON.parse(
+        fs.readFileSync(repoPath('packages', dir, 'package.json'), 'utf8'),
+      );
+      expect({ name: pkg.name, private: pkg.private }).toEqual({
+        name: pkg.name,
+        private: true,
+      });
+    }
   });
 });

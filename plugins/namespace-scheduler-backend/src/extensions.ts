@@ -1,6 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 
-/** A cluster given by a backend module, as a kubeconfig. */
+/**
+ * A cluster given by a backend module, as a kubeconfig.
+ *
+ * @public
+ */
 export interface ExtraCluster {
   name: string;
   /** A kubeconfig (YAML) whose current context reaches the cluster. */

@@ -9,6 +9,7 @@ export {
   namespaceSchedulerConditions,
   createNamespaceSchedulerConditionalDecision,
 } from './permissions/conditions';
+export type { NamespaceResource, NamespaceQuery } from './permissions/resource';
 export {
   namespaceSchedulerClustersExtensionPoint,
   type NamespaceSchedulerClustersExtensionPoint,

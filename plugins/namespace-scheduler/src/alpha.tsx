@@ -45,7 +45,11 @@ const page = PageBlueprint.make({
   },
 });
 
-/** The Namespace Scheduler plugin for the new frontend system. */
+/**
+ * The Namespace Scheduler plugin for the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'namespace-scheduler',
   extensions: [api, entityContent, page],

@@ -8,7 +8,11 @@ import {
 import { namespaceSchedulerApiRef, NamespaceSchedulerClient } from './api';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 
-/** The Namespace Scheduler plugin for the legacy frontend system. */
+/**
+ * The Namespace Scheduler plugin for the legacy frontend system.
+ *
+ * @public
+ */
 export const namespaceSchedulerPlugin = createPlugin({
   id: 'namespace-scheduler',
   apis: [
@@ -21,7 +25,11 @@ export const namespaceSchedulerPlugin = createPlugin({
   routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
 });
 
-/** The "Namespace schedule" entity tab; mount it where `isNamespaceSchedulerAvailable`. */
+/**
+ * The "Namespace schedule" entity tab; mount it where `isNamespaceSchedulerAvailable`.
+ *
+ * @public
+ */
 export const EntityNamespaceScheduleContent = namespaceSchedulerPlugin.provide(
   createRoutableExtension({
     name: 'EntityNamespaceScheduleContent',
@@ -33,7 +41,11 @@ export const EntityNamespaceScheduleContent = namespaceSchedulerPlugin.provide(
   }),
 );
 
-/** The admin page. */
+/**
+ * The admin page.
+ *
+ * @public
+ */
 export const NamespaceSchedulerPage = namespaceSchedulerPlugin.provide(
   createRoutableExtension({
     name: 'NamespaceSchedulerPage',

@@ -12,7 +12,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import demoPolicy from './permissionPolicy';
+import namespaceSchedulerPolicy from '@namespace-scheduler/backstage-plugin-backend-module-permission-policy';
 import sandboxCluster from './sandboxCluster';
 
 jest.setTimeout(60_000);
@@ -287,7 +287,7 @@ describe('Namespace Scheduler authorization with the demo policy', () => {
         mockServices.rootConfig.factory({ data: config }),
         catalogPlugin,
         permissionPlugin,
-        demoPolicy,
+        namespaceSchedulerPolicy,
         namespaceSchedulerPlugin,
         sandboxCluster,
       ],

@@ -1,7 +1,11 @@
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 import { NAMESPACE_RESOURCE_TYPE } from '@namespace-scheduler/backstage-plugin-common';
 
-/** What permission rules see of a managed namespace. */
+/**
+ * What permission rules see of a managed namespace.
+ *
+ * @public
+ */
 export interface NamespaceResource {
   cluster: string;
   namespace: string;
@@ -11,7 +15,11 @@ export interface NamespaceResource {
   ownerRefs: string[];
 }
 
-/** A filter a rule can turn into; the plugin filters in memory. */
+/**
+ * A filter a rule can turn into; the plugin filters in memory.
+ *
+ * @public
+ */
 export type NamespaceQuery = { ownerRefs: string[] };
 
 export const namespaceResourceRef = createPermissionResourceRef<

@@ -12,7 +12,11 @@ import { Interval, mergeTouching } from '../schedule/intervals';
 
 const HOUR_MS = 3_600_000;
 
-/** Awake hours of one local day, in total and per `cluster/namespace`. */
+/**
+ * Awake hours of one local day, in total and per `cluster/namespace`.
+ *
+ * @public
+ */
 export type AwakeHoursDay = {
   /** `YYYY-MM-DD`, local to the zone asked for. */
   date: string;
@@ -20,7 +24,11 @@ export type AwakeHoursDay = {
   namespaces: Record<string, number>;
 };
 
-/** An activity record as awake hours read it, its times in epoch ms. */
+/**
+ * An activity record as awake hours read it, its times in epoch ms.
+ *
+ * @public
+ */
 export type AwakeRecord = Pick<
   Activity,
   | 'id'
@@ -37,7 +45,11 @@ export type AwakeRecord = Pick<
   end?: number;
 };
 
-/** What awake hours read of a record. */
+/**
+ * What awake hours read of a record.
+ *
+ * @public
+ */
 export function awakeRecordOf(activity: Activity): AwakeRecord {
   return {
     id: activity.id,
@@ -52,6 +64,7 @@ export function awakeRecordOf(activity: Activity): AwakeRecord {
   };
 }
 
+/** @public */
 export type AwakeHoursOptions = {
   /** The last day of the period is the day of `now`. */
   now: number;
@@ -63,6 +76,8 @@ export type AwakeHoursOptions = {
 /**
  * Whether a record opened a charged awake period: a successful operation
  * that keeps the namespace awake (the same rule the activity log charges by).
+ *
+ * @public
  */
 export function opensAwakePeriod(
   activity: Pick<Activity, 'outcome' | 'operation' | 'replicas'>,
@@ -120,6 +135,8 @@ function overlapMs(interval: Interval, start: number, end: number): number {
  * sleep that completed it, or until `now` while still open, clipped to each
  * day. Records outside the period simply contribute nothing, so callers may
  * pass more than the period's records.
+ *
+ * @public
  */
 export function awakeHoursPerDay(
   activities: AwakeRecord[],

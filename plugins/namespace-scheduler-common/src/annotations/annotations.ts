@@ -1,12 +1,28 @@
-/** Catalog annotations read by the Namespace Scheduler. */
+/**
+ * Catalog annotations read by the Namespace Scheduler.
+ *
+ * @public
+ */
 export const ANNOTATION_KUBERNETES_NAMESPACE =
   'backstage.io/kubernetes-namespace';
-/** `[cluster/]namespace, …` — the namespaces an entity claims. */
+/**
+ * `[cluster/]namespace, …` — the namespaces an entity claims.
+ *
+ * @public
+ */
 export const ANNOTATION_NAMESPACES = 'namespace-scheduler/namespaces';
-/** `CC-1, CC-2` — the cost centers an entity (or its owner Group) may charge. */
+/**
+ * `CC-1, CC-2` — the cost centers an entity (or its owner Group) may charge.
+ *
+ * @public
+ */
 export const ANNOTATION_COST_CENTERS = 'namespace-scheduler/cost-centers';
 
-/** Annotations the engine reads and writes on Kubernetes objects. */
+/**
+ * Annotations the engine reads and writes on Kubernetes objects.
+ *
+ * @public
+ */
 export const K8S_ANNOTATIONS = {
   exclude: 'namespace-scheduler/exclude',
   originalReplicas: 'namespace-scheduler/original-replicas',

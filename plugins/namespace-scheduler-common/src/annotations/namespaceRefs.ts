@@ -9,7 +9,11 @@ import {
   ANNOTATION_NAMESPACES,
 } from './annotations';
 
-/** Splits `a, b ,c` into trimmed, non-empty items. */
+/**
+ * Splits `a, b ,c` into trimmed, non-empty items.
+ *
+ * @public
+ */
 export function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -20,6 +24,8 @@ export function splitList(value: string | undefined): string[] {
 /**
  * The namespaces an entity claims, from `namespace-scheduler/namespaces` and
  * the standard `backstage.io/kubernetes-namespace`; malformed items are dropped.
+ *
+ * @public
  */
 export function getEntityNamespaceRefs(entity: Entity): NamespaceRef[] {
   const annotations = entity.metadata.annotations ?? {};
@@ -37,7 +43,11 @@ export function getEntityNamespaceRefs(entity: Entity): NamespaceRef[] {
   });
 }
 
-/** Whether the entity declares any namespace for the scheduler to manage. */
+/**
+ * Whether the entity declares any namespace for the scheduler to manage.
+ *
+ * @public
+ */
 export function isNamespaceSchedulerAvailable(entity: Entity): boolean {
   return getEntityNamespaceRefs(entity).length > 0;
 }

@@ -1,6 +1,10 @@
 import type { OperationIntent, OperationType } from '../types';
 
-/** The replicas a scale asks for; undefined for a sleep or a wake. */
+/**
+ * The replicas a scale asks for; undefined for a sleep or a wake.
+ *
+ * @public
+ */
 export function replicasOf(intent: OperationIntent): number | undefined {
   return intent.operation === 'scale' ? intent.replicas : undefined;
 }
@@ -8,6 +12,8 @@ export function replicasOf(intent: OperationIntent): number | undefined {
 /**
  * The intent of an operation kept as its parts (a schedule's transition, an
  * activity record). A scale without replicas is refused: it asks for nothing.
+ *
+ * @public
  */
 export function intentOf(parts: {
   operation: OperationType;

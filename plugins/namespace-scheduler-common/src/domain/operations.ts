@@ -4,6 +4,8 @@ import type { OperationType } from '../types/vocabulary';
  * An operation as far as its effect on the namespace goes: a manual request,
  * an engine intent, a schedule's transition or an activity record.
  * `replicas` only matters for `scale`.
+ *
+ * @public
  */
 export type NamespaceChange = {
   operation: OperationType;
@@ -19,6 +21,8 @@ export type NamespaceChange = {
  * seen anyway, it is read as keeping the namespace awake, the reading that
  * grants nothing on a guess: it takes an off-hours slot, needs an authorized
  * cost center, mutes no alerts and is charged.
+ *
+ * @public
  */
 export function putsToSleep(change: NamespaceChange): boolean {
   return (
@@ -30,6 +34,8 @@ export function putsToSleep(change: NamespaceChange): boolean {
 /**
  * Whether the operation leaves the namespace awake: a wake, or a scale to
  * anything but 0 (the complement of {@link putsToSleep}).
+ *
+ * @public
  */
 export function keepsAwake(change: NamespaceChange): boolean {
   return !putsToSleep(change);

@@ -15,7 +15,12 @@ const MAX_STEPS = 2_000;
 /** Longer than any DST shift: how far a fall-back can replay wall times. */
 const REPLAY_MS = 3 * 60 * MINUTE_MS;
 
-type CronSpec = Pick<CronTiming, 'cron' | 'zone' | 'except_dates'>;
+/**
+ * The fields of a cron schedule its runs are computed from.
+ *
+ * @public
+ */
+export type CronSpec = Pick<CronTiming, 'cron' | 'zone' | 'except_dates'>;
 
 /** Parsed expressions, reused: parsing costs more than a step. */
 const iterators = new Map<string, CronExpression>();
@@ -41,7 +46,11 @@ function wallIterator(expression: string, wall: number): CronExpression {
   return iterator;
 }
 
-/** Why `expression` is not a usable five-field cron expression; undefined when it is. */
+/**
+ * Why `expression` is not a usable five-field cron expression; undefined when it is.
+ *
+ * @public
+ */
 export function cronProblem(expression: string): string | undefined {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5 || fields[0] === '') {
@@ -60,7 +69,11 @@ export function cronProblem(expression: string): string | undefined {
   }
 }
 
-/** The first run strictly after `after` (epoch ms), skipping `except_dates`. */
+/**
+ * The first run strictly after `after` (epoch ms), skipping `except_dates`.
+ *
+ * @public
+ */
 export function nextCronRun(spec: CronSpec, after: number): number | undefined {
   const excepted = new Set(spec.except_dates ?? []);
   const iterator = wallIterator(
@@ -79,7 +92,11 @@ export function nextCronRun(spec: CronSpec, after: number): number | undefined {
   return undefined;
 }
 
-/** The latest run at or before `atOrBefore` (epoch ms), skipping `except_dates`. */
+/**
+ * The latest run at or before `atOrBefore` (epoch ms), skipping `except_dates`.
+ *
+ * @public
+ */
 export function previousCronRun(
   spec: CronSpec,
   atOrBefore: number,

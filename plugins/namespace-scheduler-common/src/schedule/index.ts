@@ -1,5 +1,10 @@
 export * from './types';
-export { cronProblem, nextCronRun, previousCronRun } from './cron';
+export {
+  cronProblem,
+  nextCronRun,
+  previousCronRun,
+  type CronSpec,
+} from './cron';
 export {
   formatDateTime,
   parseDateTime,
@@ -17,6 +22,7 @@ export {
   overrideAt,
   previewTransitions,
   resolveRelease,
+  type OverrideEntry,
   type ScheduleEntry,
 } from './namespaceRules';
 export { findWindowConflict, type WindowConflict } from './overlap';

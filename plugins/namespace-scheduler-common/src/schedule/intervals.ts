@@ -12,10 +12,18 @@ import {
   wallWeekday,
 } from './zonedTime';
 
-/** Awake from `start` until `end` (epoch ms, end exclusive). */
+/**
+ * Awake from `start` until `end` (epoch ms, end exclusive).
+ *
+ * @public
+ */
 export type Interval = { start: number; end: number };
 
-/** An ISO 8601 date-time as epoch ms; without an offset it is local to `zone`. NaN when invalid. */
+/**
+ * An ISO 8601 date-time as epoch ms; without an offset it is local to `zone`. NaN when invalid.
+ *
+ * @public
+ */
 export function parseDateTime(value: string, zone: string): number {
   return DateTime.fromISO(value, { zone }).toMillis();
 }
@@ -24,11 +32,16 @@ const isoInZone = zoneInstantMemo(
   (zone, instant) => DateTime.fromMillis(instant, { zone }).toISO() ?? '',
 );
 
-/** The ISO 8601 form of an instant in `zone` (with its offset); memoized, toISO being locale-independent. */
+/**
+ * The ISO 8601 form of an instant in `zone` (with its offset); memoized, toISO being locale-independent.
+ *
+ * @public
+ */
 export function formatDateTime(instant: number, zone: string): string {
   return isoInZone(zone, instant);
 }
 
+/** @public */
 export function windowInterval(spec: WindowTiming): Interval {
   return {
     start: parseDateTime(spec.start, spec.zone),
@@ -41,6 +54,8 @@ export function windowInterval(spec: WindowTiming): Interval {
  * they meet (an overnight window ending when the next begins stays awake).
  * Days in `except_dates` have no occurrence; an occurrence belongs to the day
  * it starts. A window wholly inside a skipped DST hour does not occur.
+ *
+ * @public
  */
 export function weeklyIntervals(
   spec: WeeklyTiming,

@@ -8,7 +8,11 @@ import {
   ScheduleTransition,
 } from './types';
 
-/** What the rules across a namespace's schedules read of each stored schedule. */
+/**
+ * What the rules across a namespace's schedules read of each stored schedule.
+ *
+ * @public
+ */
 export type ScheduleEntry = ScheduleTiming & {
   id: string;
   title: string;
@@ -16,7 +20,12 @@ export type ScheduleEntry = ScheduleTiming & {
   created_at: string;
 };
 
-type OverrideEntry = ScheduleEntry & OverrideTiming;
+/**
+ * A stored override schedule.
+ *
+ * @public
+ */
+export type OverrideEntry = ScheduleEntry & OverrideTiming;
 
 const isOverride = (entry: ScheduleEntry): entry is OverrideEntry =>
   entry.kind === 'override';
@@ -25,6 +34,8 @@ const isOverride = (entry: ScheduleEntry): entry is OverrideEntry =>
  * The override holding the namespace at `at`: an active one created at or
  * before `at` and not yet released. While it holds, the namespace's other
  * schedules do not act.
+ *
+ * @public
  */
 export function overrideAt(
   schedules: ScheduleEntry[],
@@ -46,6 +57,8 @@ function releaseAt(entry: OverrideEntry): number {
  * What an override's release does: the namespace returns to the state its
  * other schedules ask for then (their latest transition at that instant);
  * with none, the override's opposite (`wake until 22:00` sleeps at 22:00).
+ *
+ * @public
  */
 export function resolveRelease(
   release: ScheduleTransition,
@@ -65,6 +78,8 @@ const OPERATION_ORDER = { sleep: 0, scale: 1, wake: 2 } as const;
  * The next transitions of a namespace in (from, to], from all its active
  * schedules, in order (the calendar preview). Transitions an override will
  * suppress are kept and marked.
+ *
+ * @public
  */
 export function previewTransitions(
   schedules: ScheduleEntry[],

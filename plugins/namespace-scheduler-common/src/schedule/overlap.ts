@@ -6,6 +6,7 @@ import { DAY_MS } from './zonedTime';
 /** A year covers every DST change of both zones a weekly pattern meets. */
 const HORIZON_MS = 366 * DAY_MS;
 
+/** @public */
 export type WindowConflict = {
   schedule: ScheduleEntry;
   /** When both windows first hold the namespace (epoch ms). */
@@ -19,6 +20,8 @@ const isWindow = (spec: ScheduleTiming) =>
  * The first active window of `existing` that overlaps or meets `candidate`
  * from `now` on. Meeting windows count: a sleep and a wake of one namespace
  * at the same instant would race. Cron tasks and overrides are not windows.
+ *
+ * @public
  */
 export function findWindowConflict(
   candidate: ScheduleTiming & { id?: string },

@@ -18,7 +18,11 @@ const CHUNK_MS = 8 * DAY_MS;
 /** Weekly windows with every day excepted for this many chunks (~2 years) end. */
 const MAX_EMPTY_CHUNKS = 100;
 
-/** Every transition of a schedule strictly after `after` (epoch ms), in order. */
+/**
+ * Every transition of a schedule strictly after `after` (epoch ms), in order.
+ *
+ * @public
+ */
 export function* transitionsAfter(
   spec: ScheduleTiming,
   after: number,
@@ -43,7 +47,11 @@ export function* transitionsAfter(
   }
 }
 
-/** The first transition strictly after `after`. */
+/**
+ * The first transition strictly after `after`.
+ *
+ * @public
+ */
 export function nextTransition(
   spec: ScheduleTiming,
   after: number,
@@ -51,7 +59,11 @@ export function nextTransition(
   return transitionsAfter(spec, after).next().value ?? undefined;
 }
 
-/** The transitions in (after, until]. */
+/**
+ * The transitions in (after, until].
+ *
+ * @public
+ */
 export function transitionsBetween(
   spec: ScheduleTiming,
   after: number,
@@ -68,6 +80,8 @@ export function transitionsBetween(
 /**
  * The latest transition at or before `atOrBefore`: the state the schedule
  * asks for at that instant. Overrides ask for nothing once released.
+ *
+ * @public
  */
 export function previousTransition(
   spec: ScheduleTiming,

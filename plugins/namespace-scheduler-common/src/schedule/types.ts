@@ -1,6 +1,11 @@
-/** What a schedule does to its namespace. */
+/**
+ * What a schedule does to its namespace.
+ *
+ * @public
+ */
 export type ScheduleOperation = 'wake' | 'sleep' | 'scale';
 
+/** @public */
 export const WEEKDAYS = [
   'mon',
   'tue',
@@ -10,9 +15,12 @@ export const WEEKDAYS = [
   'sat',
   'sun',
 ] as const;
+/** @public */
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** @public */
 export const SCHEDULE_KINDS = ['cron', 'window', 'weekly', 'override'] as const;
+/** @public */
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 /**
@@ -20,6 +28,8 @@ export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
  * and `until` are ISO 8601 date-times (without an offset they are local to
  * `zone`); `except_dates` are local `YYYY-MM-DD` days on which the schedule
  * does nothing.
+ *
+ * @public
  */
 export type CronTiming = {
   kind: 'cron';
@@ -32,7 +42,11 @@ export type CronTiming = {
   except_dates?: string[];
 };
 
-/** A one-off window: wake at `start`, sleep at `end`. */
+/**
+ * A one-off window: wake at `start`, sleep at `end`.
+ *
+ * @public
+ */
 export type WindowTiming = {
   kind: 'window';
   zone: string;
@@ -43,6 +57,8 @@ export type WindowTiming = {
 /**
  * Awake on `days` from `from` to `to` (`HH:mm`); `to` ≤ `from` runs overnight
  * into the next day (`to` = `from`: 24 hours). Occurrences that meet merge.
+ *
+ * @public
  */
 export type WeeklyTiming = {
   kind: 'weekly';
@@ -53,7 +69,11 @@ export type WeeklyTiming = {
   except_dates?: string[];
 };
 
-/** Wake or sleep now and hold it, optionally `until` a time; meanwhile other schedules of the namespace are suspended. */
+/**
+ * Wake or sleep now and hold it, optionally `until` a time; meanwhile other schedules of the namespace are suspended.
+ *
+ * @public
+ */
 export type OverrideTiming = {
   kind: 'override';
   zone: string;
@@ -61,13 +81,18 @@ export type OverrideTiming = {
   until?: string;
 };
 
+/** @public */
 export type ScheduleTiming =
   | CronTiming
   | WindowTiming
   | WeeklyTiming
   | OverrideTiming;
 
-/** What every schedule names. */
+/**
+ * What every schedule names.
+ *
+ * @public
+ */
 export type ScheduleTarget = {
   title: string;
   cluster: string;
@@ -75,15 +100,28 @@ export type ScheduleTarget = {
   cost_center: string;
 };
 
-/** A schedule as created or replaced through the API. */
+/**
+ * A schedule as created or replaced through the API.
+ *
+ * @public
+ */
 export type ScheduleInput = ScheduleTarget & ScheduleTiming;
 
-/** `active` schedules run; `completed` ones (ended windows, released overrides) never will again. */
+/**
+ * `active` schedules run; `completed` ones (ended windows, released overrides) never will again.
+ *
+ * @public
+ */
 export type ScheduleStatus = 'active' | 'completed';
 
+/** @public */
 export type RunOutcome = 'succeeded' | 'failed' | 'skipped';
 
-/** The latest run of a schedule ("last result"). */
+/**
+ * The latest run of a schedule ("last result").
+ *
+ * @public
+ */
 export type ScheduleRunSummary = {
   due_at: string;
   ran_at: string;
@@ -95,7 +133,11 @@ export type ScheduleRunSummary = {
   message?: string;
 };
 
-/** A stored schedule with its bookkeeping: creator, next run and run counts. */
+/**
+ * A stored schedule with its bookkeeping: creator, next run and run counts.
+ *
+ * @public
+ */
 export type Schedule = ScheduleInput & {
   id: string;
   status: ScheduleStatus;
@@ -113,7 +155,11 @@ export type Schedule = ScheduleInput & {
   last_run?: ScheduleRunSummary;
 };
 
-/** One recorded (schedule, due time): executed, failed, skipped or missed. */
+/**
+ * One recorded (schedule, due time): executed, failed, skipped or missed.
+ *
+ * @public
+ */
 export type ScheduleRun = {
   id: string;
   schedule_id: string;
@@ -128,7 +174,11 @@ export type ScheduleRun = {
   activity_id?: string;
 };
 
-/** A change of a namespace's state a schedule causes, at an instant (epoch ms). */
+/**
+ * A change of a namespace's state a schedule causes, at an instant (epoch ms).
+ *
+ * @public
+ */
 export type ScheduleTransition = {
   at: number;
   operation: ScheduleOperation;
@@ -140,7 +190,11 @@ export type ScheduleTransition = {
   release?: boolean;
 };
 
-/** One entry of a namespace's calendar preview. */
+/**
+ * One entry of a namespace's calendar preview.
+ *
+ * @public
+ */
 export type PreviewTransition = {
   at: string;
   operation: ScheduleOperation;

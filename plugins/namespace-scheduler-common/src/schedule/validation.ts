@@ -9,9 +9,14 @@ import { formatDateTime, parseDateTime } from './intervals';
 import { SCHEDULE_KINDS, ScheduleInput, WEEKDAYS } from './types';
 import { normalizeTimeZone } from './zonedTime';
 
-/** A problem with one field of a schedule. */
+/**
+ * A problem with one field of a schedule.
+ *
+ * @public
+ */
 export type ScheduleIssue = { field: string; message: string };
 
+/** @public */
 export type ScheduleValidation =
   | { success: true; schedule: ScheduleInput }
   | { success: false; issues: ScheduleIssue[] };
@@ -98,6 +103,8 @@ const scheduleSchema = z.discriminatedUnion(
  * (canonical zone, date-times with their offset, sorted unique days and
  * dates), or every problem, each naming its field. Windows and overrides
  * must end after `now`.
+ *
+ * @public
  */
 export function validateScheduleInput(
   input: unknown,
@@ -124,7 +131,11 @@ export function validateScheduleInput(
     : { success: false, issues };
 }
 
-/** `field: message; field: message` for an error response. */
+/**
+ * `field: message; field: message` for an error response.
+ *
+ * @public
+ */
 export function describeScheduleIssues(issues: ScheduleIssue[]): string {
   return issues.map(issue => `${issue.field}: ${issue.message}`).join('; ');
 }

@@ -16,7 +16,11 @@ export const DAY_MS = 86_400_000;
 const canonicalZones = new Map<string, string>();
 const MAX_REMEMBERED_ZONES = 1_000;
 
-/** The canonical name of an IANA time zone; undefined when unknown (offsets such as `+02:00` are not zones). */
+/**
+ * The canonical name of an IANA time zone; undefined when unknown (offsets such as `+02:00` are not zones).
+ *
+ * @public
+ */
 export function normalizeTimeZone(zone: string): string | undefined {
   const known = canonicalZones.get(zone);
   if (known) return known;
@@ -42,7 +46,11 @@ const memoOffsetMs = zoneInstantMemo((zone, instant) =>
   offsetMs(IANAZone.create(zone), instant),
 );
 
-/** The wall clock in `zone` at `instant`. */
+/**
+ * The wall clock in `zone` at `instant`.
+ *
+ * @public
+ */
 export function toWall(zone: string, instant: number): number {
   return instant + offsetMs(IANAZone.create(zone), instant);
 }
@@ -53,6 +61,8 @@ export function toWall(zone: string, instant: number): number {
  * spring-forward resolves to the end of the gap (02:30 on a day the clocks
  * jump from 02:00 to 03:00 happens at 03:00), as cron does. The mapping thus
  * never goes backwards, so "the next wall time" is "the next instant".
+ *
+ * @public
  */
 export function toInstant(zone: string, wall: number): number {
   const iana = IANAZone.create(zone);

@@ -1,10 +1,18 @@
 import { OperationResult } from './operations';
 import type { OperationType } from './vocabulary';
 
-/** `active` while a woken namespace is charged; the next sleep completes it. */
+/**
+ * `active` while a woken namespace is charged; the next sleep completes it.
+ *
+ * @public
+ */
 export type ActivityStatus = 'active' | 'completed';
 
-/** One wake, sleep or scale of a namespace: one record of the activity log. */
+/**
+ * One wake, sleep or scale of a namespace: one record of the activity log.
+ *
+ * @public
+ */
 export type Activity = {
   id: string;
   namespace: string;
@@ -33,7 +41,11 @@ export type Activity = {
   result: OperationResult;
 };
 
-/** A page of activities, newest first; pass `next_cursor` back for the next page. */
+/**
+ * A page of activities, newest first; pass `next_cursor` back for the next page.
+ *
+ * @public
+ */
 export type ActivityPage = {
   items: Activity[];
   next_cursor?: string;

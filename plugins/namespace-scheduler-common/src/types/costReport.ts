@@ -1,4 +1,8 @@
-/** Hours and money over a report's range; money in the report's currency. */
+/**
+ * Hours and money over a report's range; money in the report's currency.
+ *
+ * @public
+ */
 export type CostReportTotals = {
   awake_hours: number;
   /** Hours asleep after a recorded sleep: what the scheduler saved. */
@@ -9,7 +13,11 @@ export type CostReportTotals = {
   estimated_savings: number;
 };
 
-/** One namespace's hours charged to one cost center. */
+/**
+ * One namespace's hours charged to one cost center.
+ *
+ * @public
+ */
 export type CostReportLine = CostReportTotals & {
   cluster: string;
   namespace: string;
@@ -27,6 +35,8 @@ export type CostReportLine = CostReportTotals & {
 /**
  * Awake hours and estimated savings per cost center and team, from the
  * activity log and the workloads' live resource requests.
+ *
+ * @public
  */
 export type CostReport = {
   from: string;

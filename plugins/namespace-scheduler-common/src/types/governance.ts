@@ -1,6 +1,10 @@
 import { Weekday } from '../schedule/types';
 
-/** Where a cost center comes from: an entity's annotation, or its owning Group's. */
+/**
+ * Where a cost center comes from: an entity's annotation, or its owning Group's.
+ *
+ * @public
+ */
 export type CostCenterDeclaration = {
   entity_ref: string;
   /** The Group the entity inherits the cost center from; absent when it declares it itself. */
@@ -11,6 +15,8 @@ export type CostCenterDeclaration = {
  * Whether a cost center may be charged. `record` is an admin's (or
  * app-config's) permission record; `default` means there is none and the
  * configured default applies.
+ *
+ * @public
  */
 export type CostCenterPermission = {
   is_authorized: boolean;
@@ -22,7 +28,11 @@ export type CostCenterPermission = {
   changed_at?: string;
 };
 
-/** A cost center as the admin page lists it (`GET /cost-centers`). */
+/**
+ * A cost center as the admin page lists it (`GET /cost-centers`).
+ *
+ * @public
+ */
 export type CostCenter = CostCenterPermission & {
   cost_center: string;
   /** The entities whose annotation declares it (inheriting components are not listed). */
@@ -31,7 +41,11 @@ export type CostCenter = CostCenterPermission & {
   namespaces: Array<{ cluster: string; namespace: string }>;
 };
 
-/** A cost center valid for one namespace (`GET /namespaces/{cluster}/{ns}/cost-centers`). */
+/**
+ * A cost center valid for one namespace (`GET /namespaces/{cluster}/{ns}/cost-centers`).
+ *
+ * @public
+ */
 export type NamespaceCostCenter = CostCenterPermission & {
   cost_center: string;
   /** The claiming entities that give it to the namespace. */
@@ -40,7 +54,11 @@ export type NamespaceCostCenter = CostCenterPermission & {
   chargeable: boolean;
 };
 
-/** The answer of `GET /cost-centers/{cc}/validate`: may this cost center be charged, and why not. */
+/**
+ * The answer of `GET /cost-centers/{cc}/validate`: may this cost center be charged, and why not.
+ *
+ * @public
+ */
 export type CostCenterValidation = {
   cost_center: string;
   cluster?: string;
@@ -58,7 +76,11 @@ export type CostCenterValidation = {
   valid_cost_centers?: string[];
 };
 
-/** When people work; outside these hours the off-hours limit applies. */
+/**
+ * When people work; outside these hours the off-hours limit applies.
+ *
+ * @public
+ */
 export type BusinessHoursSpec = {
   days: Weekday[];
   /** `HH:mm`, local to `time_zone`. */
@@ -68,7 +90,11 @@ export type BusinessHoursSpec = {
   time_zone: string;
 };
 
-/** A namespace holding an off-hours slot: it may stay awake outside business hours. */
+/**
+ * A namespace holding an off-hours slot: it may stay awake outside business hours.
+ *
+ * @public
+ */
 export type OffHoursSlot = {
   cluster: string;
   namespace: string;
@@ -85,7 +111,11 @@ export type OffHoursSlot = {
   acquired_at: string;
 };
 
-/** The off-hours limit now (`GET /off-hours`). */
+/**
+ * The off-hours limit now (`GET /off-hours`).
+ *
+ * @public
+ */
 export type OffHoursStatus = {
   limit: number;
   scope: 'global' | 'cluster';
@@ -101,14 +131,22 @@ export type OffHoursStatus = {
   slots: OffHoursSlot[];
 };
 
-/** A namespace schedules keep awake during an off-hours period. */
+/**
+ * A namespace schedules keep awake during an off-hours period.
+ *
+ * @public
+ */
 export type PlannedOffHoursNamespace = {
   cluster: string;
   namespace: string;
   awake: Array<{ from: string; to: string }>;
 };
 
-/** The admin view: who holds the slots now and who schedules will keep awake this week. */
+/**
+ * The admin view: who holds the slots now and who schedules will keep awake this week.
+ *
+ * @public
+ */
 export type OffHoursPlan = OffHoursStatus & {
   upcoming: Array<{
     start: string;

@@ -3,6 +3,8 @@ import type { OperationType, WorkloadKind } from './vocabulary';
 /**
  * What an operation does to a namespace: the one shape an operation has from
  * the form that asks for it to the engine that runs it.
+ *
+ * @public
  */
 export type OperationIntent =
   | { operation: 'sleep' }
@@ -16,6 +18,8 @@ export type OperationIntent =
  * time (an override schedule, shown in `zone`), and, for a wake or scale up,
  * how long to wait for the started workloads to be ready. The routes
  * `POST …/{sleep,wake,scale}` take the rest as their body.
+ *
+ * @public
  */
 export type OperationAsk = OperationIntent & {
   costCenter: string;
@@ -29,6 +33,8 @@ export type OperationAsk = OperationIntent & {
  * A change the engine made (or, in a dry run, would make). "Replicas" are
  * spec.replicas for Deployments/StatefulSets, minReplicas for HPAs, and 1/0
  * (running/stopped) for CronJobs (suspend) and KEDA ScaledObjects (paused).
+ *
+ * @public
  */
 export type ScaledResource = {
   type: WorkloadKind;
@@ -38,6 +44,7 @@ export type ScaledResource = {
   status: 'success' | 'planned';
 };
 
+/** @public */
 export type FailedResource = {
   type: WorkloadKind;
   name: string;
@@ -45,12 +52,14 @@ export type FailedResource = {
   error: string;
 };
 
+/** @public */
 export type SkippedResource = {
   type: WorkloadKind;
   name: string;
   reason: string;
 };
 
+/** @public */
 export type RollbackResult = {
   type: WorkloadKind;
   name: string;
@@ -61,7 +70,11 @@ export type RollbackResult = {
   error?: string;
 };
 
-/** Original values recorded before a change, for the caller to persist. */
+/**
+ * Original values recorded before a change, for the caller to persist.
+ *
+ * @public
+ */
 export type OriginalValue = {
   type: WorkloadKind;
   name: string;
@@ -72,7 +85,11 @@ export type OriginalValue = {
   value: number;
 };
 
-/** The result of one operation on one namespace: changes, failures and rollback per workload. */
+/**
+ * The result of one operation on one namespace: changes, failures and rollback per workload.
+ *
+ * @public
+ */
 export type OperationResult = {
   operation: OperationType;
   cluster: string;
@@ -108,7 +125,11 @@ export type OperationResult = {
   finished_at: string;
 };
 
-/** Readiness of the Deployments and StatefulSets an operation started. */
+/**
+ * Readiness of the Deployments and StatefulSets an operation started.
+ *
+ * @public
+ */
 export type OperationReadiness = {
   /** Workloads with every replica ready. */
   ready: number;
@@ -125,7 +146,11 @@ export type OperationReadiness = {
   }>;
 };
 
-/** What happened to one workload during an operation, as it happens. */
+/**
+ * What happened to one workload during an operation, as it happens.
+ *
+ * @public
+ */
 export type OperationProgressEvent = {
   operation: OperationType;
   cluster: string;

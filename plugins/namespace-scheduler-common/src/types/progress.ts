@@ -1,6 +1,10 @@
 import type { OperationType, WorkloadKind } from './vocabulary';
 
-/** Where a workload got to during an operation, as the live progress shows it. */
+/**
+ * Where a workload got to during an operation, as the live progress shows it.
+ *
+ * @public
+ */
 export type OperationProgressStep =
   | 'scaled'
   | 'skipped'
@@ -13,6 +17,8 @@ export type OperationProgressStep =
  * the user who asked for it (channel `operationProgressChannel(id)`). `done`
  * counts workloads whose change finished (scaled, skipped or failed) out of
  * the `total` planned; rollback steps leave it unchanged.
+ *
+ * @public
  */
 export type OperationProgressSignal = {
   /** The client-generated id the request named its progress channel with. */
@@ -34,10 +40,16 @@ export type OperationProgressSignal = {
  * The request header naming an operation's progress channel: a UUID the
  * client generates. (Distinct from the server's operationId, which ties an
  * operation's log lines together.)
+ *
+ * @public
  */
 export const PROGRESS_ID_HEADER = 'x-progress-id';
 
-/** The signal channel of one operation's progress. */
+/**
+ * The signal channel of one operation's progress.
+ *
+ * @public
+ */
 export function operationProgressChannel(progressId: string): string {
   return `namespace-scheduler:progress:${progressId}`;
 }

@@ -1,9 +1,17 @@
 import type { OperationType, WorkloadKind } from './vocabulary';
 
-/** A namespace's state, derived from the live cluster. */
+/**
+ * A namespace's state, derived from the live cluster.
+ *
+ * @public
+ */
 export type NamespaceState = 'awake' | 'asleep' | 'partial' | 'unknown';
 
-/** One workload's live state. */
+/**
+ * One workload's live state.
+ *
+ * @public
+ */
 export type WorkloadStatus = {
   kind: WorkloadKind;
   name: string;
@@ -32,13 +40,19 @@ export type WorkloadStatus = {
   podRequests?: PodRequests;
 };
 
-/** The resources one pod asks the scheduler for: CPU in cores, memory in bytes. */
+/**
+ * The resources one pod asks the scheduler for: CPU in cores, memory in bytes.
+ *
+ * @public
+ */
 export type PodRequests = { cpuCores: number; memoryBytes: number };
 
 /**
  * Counts over the workloads that make up the namespace state: every kind but
  * HPAs (they follow their target). `awake`/`asleep` exclude excluded
  * workloads and those the team turned off.
+ *
+ * @public
  */
 export type WorkloadCounts = {
   total: number;
@@ -53,6 +67,8 @@ export type WorkloadCounts = {
  * Of the awake Deployments and StatefulSets, how many have every replica of
  * their current spec ready. An awake namespace with `ready < total` is still
  * starting ("waking").
+ *
+ * @public
  */
 export type NamespaceReadiness = { ready: number; total: number };
 
@@ -60,6 +76,8 @@ export type NamespaceReadiness = { ready: number; total: number };
  * A managed namespace with its live state: `awake` when every counted workload
  * runs, `asleep` when none does (also a namespace with no counted workloads,
  * since nothing in it runs or costs), `partial` otherwise.
+ *
+ * @public
  */
 export type NamespaceStatus = {
   cluster: string;
@@ -80,6 +98,8 @@ export type NamespaceStatus = {
  * instances), or one whose changes could not be undone in time: the
  * namespace is `repair` until the scheduler restores them, and operations on
  * it are refused until then.
+ *
+ * @public
  */
 export type NamespaceOperationInProgress = {
   operation: OperationType;

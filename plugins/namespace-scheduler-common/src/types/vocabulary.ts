@@ -1,7 +1,15 @@
-/** Typed operations only: no free-form commands. */
+/**
+ * Typed operations only: no free-form commands.
+ *
+ * @public
+ */
 export type OperationType = 'sleep' | 'wake' | 'scale';
 
-/** The kinds the engine acts on. */
+/**
+ * The kinds the engine acts on.
+ *
+ * @public
+ */
 export type WorkloadKind =
   | 'Deployment'
   | 'StatefulSet'

@@ -18,23 +18,39 @@ import {
   ScheduleRun,
 } from '@namespace-scheduler/backstage-plugin-common';
 
-/** A claimed namespace with live state and who claims it (admin view). */
+/**
+ * A claimed namespace with live state and who claims it (admin view).
+ *
+ * @public
+ */
 export interface ManagedNamespace extends NamespaceStatus {
   entityRefs: string[];
   ownerRefs: string[];
 }
 
-/** A namespace on a configured cluster. */
+/**
+ * A namespace on a configured cluster.
+ *
+ * @public
+ */
 export type NamespaceLocator = { cluster: string; namespace: string };
 
-/** The engine's result; `activityId` is absent for dry runs, `schedule` is the override of an `until`. */
+/**
+ * The engine's result; `activityId` is absent for dry runs, `schedule` is the override of an `until`.
+ *
+ * @public
+ */
 export type OperationResponse = {
   result: OperationResult;
   activityId?: string;
   schedule?: Schedule;
 };
 
-/** What running a schedule now did. */
+/**
+ * What running a schedule now did.
+ *
+ * @public
+ */
 export type ScheduleRunNowResponse = {
   schedule: Schedule;
   result: OperationResult;
@@ -44,6 +60,8 @@ export type ScheduleRunNowResponse = {
 /**
  * Filters of the activity log; `from`/`to` bound the start (ISO 8601).
  * Without `cluster` and `namespace` it reads across namespaces (admins).
+ *
+ * @public
  */
 export type ActivityQuery = Partial<NamespaceLocator> & {
   costCenter?: string;
@@ -57,7 +75,11 @@ export type ActivityQuery = Partial<NamespaceLocator> & {
   cursor?: string;
 };
 
-/** An admin's edit of a cost center's permission record. */
+/**
+ * An admin's edit of a cost center's permission record.
+ *
+ * @public
+ */
 export type CostCenterPermissionInput = {
   is_authorized: boolean;
   /** Group refs whose members may charge it; empty for anyone. */
@@ -65,7 +87,11 @@ export type CostCenterPermissionInput = {
   note?: string;
 };
 
-/** What the frontend asks of the namespace-scheduler backend. */
+/**
+ * What the frontend asks of the namespace-scheduler backend.
+ *
+ * @public
+ */
 export interface NamespaceSchedulerApi {
   /** The namespaces an entity claims, with live state. */
   getEntityNamespaces(entityRef: string): Promise<NamespaceStatus[]>;
@@ -120,6 +146,7 @@ export interface NamespaceSchedulerApi {
   getCostReport(range?: { from?: string; to?: string }): Promise<CostReport>;
 }
 
+/** @public */
 export const namespaceSchedulerApiRef = createApiRef<NamespaceSchedulerApi>({
   id: 'plugin.namespace-scheduler.api',
 });

@@ -36,7 +36,11 @@ type RequestOptions = {
 const namespacePath = ({ cluster, namespace }: NamespaceLocator) =>
   `/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(namespace)}`;
 
-/** Talks to the backend plugin through the portal's discovery and fetch APIs. */
+/**
+ * Talks to the backend plugin through the portal's discovery and fetch APIs.
+ *
+ * @public
+ */
 export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
   constructor(
     private readonly options: {

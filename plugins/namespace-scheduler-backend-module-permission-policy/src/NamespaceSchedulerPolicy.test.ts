@@ -10,30 +10,34 @@ import {
   namespaceReadPermission,
   scheduleManagePermission,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { NamespaceSchedulerDemoPolicy } from './permissionPolicy';
+import {
+  decideNamespaceSchedulerPermission,
+  NamespaceSchedulerPolicy,
+} from './NamespaceSchedulerPolicy';
 
 const memberships: Record<string, string[]> = {
   'user:default/carol': ['user:default/carol', 'group:default/platform-team'],
   'user:default/alice': ['user:default/alice', 'group:default/team-commerce'],
 };
 
-const policy = new NamespaceSchedulerDemoPolicy(
-  ['group:default/platform-team'],
-  mockServices.userInfo.mock({
+const options = {
+  adminGroups: ['group:default/platform-team'],
+  userInfo: mockServices.userInfo.mock({
     getUserInfo: async credentials => {
       const userEntityRef = (credentials.principal as { userEntityRef: string })
         .userEntityRef;
       return { userEntityRef, ownershipEntityRefs: memberships[userEntityRef] };
     },
   }),
-);
+};
+const policy = new NamespaceSchedulerPolicy(options);
 
 const as = (ref: string) => ({
   credentials: mockCredentials.user(ref),
   info: { userEntityRef: ref, ownershipEntityRefs: memberships[ref] },
 });
 
-describe('NamespaceSchedulerDemoPolicy', () => {
+describe('NamespaceSchedulerPolicy', () => {
   it('lets admins do everything', async () => {
     for (const permission of [
       namespaceOperatePermission,
@@ -103,5 +107,26 @@ describe('NamespaceSchedulerDemoPolicy', () => {
     expect(await policy.handle({ permission: other })).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+  });
+
+  it("answers nothing for other plugins' permissions, so a portal's own policy decides them", async () => {
+    const other = createPermission({
+      name: 'catalog.entity.delete',
+      attributes: { action: 'delete' },
+    });
+    expect(
+      await decideNamespaceSchedulerPermission(
+        options,
+        { permission: other },
+        as('user:default/carol'),
+      ),
+    ).toBeUndefined();
+    expect(
+      await decideNamespaceSchedulerPermission(
+        options,
+        { permission: namespaceOperatePermission },
+        as('user:default/carol'),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 });
