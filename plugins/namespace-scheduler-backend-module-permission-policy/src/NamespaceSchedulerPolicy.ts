@@ -17,7 +17,7 @@ import {
 import {
   createNamespaceSchedulerConditionalDecision,
   namespaceSchedulerConditions,
-} from '@namespace-scheduler/backstage-plugin-backend';
+} from '@namespace-scheduler/backstage-plugin-node';
 
 /** @public */
 export interface NamespaceSchedulerPolicyOptions {

@@ -1,15 +1,11 @@
 /**
  * The Namespace Scheduler backend plugin: puts Kubernetes namespaces to sleep
- * and wakes them, governed by cost centers and an off-hours limit.
+ * and wakes them, governed by cost centers and an off-hours limit. Its
+ * permission conditions for policies are in `@namespace-scheduler/backstage-plugin-node`.
  *
  * @packageDocumentation
  */
 export { namespaceSchedulerPlugin as default } from './plugin';
-export {
-  namespaceSchedulerConditions,
-  createNamespaceSchedulerConditionalDecision,
-} from './permissions/conditions';
-export type { NamespaceResource, NamespaceQuery } from './permissions/resource';
 export {
   namespaceSchedulerClustersExtensionPoint,
   type NamespaceSchedulerClustersExtensionPoint,

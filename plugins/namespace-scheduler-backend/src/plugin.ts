@@ -11,6 +11,10 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { namespaceSchedulerPermissions } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  namespaceResourceRef,
+  namespaceRules,
+} from '@namespace-scheduler/backstage-plugin-node';
 import { createRouter } from './api/router';
 import { createServices } from './createServices';
 import { migrateUp } from './database/migrations';
@@ -18,11 +22,7 @@ import {
   ExtraCluster,
   namespaceSchedulerClustersExtensionPoint,
 } from './extensions';
-import {
-  namespaceAuthorizerServiceRef,
-  namespaceResourceRef,
-  namespaceRules,
-} from './permissions';
+import { namespaceAuthorizerServiceRef } from './permissions';
 import { REPAIR_TASK_ID } from './leases';
 import { RUNNER_TASK_ID } from './schedules';
 

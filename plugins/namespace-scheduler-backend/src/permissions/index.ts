@@ -1,4 +1,1 @@
-export * from './resource';
-export * from './rules';
-export * from './conditions';
 export * from './NamespaceAuthorizer';

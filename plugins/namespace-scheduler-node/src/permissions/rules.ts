@@ -5,6 +5,8 @@ import { namespaceResourceRef } from './resource';
 /**
  * True when one of `claims` (a user's ownership refs: the user and their
  * groups) owns an entity that claims the namespace.
+ *
+ * @public
  */
 export const isNamespaceOwner = createPermissionRule({
   name: 'IS_NAMESPACE_OWNER',
@@ -23,4 +25,9 @@ export const isNamespaceOwner = createPermissionRule({
   toQuery: ({ claims }) => ({ ownerRefs: claims }),
 });
 
+/**
+ * Every rule of the namespace resource, as the plugin registers them.
+ *
+ * @public
+ */
 export const namespaceRules = { isNamespaceOwner };

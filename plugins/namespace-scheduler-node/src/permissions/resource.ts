@@ -22,6 +22,12 @@ export interface NamespaceResource {
  */
 export type NamespaceQuery = { ownerRefs: string[] };
 
+/**
+ * The namespace resource of the `namespace-scheduler` plugin, for permission
+ * rules and conditions.
+ *
+ * @public
+ */
 export const namespaceResourceRef = createPermissionResourceRef<
   NamespaceResource,
   NamespaceQuery

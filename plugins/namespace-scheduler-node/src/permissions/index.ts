@@ -1,0 +1,3 @@
+export * from './resource';
+export * from './rules';
+export * from './conditions';
