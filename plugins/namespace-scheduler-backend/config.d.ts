@@ -14,16 +14,36 @@ export interface Config {
         name: string;
         url: string;
         /**
-         * `serviceAccount` (token below, or the pod's own when absent) and
-         * `inCluster`; other providers are skipped with a warning.
+         * `serviceAccount` (token below, or the pod's own when absent),
+         * `aws`, `azure` and `googleServiceAccount` (credentials from the
+         * kubernetes plugin's auth strategies: the backend's own AWS, Azure or
+         * Google identity), `localKubectlProxy` (none) and `inCluster`.
+         * `google`, `oidc` and `aks` use the signed-in user's token, which
+         * schedules do not have: such a cluster, like one with an unknown
+         * provider, is reported failing on `/health/ready`.
          * @default serviceAccount
          */
         authProvider?: string;
         /** @visibility secret */
         serviceAccountToken?: string;
+        /**
+         * Settings of the auth provider, as the kubernetes plugin reads them;
+         * they win over the keys beside them. `aws`:
+         * `kubernetes.io/aws-assume-role` (role ARN to assume),
+         * `kubernetes.io/aws-external-id`, `kubernetes.io/x-k8s-aws-id` (the
+         * EKS cluster name, when it is not `name`). Also
+         * `kubernetes.io/auth-provider` and `serviceAccountToken`.
+         * @visibility secret
+         */
+        authMetadata?: { [key: string]: string };
+        /** `aws`: role ARN to assume (`kubernetes.io/aws-assume-role`). */
+        assumeRole?: string;
+        /** `aws`: external id of the role (`kubernetes.io/aws-external-id`). */
+        externalId?: string;
         skipTLSVerify?: boolean;
         /** @visibility secret */
         caData?: string;
+        /** @visibility secret */
         caFile?: string;
       }>;
     }>;

@@ -1,9 +1,11 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { lazyAuthStrategy } from './auth/loadAuthStrategy';
 import {
-  kubeConfigFromSpec,
+  connectionFromSpec,
   kubeConfigFromYaml,
+  unresolvedConnection,
 } from './config/kubeConfigFromSpec';
 import { readClusterAccessOptions } from './config/readClusterAccessOptions';
 import { readClusterSpecs } from './config/readClusterSpecs';
@@ -11,6 +13,7 @@ import {
   createClusterClient,
   ManagedClusterClient,
 } from './createClusterClient';
+import { describeCause } from './errors';
 import {
   ClusterAccess,
   ClusterAccessOptions,
@@ -29,7 +32,11 @@ export class ClusterRegistry implements ClusterAccess {
 
   /**
    * From `kubernetes.clusterLocatorMethods`, `namespaceScheduler.clusters` and
-   * `.clusterAccess`, plus clusters given as kubeconfig YAML (which win on a name clash).
+   * `.clusterAccess`, plus clusters given as kubeconfig YAML (which win on a
+   * name clash). Clusters whose credentials need one of the kubernetes
+   * plugin's auth strategies (`aws`, `azure`, `googleServiceAccount`) get
+   * their token from it. A cluster whose connection cannot be set up is kept,
+   * failing each request with the reason (and so reported by readiness).
    */
   static fromConfig(
     config: Config,
@@ -40,19 +47,23 @@ export class ClusterRegistry implements ClusterAccess {
       observer?: ClusterRequestObserver;
     },
   ): ClusterRegistry {
-    const configured = readClusterSpecs(config, options.logger).map(spec => ({
-      name: spec.name,
-      kubeConfig: kubeConfigFromSpec(spec),
-    }));
-    const extra = (options.extraClusters ?? []).map(({ name, kubeConfig }) => ({
-      name,
-      kubeConfig: kubeConfigFromYaml(kubeConfig),
-    }));
+    const { logger } = options;
+    const strategy = lazyAuthStrategy(config, logger);
+    const configured = readClusterSpecs(config, logger).map(spec =>
+      orUnresolved(spec.name, logger, () => connectionFromSpec(spec, strategy)),
+    );
+    const extra = (options.extraClusters ?? []).map(({ name, kubeConfig }) =>
+      orUnresolved(name, logger, () => ({
+        name,
+        kubeConfig: kubeConfigFromYaml(kubeConfig),
+      })),
+    );
     const byName = new Map([...configured, ...extra].map(c => [c.name, c]));
     return ClusterRegistry.fromKubeConfigs(
       [...byName.values()],
       readClusterAccessOptions(config),
       options.observer,
+      logger,
     );
   }
 
@@ -61,15 +72,26 @@ export class ClusterRegistry implements ClusterAccess {
     clusters: NamedKubeConfig[],
     options: Partial<ClusterAccessOptions> = {},
     observer?: ClusterRequestObserver,
+    logger?: LoggerService,
   ): ClusterRegistry {
     const resolved = { ...DEFAULT_CLUSTER_ACCESS_OPTIONS, ...options };
+    const clientOf = (cluster: NamedKubeConfig) => {
+      try {
+        return createClusterClient(cluster, resolved, observer);
+      } catch (error) {
+        const reason = describeCause(error);
+        logger?.warn(
+          `Cluster "${cluster.name}": ${reason}; its requests fail until this is fixed (see /health/ready)`,
+        );
+        return createClusterClient(
+          unresolvedConnection(cluster.name, reason),
+          resolved,
+          observer,
+        );
+      }
+    };
     return new ClusterRegistry(
-      new Map(
-        clusters.map(({ name, kubeConfig }) => [
-          name,
-          createClusterClient(name, kubeConfig, resolved, observer),
-        ]),
-      ),
+      new Map(clusters.map(cluster => [cluster.name, clientOf(cluster)])),
     );
   }
 
@@ -98,5 +120,22 @@ export class ClusterRegistry implements ClusterAccess {
     await Promise.all(
       [...this.clusters.values()].map(cluster => cluster.close()),
     );
+  }
+}
+
+/** The cluster's connection, or one failing every request with why it could not be built. */
+function orUnresolved(
+  name: string,
+  logger: LoggerService,
+  build: () => NamedKubeConfig,
+): NamedKubeConfig {
+  try {
+    return build();
+  } catch (error) {
+    const reason = describeCause(error);
+    logger.warn(
+      `Cluster "${name}": ${reason}; its requests fail until this is fixed (see /health/ready)`,
+    );
+    return unresolvedConnection(name, reason);
   }
 }

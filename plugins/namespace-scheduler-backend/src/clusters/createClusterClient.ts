@@ -6,13 +6,12 @@ import {
   CoreV1Api,
   createConfiguration,
   CustomObjectsApi,
-  KubeConfig,
   ServerConfiguration,
   Watch,
   wrapHttpLibrary,
 } from '@kubernetes/client-node';
 import { ClusterTransport } from './http/ClusterTransport';
-import { originOf } from './http/exchange';
+import { KubeExchange, originOf } from './http/exchange';
 import { KubeJsonClient } from './http/KubeJsonClient';
 import { createClusterPolicies } from './http/resiliencePolicy';
 import { ResilientHttpLibrary } from './http/ResilientHttpLibrary';
@@ -23,6 +22,7 @@ import type {
   ClusterApis,
   ClusterClient,
   ClusterRequestObserver,
+  NamedKubeConfig,
 } from './types';
 
 export interface ManagedClusterClient {
@@ -34,17 +34,20 @@ export interface ManagedClusterClient {
 
 /** Builds a cluster's API clients on one shared agent, rate limit and policy set. */
 export function createClusterClient(
-  name: string,
-  kubeConfig: KubeConfig,
+  { name, kubeConfig, credentials }: NamedKubeConfig,
   options: ClusterAccessOptions,
   observer?: ClusterRequestObserver,
 ): ManagedClusterClient {
   const server = kubeConfig.getCurrentCluster()?.server;
   if (!server) {
-    throw new Error(`Cluster "${name}": its kubeconfig has no current cluster`);
+    throw new Error('its kubeconfig has no current cluster');
   }
-  const auth = new SharedAgentAuthentication(kubeConfig, options.maxSockets);
   const origin = originOf(server);
+  const auth = new SharedAgentAuthentication(kubeConfig, {
+    cluster: name,
+    maxSockets: options.maxSockets,
+    credentials,
+  });
   const transport = new ClusterTransport({
     cluster: name,
     origin,
@@ -55,6 +58,9 @@ export function createClusterClient(
     }),
     halfOpenAfterMs: options.breakerHalfOpenAfterMs,
     observe: observer,
+    onUnauthorized: credentials
+      ? exchange => credentials.refused(authorizationOf(exchange))
+      : undefined,
   });
   const apisOver = (over: ClusterTransport): ClusterApis => {
     const configuration = createConfiguration({
@@ -82,4 +88,11 @@ export function createClusterClient(
     circuitOpen: () => transport.circuitOpen(),
     close: () => auth.destroy(),
   };
+}
+
+/** The Authorization header a request was sent with. */
+function authorizationOf(exchange: KubeExchange): string | undefined {
+  const value =
+    exchange.headers.Authorization ?? exchange.headers.authorization;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,3 +1,5 @@
+import { isError } from '@backstage/errors';
+
 /** A cluster's circuit is open: requests fail fast until a probe succeeds. */
 export class ClusterUnavailableError extends Error {
   readonly cluster: string;
@@ -28,8 +30,24 @@ export class ClusterRequestError extends Error {
   }
 }
 
+/**
+ * A cluster's credentials could not be had (an auth provider this plugin
+ * cannot use, missing cloud credentials, a strategy that failed): no request
+ * was sent. Its message names the cluster and says why.
+ */
+export class ClusterAuthError extends Error {
+  readonly cluster: string;
+
+  constructor(cluster: string, reason: string) {
+    super(`Cluster "${cluster}": ${reason}`);
+    this.name = 'ClusterAuthError';
+    this.cluster = cluster;
+  }
+}
+
 export function describeCause(cause: unknown): string {
-  if (cause instanceof Error) {
+  // By shape: errors from another realm (Node's own, under Jest) are not instanceof Error.
+  if (isError(cause)) {
     return cause.message || cause.name;
   }
   return String(cause);

@@ -8,6 +8,7 @@ import type {
   KubeConfig,
   Watch,
 } from '@kubernetes/client-node';
+import type { BearerTokenSource } from './auth/BearerTokenSource';
 
 /** Query parameters; undefined ones are left out. */
 export type KubeQuery = Readonly<Record<string, string | number | undefined>>;
@@ -81,6 +82,11 @@ export interface ClusterAccess {
 export interface NamedKubeConfig {
   name: string;
   kubeConfig: KubeConfig;
+  /**
+   * Where the bearer token comes from when it is not fixed (an auth
+   * strategy); the KubeConfig's user then carries none of its own.
+   */
+  credentials?: BearerTokenSource;
 }
 
 /** A cluster given as kubeconfig YAML whose current context reaches it. */

@@ -23,6 +23,8 @@ export interface ClusterTransportOptions {
   observe?: ClusterRequestObserver;
   /** One attempt per request, past the breaker: for rollbacks, which retry themselves. */
   recovery?: boolean;
+  /** Told of each 401 answer (a token the cluster's credential source should drop). */
+  onUnauthorized?: (exchange: KubeExchange) => void;
 }
 
 /** How many 429s one request met, across its attempts. */
@@ -94,6 +96,7 @@ export class ClusterTransport {
   ): Promise<KubeResponse> {
     for (let throttles = 0; ; throttles++) {
       const response = await this.sendOnce(exchange);
+      if (response.status === 401) this.options.onUnauthorized?.(exchange);
       const pause = throttlePauseMs(response);
       if (pause === undefined) return response;
       tally.throttles++;
