@@ -4,7 +4,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
 import path from 'node:path';
-import { namespaceSchedulerClustersExtensionPoint } from '../src';
+import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-node';
 
 /*
  * The plugin on its own, for working on the backend without the portal:

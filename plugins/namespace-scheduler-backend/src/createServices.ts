@@ -17,7 +17,7 @@ import { ClusterRegistry } from './clusters';
 import { createClusterState } from './clusterState';
 import { createCostCenters } from './costCenters';
 import { createCostReport } from './costReport';
-import { ExtraCluster } from './extensions';
+import { ExtraCluster } from '@namespace-scheduler/backstage-plugin-node';
 import { createReadiness } from './health';
 import { createLeases, waitingForLeases } from './leases';
 import { createNamespaces } from './namespaces/create';

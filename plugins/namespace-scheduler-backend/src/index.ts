@@ -1,13 +1,9 @@
 /**
  * The Namespace Scheduler backend plugin: puts Kubernetes namespaces to sleep
  * and wakes them, governed by cost centers and an off-hours limit. Its
- * permission conditions for policies are in `@namespace-scheduler/backstage-plugin-node`.
+ * permission conditions and its extension point (clusters from backend
+ * modules) are in `@namespace-scheduler/backstage-plugin-node`.
  *
  * @packageDocumentation
  */
 export { namespaceSchedulerPlugin as default } from './plugin';
-export {
-  namespaceSchedulerClustersExtensionPoint,
-  type NamespaceSchedulerClustersExtensionPoint,
-  type ExtraCluster,
-} from './extensions';

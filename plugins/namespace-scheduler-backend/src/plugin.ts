@@ -21,7 +21,7 @@ import { migrateUp } from './database/migrations';
 import {
   ExtraCluster,
   namespaceSchedulerClustersExtensionPoint,
-} from './extensions';
+} from '@namespace-scheduler/backstage-plugin-node';
 import { namespaceAuthorizerServiceRef } from './permissions';
 import { REPAIR_TASK_ID } from './leases';
 import { RUNNER_TASK_ID } from './schedules';

@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-backend';
+import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-node';
 import { startKubeSandbox } from '@namespace-scheduler/kube-sandbox';
 import path from 'node:path';
 

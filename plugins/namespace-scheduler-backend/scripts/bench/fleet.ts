@@ -10,7 +10,7 @@ import {
   LENIENT_GOVERNANCE,
   TEAM_COMMERCE,
 } from '../../src/__testUtils__/startPluginBackend';
-import { namespaceSchedulerClustersExtensionPoint } from '../../src/extensions';
+import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-node';
 import { namespaceSchedulerPlugin } from '../../src/plugin';
 import { SandboxProcess, startSandboxProcess } from './sandboxProcess';
 

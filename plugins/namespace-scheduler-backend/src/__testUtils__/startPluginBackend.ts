@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import path from 'node:path';
-import { namespaceSchedulerClustersExtensionPoint } from '../extensions';
+import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-node';
 import { namespaceSchedulerPlugin } from '../plugin';
 
 export const SANDBOX_SEED_DIR = path.resolve(
