@@ -603,30 +603,18 @@ async function main(): Promise<void> {
         `${failed.length} engine pass(es) did not scale all ${settings.workloads} Deployments`,
       );
     }
-    const results: BenchResult[] = [
-      {
-        bench: 'real',
-        figure: `real kube-apiserver, 1 × ${
-          settings.workloads
-        } Deployments, default settings: sleep time / raw PATCH floor (${round(
-          floorAll,
-        )} ms)`,
-        value: sleepRatio,
-        unit: '×',
-        max: MAX_RATIO,
-      },
-      {
-        bench: 'real',
-        figure: `real kube-apiserver, 1 × ${
-          settings.workloads
-        } Deployments, default settings: wake time / raw PATCH floor (${round(
-          floorAll,
-        )} ms)`,
-        value: wakeRatio,
-        unit: '×',
-        max: MAX_RATIO,
-      },
-    ];
+    const ratio = (operation: string, value: number): BenchResult => ({
+      bench: 'real',
+      figure: `real kube-apiserver, 1 × ${
+        settings.workloads
+      } Deployments, default settings: ${operation} time / raw PATCH floor (${round(
+        floorAll,
+      )} ms)`,
+      value,
+      unit: '×',
+      max: MAX_RATIO,
+    });
+    const results = [ratio('sleep', sleepRatio), ratio('wake', wakeRatio)];
     reportResults(results);
   } finally {
     raw.close();
