@@ -60,7 +60,11 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        await migrateUp(await deps.database.getClient());
+        // backend.database.plugin.namespace-scheduler.skipMigrations: the
+        // tables are managed elsewhere (e.g. a read-only role at runtime).
+        if (!deps.database.migrations?.skip) {
+          await migrateUp(await deps.database.getClient());
+        }
         const services = await createServices(deps, extraClusters);
         services.clusterState?.start();
         deps.lifecycle.addShutdownHook(async () => {

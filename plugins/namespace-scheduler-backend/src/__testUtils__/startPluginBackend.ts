@@ -78,6 +78,8 @@ export async function startPluginBackend(options: {
   policy?: TestPolicy;
   config?: JsonObject;
   database?: Knex;
+  /** As `backend.database.plugin.namespace-scheduler.skipMigrations` sets it. */
+  skipMigrations?: boolean;
   /** More features, e.g. a service factory replacing the signals service. */
   features?: BackendFeature[];
 }) {
@@ -125,7 +127,12 @@ export async function startPluginBackend(options: {
         },
       }),
       ...(options.database
-        ? [mockServices.database.factory({ knex: options.database })]
+        ? [
+            mockServices.database.factory({
+              knex: options.database,
+              migrations: { skip: options.skipMigrations ?? false },
+            }),
+          ]
         : []),
       ...(options.features ?? []),
     ],
