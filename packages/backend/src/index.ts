@@ -24,6 +24,10 @@ backend.add(
   ),
 );
 
+// The events backend carries signals between backend replicas (its event bus
+// lives in the database on PostgreSQL), so live progress reaches a browser
+// connected to another replica than the one running the operation.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
