@@ -31,6 +31,19 @@ function procState(pid: number): string | undefined {
   }
 }
 
+/**
+ * The process's state once it is stopped ('T'), or the last one seen after
+ * 2 s: SIGSTOP reaches every thread of a busy process asynchronously.
+ */
+async function stoppedState(pid: number): Promise<string | undefined> {
+  let state = procState(pid);
+  for (let waited = 0; state !== 'T' && waited < 2_000; waited += 20) {
+    await sleep(20);
+    state = procState(pid);
+  }
+  return state;
+}
+
 /** Whether `promise` is still pending after `ms`. */
 async function pendingAfter(promise: Promise<unknown>, ms: number) {
   let settled = false;
@@ -95,7 +108,7 @@ describeOnRealControlPlane('startControlPlane', () => {
     const core = client(cp.kubeConfigYaml(), CoreV1Api);
     cp.freeze('apiserver');
     try {
-      expect(procState(cp.pids.apiserver)).toBe('T');
+      expect(await stoppedState(cp.pids.apiserver)).toBe('T');
       const request = core.listNamespace();
       expect(await pendingAfter(request, 1500)).toBe(true);
       cp.thaw('apiserver');
