@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test: type checking, lint, API reports, all Jest
 # suites (unit, backend integration against the Kubernetes sandbox, SQLite and
-# PostgreSQL) and the browser end-to-end tests (Playwright + Debian Chromium).
+# PostgreSQL; the real control plane's suites and the reliability suites), the
+# install test (a new Backstage app with the packed packages) and the browser
+# end-to-end tests (Playwright + Debian Chromium).
 # Bootstraps Node 22, Yarn and the system packages the tests need.
 # Ends with a line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
@@ -24,6 +26,14 @@ step() {
   fi
 }
 
+# Waits for the install test started in the background; its output follows.
+wait_for_install_test() {
+  local status=0
+  wait "$1" || status=$?
+  grep -E '^\[install-test|^✗|^  |PASS|FAIL' "$results/install-test.log" | tail -40
+  return "$status"
+}
+
 bash scripts/system-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 # The real Kubernetes control plane (packages/kube-harness) runs from the
 # binaries in ../shared/k8s: where they are, its suites must run (and fail
@@ -43,10 +53,21 @@ step "lint" yarn lint:all
 step "api reports" yarn api-reports:check
 step "tests (jest)" env CI=true yarn backstage-cli repo test --json \
   --outputFile="$results/jest.json"
-# The five reliability suites, crash safety included (~3 minutes on 2 idle
-# cores; docs/reliability.md).
+# The install test (yarn test:install: the packed packages in a freshly
+# created Backstage app; ~8 minutes on a machine that has never run it, ~2
+# with its cached app) runs beside the reliability suites, which spend most of
+# their time waiting on frozen control planes. Its first phase packs the
+# packages, which rewrites their package.json for a moment: the suites start
+# once that is done.
+bash scripts/test-install.sh >"$results/install-test.log" 2>&1 &
+install_test=$!
+until grep -q '\[2/7\]' "$results/install-test.log" 2>/dev/null ||
+  ! kill -0 "$install_test" 2>/dev/null; do sleep 2; done
+# The reliability suites, crash safety and the real control plane's freezes
+# included (~7 minutes on 2 cores; docs/reliability.md).
 step "reliability (jest)" env CI=true yarn test:reliability --json \
   --outputFile="$results/reliability.json"
+step "install test (a new Backstage app)" wait_for_install_test "$install_test"
 # Browser end-to-end: the backend serves the built app with the sandbox.
 step "build app" yarn workspace app build
 step "e2e (playwright, chromium)" env CI=true yarn playwright test
