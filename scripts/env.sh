@@ -16,7 +16,9 @@ if [[ "$(node --version 2>/dev/null)" != v22.* ]]; then
   fi
   export PATH="$NODE_HOME/bin:$PATH"
 fi
-NODE_PREFIX="$(dirname "$(dirname "$(command -v node)")")"
+# The real Node's prefix: under `yarn run` the first `node` on PATH is Yarn's
+# shim in a temp dir, which has no headers.
+NODE_PREFIX="$(dirname "$(dirname "$(node -p process.execPath)")")"
 export npm_config_nodedir="$NODE_PREFIX"
 export YARN_ENABLE_TELEMETRY=0
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0

@@ -22,11 +22,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 source scripts/env.sh
-# Under `yarn test:install` the first `node` on PATH is Yarn's shim in a temp
-# dir, so env.sh's nodedir would be that dir: node-gyp (better-sqlite3) needs
-# the headers of the real Node.
-npm_config_nodedir=$(dirname "$(dirname "$(node -p process.execPath)")")
-export npm_config_nodedir
 
 CREATE_APP_VERSION=0.9.2
 CLUSTER=adopter-cluster
