@@ -150,6 +150,64 @@ describe('SchedulesCard', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('takes a typed time zone on Tab, and refuses an unknown one instead of reverting', async () => {
+    const state = serve([]);
+    server.use(
+      http.post(`${PLUGIN}/schedules`, async ({ request }) => {
+        const body = (await request.json()) as Schedule;
+        state.sent.push({ method: 'POST', body });
+        return HttpResponse.json(weeklySchedule({ title: body.title }), {
+          status: 201,
+        });
+      }),
+    );
+    await render();
+    const dialog = await openNew();
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Office');
+    await chooseCostCenter(dialog, 'CC-1001');
+    const zone = within(dialog).getByLabelText(/Time zone/);
+    const create = within(dialog).getByRole('button', {
+      name: 'Create schedule',
+    });
+
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'Mars/Olympus');
+    await userEvent.tab();
+    expect(zone).toHaveValue('Mars/Olympus');
+    expect(zone).toHaveAccessibleDescription(
+      'Time zone is not a known IANA time zone ("Mars/Olympus")',
+    );
+    await userEvent.click(create);
+    expect(zone).toHaveValue('Mars/Olympus');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(state.sent).toEqual([]);
+
+    await userEvent.clear(zone);
+    // Typed in another case, taken in the zone's own spelling.
+    await userEvent.type(zone, 'europe/madrid');
+    await userEvent.tab();
+    expect(zone).toHaveValue('Europe/Madrid');
+    expect(zone).not.toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(dialog).getByRole('list', {
+        name: /Next runs \(Europe\/Madrid\)/,
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(create);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(state.sent).toEqual([
+      {
+        method: 'POST',
+        body: expect.objectContaining({
+          title: 'Office',
+          zone: 'Europe/Madrid',
+        }),
+      },
+    ]);
+  });
+
   it('describes a cron expression, lists its next runs and checks the form before sending', async () => {
     const state = serve([]);
     server.use(
