@@ -15,6 +15,7 @@ import {
   permissionHandler,
   PLUGIN,
   renderWithApis,
+  serveActivities,
   weeklySchedule,
 } from '../../__testUtils__';
 import { EntityNamespaceScheduleContent } from './EntityNamespaceScheduleContent';
@@ -164,6 +165,40 @@ describe('EntityNamespaceScheduleContent', () => {
     expect(
       screen.getByText(/^Off: Stopped by the team before any sleep/),
     ).toBeInTheDocument();
+  });
+
+  it('names the namespace selector, which picks the namespace the cards show', async () => {
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({
+          items: [
+            namespaceStatus('shop-dev', 'awake'),
+            namespaceStatus('shop-staging', 'asleep'),
+          ],
+        }),
+      ),
+    );
+    const queries = serveActivities(server, () =>
+      HttpResponse.json({ items: [] }),
+    );
+    await render({
+      'namespace-scheduler/namespaces': 'shop-dev, shop-staging',
+    });
+    const select = await screen.findByRole('button', {
+      name: 'Namespace sandbox/shop-dev',
+    });
+    await userEvent.click(select);
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'sandbox/shop-staging' }),
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Namespace sandbox/shop-staging',
+      }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(queries.at(-1)?.get('namespace')).toBe('shop-staging'),
+    );
   });
 
   it('reloads every card on Refresh', async () => {
