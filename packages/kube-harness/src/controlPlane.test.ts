@@ -1,4 +1,6 @@
 import {
+  ApiConstructor,
+  ApiType,
   AuthenticationV1Api,
   CoreV1Api,
   KubeConfig,
@@ -15,10 +17,13 @@ import { CONTROL_PLANE_FILE_ENV, publishControlPlane } from './jest';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-function client<T>(kubeconfig: string, api: new (...args: any[]) => T): T {
+function client<T extends ApiType>(
+  kubeconfig: string,
+  api: ApiConstructor<T>,
+): T {
   const kc = new KubeConfig();
   kc.loadFromString(kubeconfig);
-  return kc.makeApiClient(api as any) as T;
+  return kc.makeApiClient(api);
 }
 
 /** The state letter of /proc/<pid>/stat: R, S, T (stopped), Z… */

@@ -6,7 +6,7 @@ import {
   hpa,
   statefulSet,
 } from './__testUtils__/manifests';
-import { MERGE_PATCH } from './__testUtils__/rawKube';
+import { KubeResponse, MERGE_PATCH } from './__testUtils__/rawKube';
 import { resourcePath } from './__testUtils__/servers';
 
 /**
@@ -174,7 +174,7 @@ describeConformance('the Kubernetes API', { tag: 'api' }, server => {
       await server.settled(ns, { ready: true });
       // The controllers may still write status: try against a fresh read.
       let before = (await request('GET', path('Deployment', ns, 'web'))).body;
-      let dry = { status: 0, body: undefined as any };
+      let dry: KubeResponse = { status: 0, body: undefined, text: '' };
       for (let attempt = 0; attempt < 20 && dry.status !== 200; attempt++) {
         before = (await request('GET', path('Deployment', ns, 'web'))).body;
         dry = await mergePatch(`${path('Deployment', ns, 'web')}?dryRun=All`, {

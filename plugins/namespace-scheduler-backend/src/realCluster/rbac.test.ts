@@ -25,10 +25,16 @@ import { EngineLogger, NamespaceEngine } from '../engine';
 import {
   closeRawAgents,
   eventually,
+  listItems,
+  ListedObject,
   okRequest,
   rawRequest,
 } from './__testUtils__/realClusterKit';
-import { createObject, KubeObject, renderManifests } from './__testUtils__/renderedManifests';
+import {
+  createObject,
+  KubeObject,
+  renderManifests,
+} from './__testUtils__/renderedManifests';
 
 const CLUSTER = 'real';
 const TEAM = 'team-rbac';
@@ -198,10 +204,11 @@ async function seedTeam(cp: ControlPlane): Promise<void> {
 
 /** The live state of the team namespace, as the assertions compare it. */
 async function liveState(cp: ControlPlane) {
-  const items = async (path: string) =>
-    (await okRequest(cp, 'GET', path)).items as any[];
-  const byName = (list: any[], value: (item: any) => unknown) =>
-    Object.fromEntries(list.map(item => [item.metadata.name, value(item)]));
+  const items = (path: string) => listItems(cp, path);
+  const byName = (
+    list: ListedObject[],
+    value: (item: ListedObject) => unknown,
+  ) => Object.fromEntries(list.map(item => [item.metadata.name, value(item)]));
   const apps = `/apis/apps/v1/namespaces/${TEAM}`;
   return {
     deployments: byName(
@@ -323,7 +330,9 @@ describeOnRealControlPlane(
       const status = await engine.status(CLUSTER, TEAM);
       expect(status.error).toBeUndefined();
       expect(status.state).toBe('awake');
-      expect(status.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual(TEAM_WORKLOADS);
+      expect(status.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual(
+        TEAM_WORKLOADS,
+      );
 
       const dryRun = await engine.run(CLUSTER, TEAM, SLEEP, { dryRun: true });
       expect(dryRun.errors).toEqual([]);
@@ -379,7 +388,9 @@ describeOnRealControlPlane(
               : undefined;
           },
         );
-        expect(listed.map(w => `${w.kind}/${w.name}`).sort()).toEqual(TEAM_WORKLOADS);
+        expect(listed.map(w => `${w.kind}/${w.name}`).sort()).toEqual(
+          TEAM_WORKLOADS,
+        );
         // A change made by someone else arrives through the watch.
         await okRequest(
           cp,

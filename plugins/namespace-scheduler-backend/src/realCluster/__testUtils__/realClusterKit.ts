@@ -172,18 +172,31 @@ export async function seedDeployments(
   );
 }
 
+/** A listed object: the fields the tests compare. */
+export interface ListedObject {
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec: { replicas?: number; minReplicas?: number; suspend?: boolean };
+}
+
+/** The items of a collection (GET of its path). */
+export async function listItems(
+  connection: ControlPlaneConnection,
+  path: string,
+): Promise<ListedObject[]> {
+  return (await okRequest(connection, 'GET', path)).items;
+}
+
 /** spec.replicas of every Deployment of the namespace, by name. */
 export async function replicasByName(
   connection: ControlPlaneConnection,
   namespace: string,
-): Promise<Record<string, number>> {
-  const list = await okRequest(
+): Promise<Record<string, number | undefined>> {
+  const items = await listItems(
     connection,
-    'GET',
     `/apis/apps/v1/namespaces/${namespace}/deployments`,
   );
   return Object.fromEntries(
-    (list.items as any[]).map(item => [item.metadata.name, item.spec.replicas]),
+    items.map(item => [item.metadata.name, item.spec.replicas]),
   );
 }
 
