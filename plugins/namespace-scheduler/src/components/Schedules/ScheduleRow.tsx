@@ -1,4 +1,3 @@
-import IconButton from '@material-ui/core/IconButton';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -8,7 +7,7 @@ import HistoryIcon from '@material-ui/icons/History';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import { ReactNode } from 'react';
-import { formatInstant, PermissionGate } from '../common';
+import { formatInstant, IconAction, PermissionGate } from '../common';
 import { describeSchedule } from './describeSchedule';
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -69,40 +68,40 @@ export const ScheduleRow = ({
         </Secondary>
       </TableCell>
       <TableCell padding="none" style={{ whiteSpace: 'nowrap' }}>
-        <IconButton
-          size="small"
-          aria-label={`Run ${schedule.title} now`}
-          title={runGate.reason}
+        <IconAction
+          label={`Run ${schedule.title} now`}
           disabled={!runGate.allowed || schedule.status === 'completed'}
+          disabledReason={
+            schedule.status === 'completed'
+              ? 'a completed schedule does not run again'
+              : runGate.reason
+          }
           onClick={() => actions.onRun(schedule)}
         >
           <PlayArrowIcon fontSize="small" />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Runs of ${schedule.title}`}
+        </IconAction>
+        <IconAction
+          label={`Runs of ${schedule.title}`}
           onClick={() => actions.onHistory(schedule)}
         >
           <HistoryIcon fontSize="small" />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Edit ${schedule.title}`}
-          title={gate.reason}
+        </IconAction>
+        <IconAction
+          label={`Edit ${schedule.title}`}
           disabled={!gate.allowed}
+          disabledReason={gate.reason}
           onClick={() => actions.onEdit(schedule)}
         >
           <EditIcon fontSize="small" />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Delete ${schedule.title}`}
-          title={gate.reason}
+        </IconAction>
+        <IconAction
+          label={`Delete ${schedule.title}`}
           disabled={!gate.allowed}
+          disabledReason={gate.reason}
           onClick={() => actions.onDelete(schedule)}
         >
           <DeleteIcon fontSize="small" />
-        </IconButton>
+        </IconAction>
       </TableCell>
     </TableRow>
   );

@@ -132,13 +132,14 @@ describe('run a schedule now and read its runs', () => {
     const button = await screen.findByRole('button', {
       name: 'Run Office hours now',
     });
-    await waitFor(() =>
-      expect(button).toHaveAttribute(
-        'title',
-        'Only owners of an entity that claims this namespace may run its schedules now.',
-      ),
-    );
+    const reason =
+      'Run Office hours now: Only owners of an entity that claims this namespace may run its schedules now.';
+    // The tooltip's wrapper (a disabled button takes no pointer events).
+    const wrapper = button.parentElement as HTMLElement;
+    await waitFor(() => expect(wrapper).toHaveAttribute('title', reason));
     expect(button).toBeDisabled();
+    await userEvent.hover(wrapper);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(reason);
     // Reading the history needs no more than reading the schedule.
     expect(
       screen.getByRole('button', { name: 'Runs of Office hours' }),

@@ -393,5 +393,34 @@ describe('SchedulesCard', () => {
     expect(
       screen.getByRole('button', { name: 'Delete Office hours' }),
     ).toBeDisabled();
+    // A disabled icon button still says what it is and why it is disabled,
+    // when the pointer is over it (over its wrapper: it takes no pointer events).
+    const remove = screen.getByRole('button', { name: 'Delete Office hours' });
+    await userEvent.hover(remove.parentElement as HTMLElement);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /^Delete Office hours: Only owners/,
+    );
+  });
+
+  it('gives every icon-only action a tooltip', async () => {
+    serve([weeklySchedule()]);
+    await render();
+    const edit = await screen.findByRole('button', {
+      name: 'Edit Office hours',
+    });
+    await waitFor(() => expect(edit).toBeEnabled());
+    for (const name of [
+      'Run Office hours now',
+      'Runs of Office hours',
+      'Edit Office hours',
+      'Delete Office hours',
+    ]) {
+      await userEvent.hover(screen.getByRole('button', { name }));
+      expect(await screen.findByRole('tooltip', { name })).toBeVisible();
+      await userEvent.unhover(screen.getByRole('button', { name }));
+      await waitFor(() =>
+        expect(screen.queryByRole('tooltip')).not.toBeInTheDocument(),
+      );
+    }
   });
 });

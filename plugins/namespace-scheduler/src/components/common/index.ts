@@ -4,6 +4,7 @@ export * from './CancelAndConfirm';
 export * from './CompactTable';
 export * from './CostCenterField';
 export * from './formatInstant';
+export * from './IconAction';
 export * from './namespaceColumns';
 export * from './NamespaceStateChip';
 export * from './ProblemAlert';
