@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, pathNotFound } from './errors';
 import { FaultHandle, FaultRule } from './faults';
 import { readBody, sendError, sendJson } from './http';
-import type { ServerContext } from './server';
+import type { ServerContext } from './serverContext';
 import { isObject } from './types';
 
 /**

@@ -1,5 +1,11 @@
-import type { VersionView } from './resources';
 import { getField, isObject, JsonObject, KubeObject } from './types';
+
+/** Serves a stored object at another API version (autoscaling/v1 HPAs from autoscaling/v2 storage). */
+export interface VersionView {
+  toServed(stored: KubeObject): KubeObject;
+  /** `current` is the stored object on updates, so fields the served version lacks survive. */
+  toStored(served: KubeObject, current?: KubeObject): KubeObject;
+}
 
 /**
  * autoscaling/v1 <-> autoscaling/v2 HorizontalPodAutoscaler conversion.

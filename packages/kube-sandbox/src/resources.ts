@@ -1,6 +1,5 @@
 import { ResourceNames } from './errors';
-import { hpaV1View } from './conversion';
-import { KubeObject } from './types';
+import { hpaV1View, VersionView } from './conversion';
 
 export type Verb =
   | 'get'
@@ -21,13 +20,6 @@ const ALL_VERBS: readonly Verb[] = [
   'watch',
 ];
 const READ_VERBS: readonly Verb[] = ['get', 'list', 'watch'];
-
-/** Serves a stored object at another API version (autoscaling/v1 HPAs from autoscaling/v2 storage). */
-export interface VersionView {
-  toServed(stored: KubeObject): KubeObject;
-  /** `current` is the stored object on updates, so fields the served version lacks survive. */
-  toStored(served: KubeObject, current?: KubeObject): KubeObject;
-}
 
 export interface ResourceDef extends ResourceNames {
   version: string;

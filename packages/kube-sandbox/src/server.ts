@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
-import { Cluster } from './cluster';
+import type { ServerContext } from './serverContext';
 import { discoveryDocument } from './discovery';
 import {
   failure,
@@ -10,7 +10,7 @@ import {
   STALE_OBJECT_MESSAGE,
   unauthorized,
 } from './errors';
-import { FaultAction, FaultInjector, RequestFacts } from './faults';
+import { FaultAction, RequestFacts } from './faults';
 import {
   ApiCall,
   createObject,
@@ -25,27 +25,15 @@ import {
 } from './handlers';
 import { readBody, sendError, sendJson } from './http';
 import { getScale, patchScale, replaceScale } from './scale';
-import { RequestStats } from './stats';
 import {
   requestVerb,
   RequestVerb,
   resolveResource,
   ResourceRoute,
 } from './router';
-import { Timers } from './timers';
 import { serveWatch, startRevision } from './watch';
 
 /** The request pipeline: admin API, stats, auth, faults, then the Kubernetes API itself. */
-
-export interface ServerContext {
-  cluster: Cluster;
-  faults: FaultInjector;
-  stats: RequestStats;
-  timers: Timers;
-  token?: string;
-  adminApi: boolean;
-  serverAddress(): string;
-}
 
 export function requestHandler(
   ctx: ServerContext,
