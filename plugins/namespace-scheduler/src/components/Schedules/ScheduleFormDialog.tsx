@@ -7,8 +7,14 @@ import { Theme } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import { useState } from 'react';
 import { NamespaceLocator } from '../../api';
-import { CancelAndConfirm, CostCenterField, ProblemAlert } from '../common';
+import {
+  CancelAndConfirm,
+  CostCenterField,
+  DiscardChangesDialog,
+  ProblemAlert,
+} from '../common';
 import {
   CronFields,
   ExceptDatesField,
@@ -40,11 +46,14 @@ export const ScheduleFormDialog = ({
   const { draft, edit, errors, busy } = form;
   const fields = { draft, edit, errors };
   const hasExceptions = draft.kind === 'cron' || draft.kind === 'weekly';
+  // Esc or a click outside asks first when the form holds changes; Cancel is explicit.
+  const [askingDiscard, setAskingDiscard] = useState(false);
+  const dismiss = () => (form.changed ? setAskingDiscard(true) : onClose());
 
   return (
     <Dialog
       open
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : dismiss}
       fullWidth
       maxWidth="sm"
       fullScreen={fullScreen}
@@ -78,6 +87,7 @@ export const ScheduleFormDialog = ({
           target={target}
           value={draft.cost_center}
           onChange={costCenter => edit({ cost_center: costCenter })}
+          onDefault={costCenter => form.preset({ cost_center: costCenter })}
           error={errors.cost_center}
         />
         <TimeZoneField
@@ -103,6 +113,12 @@ export const ScheduleFormDialog = ({
           {existing ? 'Save changes' : 'Create schedule'}
         </CancelAndConfirm>
       </DialogActions>
+      {askingDiscard && (
+        <DiscardChangesDialog
+          onKeepEditing={() => setAskingDiscard(false)}
+          onDiscard={onClose}
+        />
+      )}
     </Dialog>
   );
 };

@@ -13,7 +13,8 @@ import { validateDraft } from './validateDraft';
 
 /**
  * The schedule form's state: the draft, its problems (the common validation
- * once the user tried to save, the server's at once) and saving.
+ * once the user tried to save, the server's at once), whether it changed,
+ * and saving.
  */
 export function useScheduleForm(options: {
   target: NamespaceLocator;
@@ -22,9 +23,10 @@ export function useScheduleForm(options: {
 }) {
   const { target, existing, onSaved } = options;
   const api = useApi(namespaceSchedulerApiRef);
-  const [draft, setDraft] = useState<ScheduleDraft>(() =>
+  const [initial, setInitial] = useState<ScheduleDraft>(() =>
     existing ? draftOf(existing) : newDraft(),
   );
+  const [draft, setDraft] = useState<ScheduleDraft>(initial);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ServerProblem['error']>();
@@ -43,6 +45,12 @@ export function useScheduleForm(options: {
       if ('hold' in change) delete rest.operation;
       return rest;
     });
+  };
+
+  /** A value the form fills in itself: not a change the user would lose. */
+  const preset = (change: Partial<ScheduleDraft>) => {
+    setInitial(current => ({ ...current, ...change }));
+    edit(change);
   };
 
   const save = async () => {
@@ -66,5 +74,20 @@ export function useScheduleForm(options: {
   const errors = submitted
     ? { ...check.issues, ...serverErrors }
     : serverErrors;
-  return { draft, edit, errors, timing: check.timing, problem, busy, save };
+  // What the user would lose by closing the form.
+  const changed = useMemo(
+    () => JSON.stringify(draft) !== JSON.stringify(initial),
+    [draft, initial],
+  );
+  return {
+    draft,
+    edit,
+    preset,
+    errors,
+    timing: check.timing,
+    problem,
+    busy,
+    save,
+    changed,
+  };
 }

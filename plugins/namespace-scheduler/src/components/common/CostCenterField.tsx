@@ -42,18 +42,22 @@ function helperText(
 
 /**
  * Picks one of the namespace's valid cost centers; those the user may not
- * charge are shown disabled with the reason. A sole chargeable one is chosen.
+ * charge are shown disabled with the reason. A sole chargeable one is chosen,
+ * through `onDefault` when given (a choice the user did not make), else
+ * `onChange`.
  */
 export const CostCenterField = ({
   target,
   value,
   onChange,
+  onDefault = onChange,
   error,
   disabled,
 }: {
   target: NamespaceLocator;
   value: string;
   onChange: (value: string) => void;
+  onDefault?: (value: string) => void;
   error?: string;
   disabled?: boolean;
 }) => {
@@ -68,8 +72,8 @@ export const CostCenterField = ({
   const chargeable = options.filter(option => option.chargeable);
 
   useEffect(() => {
-    if (!value && chargeable.length === 1) onChange(chargeable[0].cost_center);
-  }, [value, chargeable, onChange]);
+    if (!value && chargeable.length === 1) onDefault(chargeable[0].cost_center);
+  }, [value, chargeable, onDefault]);
 
   // A saved schedule may name a cost center the namespace no longer declares.
   const stale = value && !options.some(o => o.cost_center === value);

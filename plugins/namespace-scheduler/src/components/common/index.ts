@@ -3,6 +3,7 @@ export * from './browserTimeZone';
 export * from './CancelAndConfirm';
 export * from './CompactTable';
 export * from './CostCenterField';
+export * from './DiscardChangesDialog';
 export * from './formatInstant';
 export * from './IconAction';
 export * from './namespaceColumns';
