@@ -260,6 +260,23 @@ describe('SchedulesCard', () => {
     expect(
       within(dialog).getByText('At 19:30 on Monday to Friday'),
     ).toBeInTheDocument();
+    // No operation is chosen for the user, so no runs are listed until one is.
+    expect(within(dialog).getByLabelText(/Operation/)).toHaveTextContent(
+      /^\u200B?$/,
+    );
+    expect(
+      within(dialog).queryByRole('list', { name: /Next runs/ }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create schedule' }),
+    );
+    expect(
+      within(dialog).getByText(
+        'Operation is required: choose wake, sleep or scale',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByLabelText(/Operation/));
+    await userEvent.click(screen.getByRole('option', { name: 'Wake' }));
     expect(
       within(
         within(dialog).getByRole('list', { name: /Next runs/ }),

@@ -21,7 +21,8 @@ export type ScheduleDraft = {
   cost_center: string;
   zone: string;
   cron: string;
-  operation: ScheduleOperation;
+  /** A cron task's operation; none until the user picks one (no default). */
+  operation: ScheduleOperation | '';
   replicas: string;
   /** What an override holds. */
   hold: 'wake' | 'sleep';
@@ -59,7 +60,7 @@ export function newDraft(): ScheduleDraft {
     cost_center: '',
     zone: browserTimeZone(),
     cron: '0 8 * * 1-5',
-    operation: 'wake',
+    operation: '',
     replicas: '',
     hold: 'wake',
     days: ['mon', 'tue', 'wed', 'thu', 'fri'],
@@ -125,7 +126,7 @@ const optionalList = (values: string[]) => (values.length ? values : undefined);
 
 /** The request body for the draft's kind (checked by the common validation next). */
 export function inputOf(
-  draft: ScheduleDraft,
+  draft: ScheduleDraft & { operation: ScheduleOperation },
   target: NamespaceLocator,
 ): ScheduleInput {
   const base = {

@@ -1,7 +1,7 @@
 import { parseDateTime } from '@namespace-scheduler/backstage-plugin-common';
 import { weeklySchedule } from '../../__testUtils__';
-import { draftOf, inputOf, newDraft } from './scheduleDraft';
-import { validateDraft } from './validateDraft';
+import { draftOf, newDraft } from './scheduleDraft';
+import { OPERATION_REQUIRED, validateDraft } from './validateDraft';
 
 const target = { cluster: 'sandbox', namespace: 'shop-dev' };
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -14,6 +14,7 @@ describe('schedule drafts', () => {
       title: 'is required',
       cost_center: 'is required',
       cron: 'must have five fields: minute hour day-of-month month day-of-week',
+      operation: OPERATION_REQUIRED,
     });
     expect(check.schedule).toBeUndefined();
     expect(check.timing).toBeUndefined();
@@ -24,6 +25,27 @@ describe('schedule drafts', () => {
     const check = validateDraft(draft, target, NOW);
     expect(Object.keys(check.issues)).toEqual(['title', 'cost_center']);
     expect(check.timing).toMatchObject({ kind: 'weekly', from: '08:00' });
+  });
+
+  it('chooses no operation for a cron task: it is sent and previewed once the user picks one', () => {
+    const draft = {
+      ...newDraft(),
+      kind: 'cron' as const,
+      title: 'Nightly',
+      cost_center: 'CC-1',
+      cron: '0 20 * * *',
+    };
+    expect(draft.operation).toBe('');
+    const unchosen = validateDraft(draft, target, NOW);
+    expect(unchosen).toEqual({ issues: { operation: OPERATION_REQUIRED } });
+    const chosen = validateDraft({ ...draft, operation: 'sleep' }, target, NOW);
+    expect(chosen.issues).toEqual({});
+    expect(chosen.schedule).toMatchObject({ kind: 'cron', operation: 'sleep' });
+    expect(chosen.timing).toMatchObject({ operation: 'sleep' });
+    // The other kinds have no such field.
+    expect(
+      validateDraft({ ...draft, kind: 'weekly' }, target, NOW).schedule,
+    ).toMatchObject({ kind: 'weekly' });
   });
 
   it('asks for replicas only when a cron task scales', () => {
@@ -56,8 +78,7 @@ describe('schedule drafts', () => {
       '2026-12-01T17:30',
     ]);
     const check = validateDraft(draft, target, NOW);
-    const input = inputOf(draft, target);
-    expect(input.kind).toBe('window');
+    expect(check.schedule?.kind).toBe('window');
     expect(
       check.schedule?.kind === 'window' &&
         parseDateTime(check.schedule.start, 'UTC'),

@@ -14,6 +14,9 @@ export type DraftCheck = {
   timing?: ScheduleInput;
 };
 
+/** What a cron task without an operation is told. */
+export const OPERATION_REQUIRED = 'is required: choose wake, sleep or scale';
+
 /**
  * Checks a draft with the server's own validation. The timing is also checked
  * with a filled-in title and cost center: the validation stops at missing
@@ -24,7 +27,15 @@ export function validateDraft(
   target: NamespaceLocator,
   now: number,
 ): DraftCheck {
-  const input = inputOf(draft, target);
+  const { operation } = draft;
+  if (operation === '') {
+    // Only a cron task has an operation, and none is chosen for the user: the
+    // rest is checked, but the task is not sent and lists no next runs yet.
+    const rest = validateDraft({ ...draft, operation: 'sleep' }, target, now);
+    if (draft.kind !== 'cron') return rest;
+    return { issues: { ...rest.issues, operation: OPERATION_REQUIRED } };
+  }
+  const input = inputOf({ ...draft, operation }, target);
   const full = validateScheduleInput(input, { now });
   const timingOnly = validateScheduleInput(
     { ...input, title: 'timing', cost_center: 'timing' },

@@ -30,13 +30,18 @@ export const CronFields = ({ draft, edit, errors }: FieldsProps) => (
         select
         label="Operation"
         margin="normal"
-        style={{ minWidth: 160 }}
+        required
+        style={{ minWidth: 200 }}
         value={draft.operation}
         onChange={event =>
           edit({ operation: event.target.value as typeof draft.operation })
         }
         error={Boolean(errors.operation)}
-        helperText={errors.operation && `Operation ${errors.operation}`}
+        helperText={
+          errors.operation
+            ? `Operation ${errors.operation}`
+            : 'What the task does when the cron matches'
+        }
       >
         <MenuItem value="wake">Wake</MenuItem>
         <MenuItem value="sleep">Sleep</MenuItem>
