@@ -206,9 +206,12 @@ describe('schedule routes against the sandbox', () => {
     };
     const clash = await api.post('/schedules', release);
     expect(clash.status).toBe(409);
-    expect(clash.body.error.message).toContain(
-      `"Office hours" (${first.body.id})`,
+    // Named as the team knows it: kind, title, hours and when they clash; no id.
+    expect(clash.body.error.message).toBe(
+      'The window overlaps the weekly window "Office hours" (awake mon, tue, wed, thu, fri 07:00–20:00 Europe/Madrid) ' +
+        'of sandbox/shop-dev, first on Wed 2 Jan 2030, 19:00 Europe/Madrid: the windows of a namespace may not overlap or meet',
     );
+    expect(clash.body.error.message).not.toContain(first.body.id);
     expect((await api.get('/schedules')).body.items).toHaveLength(1);
     const elsewhere = await api.post('/schedules', {
       ...release,

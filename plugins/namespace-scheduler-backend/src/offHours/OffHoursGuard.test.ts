@@ -74,7 +74,7 @@ describe('OffHoursGuard', () => {
     const refused = operations.execute(wake('c'));
     await expect(refused).rejects.toThrow(ConflictError);
     await expect(operations.execute(wake('c'))).rejects.toThrow(
-      /Off-hours limit reached: at most 2 namespaces may be awake across all clusters outside business hours \(mon,tue,wed,thu,fri 07:00–20:00 Europe\/Madrid\); the slots are held by (sandbox\/a \(user:default\/alice\)|sandbox\/b \(schedule s-1\)), .*sandbox\/c may wake when one of them sleeps, or at 2026-11-24T07:00:00.000\+01:00 when business hours start/,
+      /Off-hours limit reached: at most 2 namespaces may be awake across all clusters outside business hours \(mon,tue,wed,thu,fri 07:00–20:00 Europe\/Madrid\); the slots are held by (sandbox\/a \(user:default\/alice\)|sandbox\/b \(a schedule of user:default\/bob\)), .*sandbox\/c may wake when one of them sleeps, or at 2026-11-24T07:00:00.000\+01:00 when business hours start/,
     );
     await expect(
       operations.execute(wake('d', { dryRun: true })),

@@ -127,9 +127,10 @@ export class OffHoursGuard implements OperationGuard, OperationCapacity {
   }
 }
 
+/** `sandbox/b (a schedule of user:default/bob)`: who holds it, in words; no schedule id. */
 function describeHolder(holder: SlotHolder): string {
   const by = holder.scheduleId
-    ? `schedule ${holder.scheduleId}`
+    ? `a schedule of ${holder.approvedBy ?? holder.requestedBy}`
     : holder.requestedBy;
   return `${formatNamespaceRef(holder)} (${by})`;
 }

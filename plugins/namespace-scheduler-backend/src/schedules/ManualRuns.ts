@@ -82,7 +82,9 @@ export class ManualRuns {
       claimedAt: now,
     });
     if (!runId)
-      throw new ConflictError(`Schedule ${schedule.id} is already running now`);
+      throw new ConflictError(
+        `Schedule "${schedule.title}" is already running now`,
+      );
     const { result, activity } = await executeRun(this.deps, {
       schedule,
       transition,

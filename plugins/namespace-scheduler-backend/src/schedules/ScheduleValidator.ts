@@ -2,13 +2,13 @@ import { ConflictError, InputError } from '@backstage/errors';
 import {
   describeScheduleIssues,
   findWindowConflict,
-  formatDateTime,
   formatNamespaceRef,
   Schedule,
   ScheduleInput,
   validateScheduleInput,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import { describeWindow, humanTime } from './describeWindow';
 import type { SiblingCheck } from './ScheduleStore';
 
 /**
@@ -94,11 +94,11 @@ export function noOverlap(
     if (conflict) {
       const { schedule, at } = conflict;
       throw new ConflictError(
-        `The window overlaps ${schedule.kind} schedule "${schedule.title}" (${schedule.id}) ` +
-          `of ${formatNamespaceRef(input)} at ${formatDateTime(
+        `The window overlaps the ${describeWindow(schedule)} of ` +
+          `${formatNamespaceRef(input)}, first on ${humanTime(
             at,
             input.zone,
-          )}`,
+          )}: the windows of a namespace may not overlap or meet`,
       );
     }
   };

@@ -100,7 +100,7 @@ describe('toServerProblem', () => {
   it('treats a 409 without a well-formed operation as any conflict', async () => {
     const error = await responseError(
       409,
-      'Schedule s1 is already running now',
+      'Schedule "Office hours" is already running now',
       {
         operation: 'sleep',
       },
@@ -109,7 +109,7 @@ describe('toServerProblem', () => {
       fields: {},
       error: {
         title: 'Conflict',
-        message: 'Schedule s1 is already running now',
+        message: 'Schedule "Office hours" is already running now',
       },
     });
   });

@@ -106,7 +106,7 @@ describe('run a schedule now and read its runs', () => {
     serve();
     server.use(
       http.post(`${PLUGIN}/schedules/s1/run`, () =>
-        errorResponse(409, 'Schedule s1 is already running now'),
+        errorResponse(409, 'Schedule "Office hours" is already running now'),
       ),
     );
     await render();
@@ -120,7 +120,9 @@ describe('run a schedule now and read its runs', () => {
       within(dialog).getByRole('button', { name: 'Run now' }),
     );
     expect(
-      await within(dialog).findByText('Schedule s1 is already running now'),
+      await within(dialog).findByText(
+        'Schedule "Office hours" is already running now',
+      ),
     ).toBeInTheDocument();
     expect(within(dialog).getByText('Conflict')).toBeInTheDocument();
   });

@@ -315,7 +315,7 @@ describe('SchedulesCard', () => {
       ),
       errorResponse(
         409,
-        'The window overlaps weekly schedule "Office" (s7) of sandbox/shop-dev at 2026-11-23T08:00:00.000+01:00',
+        'The window overlaps the weekly window "Office" (awake mon 08:00–19:00 Europe/Madrid) of sandbox/shop-dev, first on Mon 23 Nov 2026, 08:00 Europe/Madrid: the windows of a namespace may not overlap or meet',
       ),
       errorResponse(
         403,
@@ -343,7 +343,7 @@ describe('SchedulesCard', () => {
     const conflict = await within(dialog).findByRole('alert');
     expect(conflict).toHaveTextContent('Conflict');
     expect(conflict).toHaveTextContent(
-      'The window overlaps weekly schedule "Office" (s7)',
+      'The window overlaps the weekly window "Office" (awake mon 08:00–19:00 Europe/Madrid)',
     );
 
     await userEvent.click(create);
