@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { useLocation } from 'react-router-dom';
 import { ManagedNamespace } from '../../api';
 import {
   errorResponse,
@@ -42,10 +43,23 @@ describe('NamespaceSchedulerPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = () =>
-    renderWithApis(<NamespaceSchedulerPage />, undefined, {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    });
+  /** Shows the address bar's query. */
+  const Location = () => (
+    <output aria-label="query">{useLocation().search}</output>
+  );
+
+  const render = (url = '/') =>
+    renderWithApis(
+      <>
+        <NamespaceSchedulerPage />
+        <Location />
+      </>,
+      undefined,
+      {
+        routeEntries: [url],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
 
   function serveNamespaces(answer: () => Response) {
     server.use(
@@ -122,5 +136,40 @@ describe('NamespaceSchedulerPage', () => {
     expect(
       (await screen.findAllByText(/read-all is not allowed/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('puts the section in the URL, and opens the section a link names', async () => {
+    server.use(
+      permissionHandler(() => 'ALLOW'),
+      http.get(`${PLUGIN}/off-hours/slots`, () =>
+        errorResponse(503, 'off-hours unavailable'),
+      ),
+    );
+    serveNamespaces(() => HttpResponse.json({ items: [] }));
+    await render('/?tab=cost-centers&keep=1');
+    expect(
+      await screen.findByRole('tab', { name: 'Cost centers', selected: true }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('CC-1001')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Off-hours slots' }));
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?tab=off-hours&keep=1',
+    );
+    expect(
+      screen.getByRole('tab', { name: 'Off-hours slots', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/off-hours unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('opens the first section for an unknown one', async () => {
+    server.use(permissionHandler(() => 'ALLOW'));
+    serveNamespaces(() => HttpResponse.json({ items: [] }));
+    await render('/?tab=nope');
+    expect(
+      await screen.findByRole('tab', { name: 'Namespaces', selected: true }),
+    ).toBeInTheDocument();
   });
 });

@@ -9,7 +9,8 @@ import {
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { activityReadAllPermission } from '@namespace-scheduler/backstage-plugin-common';
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { AdminActivity } from '../AdminActivity';
 import { CostCenterPermissions } from '../CostCenterPermissions';
 import { CostReport } from '../CostReport';
@@ -32,9 +33,25 @@ const SECTIONS: Array<{ id: string; label: string; content: ReactNode }> = [
   { id: 'cost-report', label: 'Cost report', content: <CostReport /> },
 ];
 
+/**
+ * The section in the URL (`?tab=activity`), so that each can be linked to,
+ * bookmarked and reached with Back; the first without (or with an unknown) one.
+ */
+function useSelectedSection() {
+  const [params, setParams] = useSearchParams();
+  const found = SECTIONS.findIndex(({ id }) => id === params.get('tab'));
+  const select = (index: number) =>
+    setParams(current => {
+      const next = new URLSearchParams(current);
+      next.set('tab', SECTIONS[index].id);
+      return next;
+    });
+  return [Math.max(found, 0), select] as const;
+}
+
 /** The sections, for admins; everyone else learns why they see none. */
 const AdminContent = () => {
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useSelectedSection();
   const { loading, allowed, error } = usePermission({
     permission: activityReadAllPermission,
   });
