@@ -201,6 +201,43 @@ describe('EntityNamespaceScheduleContent', () => {
     );
   });
 
+  it('reaches the first action in few tab stops: no sortable headers on the way', async () => {
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({
+          items: [
+            namespaceStatus('shop-dev', 'awake'),
+            namespaceStatus('shop-staging', 'asleep'),
+          ],
+        }),
+      ),
+    );
+    await render({
+      'namespace-scheduler/namespaces': 'shop-dev, shop-staging',
+    });
+    const first = await screen.findByRole('button', {
+      name: 'Wake now shop-dev',
+    });
+    await waitFor(() => expect(first).toBeEnabled());
+    const stops: string[] = [];
+    (document.activeElement as HTMLElement | null)?.blur();
+    while (document.activeElement !== first && stops.length < 30) {
+      await userEvent.tab();
+      stops.push(
+        document.activeElement?.getAttribute('aria-label') ??
+          document.activeElement?.textContent ??
+          '',
+      );
+    }
+    // Refresh, the row's workloads toggle, its first action: no sort or drag
+    // handle per column header (there were two each, 12 stops in all).
+    expect(stops).toEqual([
+      '⟳',
+      'Detail panel visiblity toggle',
+      'Wake now shop-dev',
+    ]);
+  });
+
   it('reloads every card on Refresh', async () => {
     const reads: string[] = [];
     const counted = (route: string, body: object) =>
