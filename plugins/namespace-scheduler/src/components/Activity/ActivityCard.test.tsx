@@ -159,5 +159,13 @@ describe('ActivityCard', () => {
     expect(
       screen.getByText('The activity could not be read.'),
     ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry reading the activity' }),
+    );
+    expect(
+      await screen.findByText('No activity matches these filters.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

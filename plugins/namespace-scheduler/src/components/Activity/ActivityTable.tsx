@@ -45,6 +45,17 @@ export const ActivityTable = ({
         </div>
       )}
     />
+    {Boolean(pages.error) && (
+      <Button
+        style={{ marginTop: 8 }}
+        variant="outlined"
+        disabled={pages.loading}
+        aria-label="Retry reading the activity"
+        onClick={pages.retry}
+      >
+        Retry
+      </Button>
+    )}
     {pages.nextCursor && !pages.error && (
       <Button
         style={{ marginTop: 8 }}

@@ -61,7 +61,12 @@ export function useActivityPages(
     load();
   }, [load, revision]);
 
-  return { ...pages, loadMore: () => load(pages.nextCursor) };
+  return {
+    ...pages,
+    loadMore: () => load(pages.nextCursor),
+    /** Reads the first page again (after an error). */
+    retry: () => load(),
+  };
 }
 
 export type ActivityPages = ReturnType<typeof useActivityPages>;

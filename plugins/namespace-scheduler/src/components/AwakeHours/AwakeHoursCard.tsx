@@ -1,14 +1,10 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
 import { CSSProperties } from 'react';
 import { Bar } from 'recharts';
-import { BarChartFigure } from '../common';
+import { BarChartFigure, SectionError } from '../common';
 import { useAwakeHours } from './useAwakeHours';
 
 const DAYS = 14;
@@ -118,10 +114,18 @@ export const AwakeHoursCard = ({
   /** Changes when an operation ran: the hours are computed again. */
   revision: number;
 }) => {
-  const { value, loading, error } = useAwakeHours(entityRef, DAYS, revision);
+  const { value, loading, error, retry } = useAwakeHours(
+    entityRef,
+    DAYS,
+    revision,
+  );
   const renderBody = () => {
     if (loading && !value) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return (
+        <SectionError error={error} onRetry={retry} what="the awake hours" />
+      );
+    }
     const days = value ?? [];
     const keys = namespaceKeys(days);
     if (keys.length === 0) {

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import {
@@ -11,6 +11,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
 import { AwakeHoursCard } from '../AwakeHours';
+import { SectionError } from '../common';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
 import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
@@ -22,7 +23,8 @@ const NONE: NamespaceStatus[] = [];
 
 /**
  * The tab's content for an entity with namespaces: live state and actions for
- * each, then schedules, calendar and activity of the one selected.
+ * each, then schedules, calendar and activity of the one selected. A failed
+ * read shows in its own section with a Retry; the others stay.
  */
 export const EntityNamespaceSchedule = ({
   entityRef,
@@ -59,18 +61,24 @@ export const EntityNamespaceSchedule = ({
   const selected =
     namespaces.find(ns => formatNamespaceRef(ns) === selectedKey) ??
     namespaces[0];
+  // The selected namespace's cards, unless the namespaces could not be read.
+  const shown = error ? undefined : selected;
 
   return (
     <>
       <Grid container spacing={3}>
         {(offHours.error || offHours.value?.off_hours) && (
           <Grid item xs={12}>
-            <OffHoursNotice status={offHours.value} error={offHours.error} />
+            <OffHoursNotice
+              status={offHours.value}
+              error={offHours.error}
+              onRetry={retryOffHours}
+            />
           </Grid>
         )}
         <Grid item xs={12}>
           {error ? (
-            <ResponseErrorPanel error={error} />
+            <SectionError error={error} onRetry={retry} what="the namespaces" />
           ) : (
             <NamespaceStatusTable
               namespaces={namespaces}
@@ -81,34 +89,37 @@ export const EntityNamespaceSchedule = ({
             />
           )}
         </Grid>
-        {selected && !error && (
+        {shown && (
           <>
             {namespaces.length > 1 && (
               <Grid item xs={12}>
                 <NamespaceSelect
                   namespaces={namespaces}
-                  value={selected}
+                  value={shown}
                   onChange={setSelectedKey}
                 />
               </Grid>
             )}
             <ScheduleCards
-              target={selected}
+              target={shown}
               offHours={offHours.value}
               revision={revision}
               onChanged={onChanged}
             />
-            <Grid item xs={12}>
-              <AwakeHoursCard entityRef={entityRef} revision={revision} />
-            </Grid>
-            <Grid item xs={12}>
-              <ActivityCard
-                cluster={selected.cluster}
-                namespace={selected.namespace}
-                revision={revision}
-              />
-            </Grid>
           </>
+        )}
+        {/* Needs only the entity: shown even when its namespaces could not be read. */}
+        <Grid item xs={12}>
+          <AwakeHoursCard entityRef={entityRef} revision={revision} />
+        </Grid>
+        {shown && (
+          <Grid item xs={12}>
+            <ActivityCard
+              cluster={shown.cluster}
+              namespace={shown.namespace}
+              revision={revision}
+            />
+          </Grid>
         )}
       </Grid>
       {operation && (

@@ -338,15 +338,83 @@ describe('EntityNamespaceScheduleContent', () => {
     expect(state.reads).toBe(2);
   });
 
-  it('shows a server error as an error', async () => {
-    server.use(
-      http.get(`${PLUGIN}/entity-namespaces`, () => errorResponse(403, 'nope')),
-    );
+  it('shows a server error as an error, in its own section, with a Retry', async () => {
+    const answers = [
+      errorResponse(403, 'nope'),
+      HttpResponse.json({ items: [namespaceStatus('shop-dev', 'awake')] }),
+    ];
+    server.use(http.get(`${PLUGIN}/entity-namespaces`, () => answers.shift()));
     await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
     expect(
       (await screen.findAllByText(/403 Forbidden/)).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByText('shop-dev')).not.toBeInTheDocument();
+    // The rest of the tab stays: the awake hours need only the entity.
+    expect(
+      await screen.findByText(/No namespace was awake/),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry reading the namespaces' }),
+    );
+    expect(await screen.findByText('shop-dev')).toBeInTheDocument();
+    expect(screen.queryByText(/403 Forbidden/)).not.toBeInTheDocument();
+    expect(answers).toEqual([]);
+  });
+
+  it('shows a failed section in place, the rest of the tab working, and retries it', async () => {
+    let failing = true;
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({ items: [namespaceStatus('shop-dev', 'awake')] }),
+      ),
+      http.get(`${PLUGIN}/schedules`, () =>
+        failing
+          ? errorResponse(503, 'schedules unavailable')
+          : HttpResponse.json({ items: [weeklySchedule()] }),
+      ),
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        errorResponse(503, 'awake hours unavailable'),
+      ),
+      http.get(`${PLUGIN}/off-hours`, () =>
+        errorResponse(503, 'off-hours unavailable'),
+      ),
+    );
+    await render({ 'backstage.io/kubernetes-namespace': 'shop-dev' });
+    expect(await screen.findByText('shop-dev')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Wake now shop-dev' }),
+    ).toBeInTheDocument();
+    // The list and the calendar share one read: both show its error.
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('button', { name: 'Retry reading the schedules' }),
+      ).toHaveLength(2),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Retry reading the awake hours' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Retry reading the off-hours limit',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/No activity matches/)).toBeInTheDocument();
+
+    failing = false;
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Retry reading the schedules' })[0],
+    );
+    expect(
+      await screen.findByRole('row', { name: /Office hours/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Retry reading the schedules' }),
+    ).not.toBeInTheDocument();
+    // The other failed sections are as they were.
+    expect(
+      screen.getByRole('button', { name: 'Retry reading the awake hours' }),
+    ).toBeInTheDocument();
   });
 
   it('explains the annotations when the entity declares no namespace', async () => {

@@ -1,3 +1,4 @@
+import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import { OffHoursStatus } from '@namespace-scheduler/backstage-plugin-common';
 import { formatInstant } from '../common';
@@ -6,13 +7,28 @@ import { formatInstant } from '../common';
 export const OffHoursNotice = ({
   status,
   error,
+  onRetry,
 }: {
   status?: OffHoursStatus;
   error?: Error;
+  /** Reads the limit again. */
+  onRetry: () => void;
 }) => {
   if (error) {
     return (
-      <Alert severity="warning">
+      <Alert
+        severity="warning"
+        action={
+          <Button
+            color="inherit"
+            size="small"
+            aria-label="Retry reading the off-hours limit"
+            onClick={onRetry}
+          >
+            Retry
+          </Button>
+        }
+      >
         Could not read the off-hours limit: {error.message}
       </Alert>
     );

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import {
   NamespaceState,
@@ -10,7 +6,7 @@ import {
   previewTransitions,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo } from 'react';
-import { browserTimeZone } from '../common';
+import { browserTimeZone, SectionError } from '../common';
 import { NamespaceSchedules, SchedulesRead } from '../Schedules';
 import { awakePeriods, calendarDays } from './calendarDays';
 import { DayColumn } from './DayColumn';
@@ -76,7 +72,15 @@ export const WeekCalendar = ({
 
   const renderBody = () => {
     if (loading && !value) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return (
+        <SectionError
+          error={error}
+          onRetry={schedules.retry}
+          what="the schedules"
+        />
+      );
+    }
     return (
       <>
         <div

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
@@ -14,7 +10,7 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo, useState } from 'react';
 import { NamespaceLocator } from '../../api';
-import { useNamespacePermission } from '../common';
+import { SectionError, useNamespacePermission } from '../common';
 import { DeleteScheduleDialog } from './DeleteScheduleDialog';
 import { RunScheduleDialog } from './RunScheduleDialog';
 import { ScheduleFormDialog } from './ScheduleFormDialog';
@@ -63,7 +59,15 @@ export const SchedulesCard = ({
 
   const renderBody = () => {
     if (loading && !value) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return (
+        <SectionError
+          error={error}
+          onRetry={schedules.retry}
+          what="the schedules"
+        />
+      );
+    }
     if (!value?.length) {
       return (
         <Typography>

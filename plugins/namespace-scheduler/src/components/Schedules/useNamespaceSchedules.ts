@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 
 /** A namespace's schedules and the instant (epoch ms) they arrived. */
@@ -12,6 +12,8 @@ export type SchedulesRead = {
   value?: NamespaceSchedules;
   loading: boolean;
   error?: Error;
+  /** Reads them again (after an error). */
+  retry: () => void;
 };
 
 /**
@@ -25,7 +27,7 @@ export function useNamespaceSchedules(
 ): SchedulesRead {
   const api = useApi(namespaceSchedulerApiRef);
   const { cluster, namespace } = target;
-  return useAsync(async () => {
+  return useAsyncRetry(async () => {
     const items = await api.listSchedules({ cluster, namespace });
     // The calendar's week starts here, so it holds still until the next read.
     return { items, readAt: Date.now() };

@@ -9,6 +9,7 @@ export * from './IconAction';
 export * from './namespaceColumns';
 export * from './NamespaceStateChip';
 export * from './ProblemAlert';
+export * from './SectionError';
 export * from './StatusText';
 export * from './useNamespacePermission';
 export * from './waking';
