@@ -256,68 +256,15 @@ export interface Config {
     };
 
     /**
-     * Where the activity log (and, with `dynamodb.tables.costCenterPermissions`,
-     * cost-center permissions) is kept: the portal database, or DynamoDB in
-     * the table layout of the earlier in-house scheduler (docs/dynamodb.md).
-     * @default database
+     * Deprecated: installing
+     * `@namespace-scheduler/backstage-plugin-backend-module-dynamodb` is how
+     * the activity log goes to DynamoDB now. Still read so that a config
+     * saying `dynamodb` without the module fails startup instead of keeping
+     * the log in the portal database unnoticed.
+     * @deprecated install the DynamoDB module instead (docs/dynamodb.md)
      * @visibility backend
      */
     activityStore?: 'database' | 'dynamodb';
-
-    /**
-     * DynamoDB, read when `activityStore` is `dynamodb`. Credentials come
-     * from the default AWS chain (environment, shared config, web identity,
-     * ECS/EC2 roles). Writes DynamoDB cannot take are queued in the portal
-     * database and replayed when it answers.
-     * @visibility backend
-     */
-    dynamodb?: {
-      /** AWS region. @default the default chain's region (AWS_REGION, shared config) */
-      region?: string;
-      /** Endpoint override, e.g. `http://127.0.0.1:8000` for DynamoDB Local. */
-      endpoint?: string;
-      tables?: {
-        /**
-         * The activity table (hash `namespace_name`, range `timestamp_start`, the four GSIs).
-         * @default namespace-scheduler-activities
-         */
-        activities?: string;
-        /** The cost-center permission table; permissions stay in the portal database when absent. */
-        costCenterPermissions?: string;
-      };
-      /**
-       * Create missing tables at startup (needs dynamodb:CreateTable);
-       * otherwise a missing table fails startup with what to do.
-       * @default false
-       */
-      createTables?: boolean;
-      /**
-       * How often queued activity writes are replayed, in seconds.
-       * @default 15
-       */
-      outboxFlushSeconds?: number;
-      /**
-       * Time limit of one request (connect and response), in milliseconds.
-       * @default 3000
-       */
-      requestTimeoutMs?: number;
-      /** Retries on network errors, throttling and 5xx (exponential backoff). */
-      retry?: {
-        /** Retries after the first attempt. @default 3 */
-        maxAttempts?: number;
-        /** First backoff, in milliseconds. @default 100 */
-        initialDelayMs?: number;
-        /** Longest backoff, in milliseconds. @default 2000 */
-        maxDelayMs?: number;
-      };
-      /** Fails fast (writes go straight to the queue) after repeated failures. */
-      circuitBreaker?: {
-        /** Consecutive failed attempts that open the circuit. @default 5 */
-        consecutiveFailures?: number;
-        /** How long the circuit stays open before a probe, in milliseconds. @default 10000 */
-        halfOpenAfterMs?: number;
-      };
-    };
 
     /**
      * The off-hours limit: outside business hours at most `limit` managed

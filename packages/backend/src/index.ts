@@ -33,5 +33,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@namespace-scheduler/backstage-plugin-backend'));
 backend.add(import('./modules/sandboxCluster'));
+// The activity log in DynamoDB, when the config asks for it.
+backend.add(import('./modules/dynamoDbWhenConfigured'));
 
 backend.start();

@@ -16,9 +16,9 @@ import {
   DEFAULT_ACTIVITY_PAGE,
   MAX_ACTIVITY_PAGE,
   NewActivity,
-} from '../activity/ActivityStore';
-import { ReplayableActivityStore } from '../activity/outbox/ReplayableActivityStore';
-import { prepareActivity } from '../activity/prepareActivity';
+  ReplayableActivityStore,
+  prepareActivity,
+} from '@namespace-scheduler/backstage-plugin-node';
 import { ActivityItem, fromItem } from './activityItems';
 import { planQueries } from './activityQueries';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -7,7 +7,7 @@ import {
 import {
   CostCenterPermissionStore,
   CostCenterRecord,
-} from '../costCenters/CostCenterPermissionStore';
+} from '@namespace-scheduler/backstage-plugin-node';
 import { DynamoDbAccess } from './DynamoDbAccess';
 import { isConditionFailure } from './errors';
 

@@ -1,19 +1,13 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { ServiceUnavailableError } from '@backstage/errors';
-import { awakeRecordOf } from '@namespace-scheduler/backstage-plugin-common';
-import { KnexActivityOutbox } from '../activity/outbox';
-import { prepareActivity } from '../activity/prepareActivity';
-import { KnexCostCenterPermissionStore } from '../costCenters';
-import { CostCenterPermissionStore } from '../costCenters/CostCenterPermissionStore';
-import { migrateUp } from '../database/migrations';
-import { dynamoDbConfig } from '../__testUtils__/dynamoDbLocal';
-import { dynamoDbStores } from '../__testUtils__/dynamoDbStores';
-import { operationResult } from '../__testUtils__/fakeEngine';
+import { prepareActivity } from '@namespace-scheduler/backstage-plugin-node';
+import { mockOperationResult } from '@namespace-scheduler/backstage-plugin-node/testUtils';
+import { dynamoDbConfig } from './__testUtils__/dynamoDbLocal';
+import { dynamoDbStores } from './__testUtils__/dynamoDbStores';
 import { DynamoActivityStore } from './DynamoActivityStore';
 import { readDynamoDbConfig } from './config';
 import { DynamoDbAccess } from './DynamoDbAccess';
+import { isWorthQueueing } from './errors';
 
 jest.setTimeout(60_000);
 
@@ -29,15 +23,14 @@ const newActivity = (operation: 'wake' | 'sleep', minutes: number) => ({
   requestedBy: 'scheduler',
   timestampStart: at(minutes),
   timestampEnd: at(minutes),
-  result: operationResult({ operation, ...SHOP_DEV }),
+  result: mockOperationResult({ operation, ...SHOP_DEV }),
 });
 
 describe('DynamoDB stores', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const dynamo = dynamoDbStores(databases);
+  const dynamo = dynamoDbStores();
   const { open } = dynamo;
 
-  /** The DynamoDB store behind the queue, on the tables `config` names. */
+  /** Another client on the tables `config` names, to write as a replay would. */
   function directStore(config: ReturnType<typeof dynamoDbConfig>) {
     const access = DynamoDbAccess.create(
       readDynamoDbConfig(new ConfigReader({ namespaceScheduler: config })),
@@ -50,14 +43,6 @@ describe('DynamoDB stores', () => {
       access,
     };
   }
-
-  it('keeps activities in the portal database unless app-config says dynamodb', async () => {
-    const { stores } = await open({});
-    expect(stores.outboxTask).toBeUndefined();
-    await expect(open({ activityStore: 'cassandra' })).rejects.toThrow(
-      /activityStore: must be "database" or "dynamodb"/,
-    );
-  });
 
   it('fails startup with what to do when a table is missing or different, and creates tables when allowed', async () => {
     const config = dynamo.config();
@@ -89,8 +74,8 @@ describe('DynamoDB stores', () => {
     );
 
     const fresh = dynamo.config();
-    const { stores } = await open(fresh);
-    expect(stores.outboxTask).toMatchObject({ frequency: { seconds: 15 } });
+    const stores = await open(fresh);
+    expect(stores.outbox).toMatchObject({ replaySeconds: 15 });
     // A second start finds the tables as they should be.
     await open({
       ...fresh,
@@ -135,85 +120,36 @@ describe('DynamoDB stores', () => {
     }
   });
 
-  it('queues writes while DynamoDB cannot be reached and says reads are unavailable', async () => {
+  it('starts while DynamoDB cannot be reached, and fails writes fast with errors worth queueing', async () => {
     const config = dynamo.config();
-    const unreachable = {
+    // Tables cannot be checked: startup warns instead of failing.
+    const cut = await open({
       ...config,
       dynamodb: { ...config.dynamodb, endpoint: 'http://127.0.0.1:9' },
-    };
-    // Tables cannot be checked: startup warns instead of failing.
-    const { stores: cut, knex } = await open(unreachable);
+    });
     const started = Date.now();
-    const recorded = [];
     for (let i = 0; i < 6; i++) {
-      recorded.push(
-        await cut.activities.record(newActivity('wake', i), 'open'),
-      );
+      const failure = await cut.activities
+        .record(newActivity('wake', i), 'open')
+        .catch(error => error);
+      expect(isWorthQueueing(failure)).toBe(true);
     }
-    // The breaker opens after a few failures: later writes queue at once.
+    // The breaker opens after a few failures: the plugin queues the rest at once.
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(recorded[5]).toMatchObject({ status: 'active' });
-    await expect(cut.activities.list({})).rejects.toThrow(
-      ServiceUnavailableError,
-    );
-    await expect(
-      cut.activities.periodRecords([SHOP_DEV], at(0)),
-    ).rejects.toThrow(ServiceUnavailableError);
-    expect(await cut.activities.get(recorded[0].id)).toEqual(recorded[0]);
-    expect(await KnexActivityOutbox.create({ knex }).size()).toBe(6);
   });
 
-  it('replays queued writes before a period read, as before a list', async () => {
-    const { stores, knex } = await open(dynamo.config());
-    const outbox = KnexActivityOutbox.create({ knex });
-    const wake = prepareActivity(newActivity('wake', 0), 'open');
-    await outbox.enqueue(wake, 'open');
+  it('asks /health/ready to check the permission table only when permissions live in DynamoDB', async () => {
+    const config = dynamo.config();
+    const { activities } = config.dynamodb.tables;
+    const alone = await open({
+      ...config,
+      dynamodb: { ...config.dynamodb, tables: { activities } },
+    });
+    expect(alone.readinessChecks).toBeUndefined();
 
-    expect(await stores.activities.periodRecords([SHOP_DEV], at(0))).toEqual([
-      awakeRecordOf(wake),
-    ]);
-    expect(await outbox.size()).toBe(0);
+    const both = await open(config);
+    const [check] = both.readinessChecks ?? [];
+    expect(check.name).toBe('dynamodb');
+    await check.check(new AbortController().signal);
   });
-
-  describe.each(['portal database', 'DynamoDB'])(
-    'cost-center permissions in the %s',
-    where => {
-      async function permissionStore(): Promise<CostCenterPermissionStore> {
-        if (where === 'DynamoDB') {
-          return (await open(dynamo.config())).stores.costCenterPermissions;
-        }
-        const knex = await databases.init('SQLITE_3');
-        await migrateUp(knex);
-        return KnexCostCenterPermissionStore.create({ knex });
-      }
-
-      it('puts, gets, lists sorted, and seeds only what has no record', async () => {
-        const store = await permissionStore();
-        const record = (costCenter: string, isAuthorized: boolean) => ({
-          costCenter,
-          isAuthorized,
-          allowedGroups: ['group:default/team-commerce'],
-          changedBy: 'user:default/admin',
-          changedAt: new Date(T0),
-        });
-        await store.put(record('CC-2', true));
-        await store.put({ ...record('CC-1', false), note: 'frozen' });
-        await store.seed([
-          { ...record('CC-1', true), changedBy: 'app-config' },
-          { ...record('CC-3', true), allowedGroups: [] },
-        ]);
-        expect(await store.get('CC-1')).toEqual({
-          ...record('CC-1', false),
-          note: 'frozen',
-        });
-        expect(await store.get('CC-9')).toBeUndefined();
-        expect((await store.list()).map(r => r.costCenter)).toEqual([
-          'CC-1',
-          'CC-2',
-          'CC-3',
-        ]);
-        expect(await store.get('CC-3')).toMatchObject({ allowedGroups: [] });
-      });
-    },
-  );
 });

@@ -1,6 +1,6 @@
 import { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityQuery } from '../activity/ActivityStore';
+import { ActivityQuery } from '@namespace-scheduler/backstage-plugin-node';
 import { ActivityItem } from './activityItems';
 import { ACTIVITY_INDEXES } from './tables';
 

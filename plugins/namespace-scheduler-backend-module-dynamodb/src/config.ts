@@ -1,7 +1,5 @@
 import { Config } from '@backstage/config';
 
-export type StoreKind = 'database' | 'dynamodb';
-
 /** Retries, backoff and circuit breaker around every DynamoDB call. */
 export type DynamoDbResilience = {
   requestTimeoutMs: number;
@@ -28,18 +26,6 @@ export type DynamoDbSettings = DynamoDbResilience & {
 const KEY = 'namespaceScheduler.dynamodb';
 
 export const DEFAULT_ACTIVITY_TABLE = 'namespace-scheduler-activities';
-
-/** `namespaceScheduler.activityStore`: where activities (and permissions) live. */
-export function readStoreKind(config: Config): StoreKind {
-  const kind =
-    config.getOptionalString('namespaceScheduler.activityStore') ?? 'database';
-  if (kind !== 'database' && kind !== 'dynamodb') {
-    throw new Error(
-      `namespaceScheduler.activityStore: must be "database" or "dynamodb", got "${kind}"`,
-    );
-  }
-  return kind;
-}
 
 /** `namespaceScheduler.dynamodb`; credentials come from the default AWS chain. */
 export function readDynamoDbConfig(config: Config): DynamoDbSettings {

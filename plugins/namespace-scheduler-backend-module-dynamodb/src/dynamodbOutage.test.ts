@@ -1,28 +1,34 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Activity } from '@namespace-scheduler/backstage-plugin-common';
+import { namespaceSchedulerClustersExtensionPoint } from '@namespace-scheduler/backstage-plugin-node';
 import {
   KubeSandbox,
   startKubeSandbox,
 } from '@namespace-scheduler/kube-sandbox';
+import path from 'node:path';
 import request from 'supertest';
-import { Activity } from '@namespace-scheduler/backstage-plugin-common';
+import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
+import namespaceSchedulerModuleDynamoDb from './index';
 import {
   dynamoDbConfig,
   startDynamoDbLocal,
   TestDynamoDb,
-} from '../__testUtils__/dynamoDbLocal';
-import {
-  componentClaiming,
-  SANDBOX_SEED_DIR,
-  startPluginBackend,
-} from '../__testUtils__/startPluginBackend';
-import { pluginApi } from '../__testUtils__/pluginApi';
+} from './__testUtils__/dynamoDbLocal';
 
 jest.setTimeout(90_000);
 
 /**
- * DynamoDB goes away mid-run: the plugin keeps sleeping and waking namespaces, queues
- * their activity records in the portal database, and writes every one of
- * them exactly once when DynamoDB is back.
+ * DynamoDB goes away mid-run: the plugin, with this module installed, keeps
+ * sleeping and waking namespaces, queues their activity records in the
+ * portal database, and writes every one of them exactly once when DynamoDB
+ * is back.
  */
 describe('activity log on DynamoDB during an outage', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -42,36 +48,45 @@ describe('activity log on DynamoDB during an outage', () => {
     const knex = await databases.init('SQLITE_3');
     const config = dynamoDbConfig(dynamo);
     const { activities } = config.dynamodb.tables;
-    const server = await startPluginBackend({
-      sandbox,
-      database: knex,
-      entities: [
-        componentClaiming(
-          'shop-api',
-          'sandbox/shop-staging, sandbox/payments-dev',
-        ),
+    const { server } = await startTestBackend({
+      features: [
+        namespaceSchedulerPlugin,
+        namespaceSchedulerModuleDynamoDb,
+        sandboxCluster(sandbox),
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities: ENTITIES }),
+        mockServices.rootConfig.factory({
+          data: {
+            namespaceScheduler: {
+              defaultCluster: 'sandbox',
+              costCenters: { defaultAuthorized: true },
+              // Business hours never end: the off-hours limit stays out of the way.
+              offHours: { businessHours: ALWAYS },
+              // Permissions stay in the portal database, so governance keeps answering.
+              dynamodb: {
+                ...config.dynamodb,
+                tables: { activities },
+                outboxFlushSeconds: 1,
+              },
+            },
+          },
+        }),
       ],
-      config: {
-        ...config,
-        // Permissions stay in the portal database, so governance keeps answering.
-        dynamodb: {
-          ...config.dynamodb,
-          tables: { activities },
-          outboxFlushSeconds: 1,
-        },
-      },
     });
-    const api = pluginApi(server);
+    const api = (method: 'get' | 'post', url: string) =>
+      request(server)
+        [method](`/api/namespace-scheduler${url}`)
+        .set('Authorization', mockCredentials.user.header());
     const operate = async (namespace: string, operation: string) => {
-      const res = await api.post(
+      const res = await api(
+        'post',
         `/namespaces/sandbox/${namespace}/${operation}`,
-        { costCenter: 'CC-1001' },
-      );
+      ).send({ costCenter: 'CC-1001' });
       expect(res.status).toBe(200);
       expect(res.body.result.success).toBe(true);
       return res.body.activityId as string;
     };
-    const listAll = () => api.get('/activities?limit=500');
+    const listAll = () => api('get', '/activities?limit=500');
 
     const recorded = [
       await operate('shop-staging', 'wake'),
@@ -90,7 +105,7 @@ describe('activity log on DynamoDB during an outage', () => {
       { n: 3 },
     ]);
     // Queued records can still be read one by one.
-    const queued = await api.get(`/activities/${recorded[2]}`);
+    const queued = await api('get', `/activities/${recorded[2]}`);
     expect(queued.body).toMatchObject({
       operation: 'sleep',
       status: 'completed',
@@ -129,4 +144,49 @@ async function waitForActivities(
     if (items.length >= count || Date.now() > deadline) return items;
     await new Promise(r => setTimeout(r, 250));
   }
+}
+
+const SANDBOX_SEED_DIR = path.resolve(__dirname, '../../../examples/sandbox');
+
+const ALWAYS = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '24:00',
+};
+
+/** A component claiming two sandbox namespaces, owned by a team with cost center CC-1001. */
+const ENTITIES = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop-api',
+      namespace: 'default',
+      annotations: {
+        'namespace-scheduler/namespaces':
+          'sandbox/shop-staging, sandbox/payments-dev',
+        'namespace-scheduler/cost-centers': 'CC-1001',
+      },
+    },
+    spec: { type: 'service', owner: 'team-commerce' },
+  },
+];
+
+/** The sandbox as the plugin's cluster `sandbox`. */
+function sandboxCluster(sandbox: KubeSandbox) {
+  return createBackendModule({
+    pluginId: 'namespace-scheduler',
+    moduleId: 'test-sandbox',
+    register(reg) {
+      reg.registerInit({
+        deps: { clusters: namespaceSchedulerClustersExtensionPoint },
+        async init({ clusters }) {
+          clusters.addCluster({
+            name: 'sandbox',
+            kubeConfig: sandbox.kubeConfigYaml(),
+          });
+        },
+      });
+    },
+  });
 }

@@ -53,7 +53,7 @@ async function ensureTable(
   if (!options.create) {
     throw new Error(
       `DynamoDB table ${table.TableName} does not exist. Create it as docs/dynamodb.md shows, ` +
-        'or set namespaceScheduler.dynamodb.createTables: true to let the plugin create it',
+        'or set namespaceScheduler.dynamodb.createTables: true to let the module create it',
     );
   }
   options.logger.info(`Creating DynamoDB table ${table.TableName}`);

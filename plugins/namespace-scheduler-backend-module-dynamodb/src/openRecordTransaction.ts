@@ -1,8 +1,10 @@
 /** The open/close rule as one DynamoDB transaction (docs/dynamodb.md): its conditions, side by side, are what make concurrent and replayed writes safe. */
 import { GetCommand, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Activity } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityEffect } from '../activity/ActivityStore';
-import { minutesBetween } from '../activity/prepareActivity';
+import {
+  ActivityEffect,
+  minutesBetween,
+} from '@namespace-scheduler/backstage-plugin-node';
 import { OpenPointerItem, pointerKey, toItem } from './activityItems';
 import { DynamoDbAccess } from './DynamoDbAccess';
 

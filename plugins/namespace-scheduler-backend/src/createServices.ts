@@ -11,13 +11,17 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ActivityService } from './activity';
 import { RouterOptions } from './api/router';
+import { AutoscalerGuard } from './autoscalers';
 import { AwakeHoursService } from './awakeHours';
 import { createCatalog } from './catalog/create';
 import { ClusterRegistry } from './clusters';
 import { createClusterState } from './clusterState';
 import { createCostCenters } from './costCenters';
 import { createCostReport } from './costReport';
-import { ExtraCluster } from '@namespace-scheduler/backstage-plugin-node';
+import {
+  ExtraCluster,
+  NamespaceSchedulerStores,
+} from '@namespace-scheduler/backstage-plugin-node';
 import { createReadiness } from './health';
 import { createLeases, waitingForLeases } from './leases';
 import { createNamespaces } from './namespaces/create';
@@ -54,13 +58,16 @@ export interface ServiceDeps {
  */
 export async function createServices(
   deps: ServiceDeps,
-  extraClusters: ExtraCluster[],
+  extensions: {
+    extraClusters: ExtraCluster[];
+    moduleStores?: NamespaceSchedulerStores;
+  },
 ) {
   const { config, logger, authorizer } = deps;
   const metrics = PluginMetrics.create(deps.metrics);
   const clusters = ClusterRegistry.fromConfig(config, {
     logger,
-    extraClusters,
+    extraClusters: extensions.extraClusters,
     observer: metrics.recordKubeRequest,
   });
   const { engine, cache } = createClusterState({ config, clusters, logger });
@@ -70,7 +77,12 @@ export async function createServices(
   const clusterNames = () => clusters.clusterNames();
 
   const knex = await deps.database.getClient();
-  const stores = await createStores({ config, logger, knex });
+  const stores = createStores({
+    config,
+    logger,
+    knex,
+    fromModule: extensions.moduleStores,
+  });
   const { activities, readinessChecks } = stores;
   // What most folders take, by the names they take it.
   const shared = { ...deps, metrics, knex, activities, claims: catalog };
@@ -82,10 +94,11 @@ export async function createServices(
     store: stores.costCenterPermissions,
   });
   const offHours = createOffHours({ ...shared, scheduleStore });
+  const autoscalers = AutoscalerGuard.create({ status: engine });
   const operations = createOperations({
     ...shared,
     engine,
-    guards: [costCenters.guard, offHours.guard],
+    guards: [autoscalers, costCenters.guard, offHours.guard],
     capacity: offHours.guard,
     leases: leases.namespaces,
     listeners: createOperationListeners({
@@ -100,7 +113,7 @@ export async function createServices(
     operations,
     catalog,
     clusterNames,
-    saveGuards: [costCenters.guard, offHours.scheduleGuard],
+    saveGuards: [autoscalers, costCenters.guard, offHours.scheduleGuard],
     instanceId: leases.holder,
     onLateness: seconds => metrics.recordRunnerLateness(seconds),
   });

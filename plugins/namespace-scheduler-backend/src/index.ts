@@ -1,8 +1,8 @@
 /**
  * The Namespace Scheduler backend plugin: puts Kubernetes namespaces to sleep
  * and wakes them, governed by cost centers and an off-hours limit. Its
- * permission conditions and its extension point (clusters from backend
- * modules) are in `@namespace-scheduler/backstage-plugin-node`.
+ * permission conditions, store contracts and extension points (clusters and
+ * stores from backend modules) are in `@namespace-scheduler/backstage-plugin-node`.
  *
  * @packageDocumentation
  */

@@ -20,7 +20,9 @@ import { createServices } from './createServices';
 import { migrateUp } from './database/migrations';
 import {
   ExtraCluster,
+  NamespaceSchedulerStores,
   namespaceSchedulerClustersExtensionPoint,
+  namespaceSchedulerStoresExtensionPoint,
 } from '@namespace-scheduler/backstage-plugin-node';
 import { namespaceAuthorizerServiceRef } from './permissions';
 import { REPAIR_TASK_ID } from './leases';
@@ -40,6 +42,17 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
     const extraClusters: ExtraCluster[] = [];
     env.registerExtensionPoint(namespaceSchedulerClustersExtensionPoint, {
       addCluster: cluster => extraClusters.push(cluster),
+    });
+    let moduleStores: NamespaceSchedulerStores | undefined;
+    env.registerExtensionPoint(namespaceSchedulerStoresExtensionPoint, {
+      setStores: stores => {
+        if (moduleStores) {
+          throw new Error(
+            'The Namespace Scheduler stores were already set by another module: install only one store module',
+          );
+        }
+        moduleStores = stores;
+      },
     });
 
     env.registerInit({
@@ -65,13 +78,15 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         if (!deps.database.migrations?.skip) {
           await migrateUp(await deps.database.getClient());
         }
-        const services = await createServices(deps, extraClusters);
+        const services = await createServices(deps, {
+          extraClusters,
+          moduleStores,
+        });
         services.clusterState?.start();
         deps.lifecycle.addShutdownHook(async () => {
           await services.clusterState?.stop();
           await services.clusters.close();
         });
-        deps.lifecycle.addShutdownHook(() => services.stores.close());
         if (services.stores.outboxTask) {
           await deps.scheduler.scheduleTask(services.stores.outboxTask);
         }

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { NamespaceSchedulerStores } from './stores';
 
 /**
  * A cluster given by a backend module, as a kubeconfig.
@@ -25,4 +26,24 @@ export interface NamespaceSchedulerClustersExtensionPoint {
 export const namespaceSchedulerClustersExtensionPoint =
   createExtensionPoint<NamespaceSchedulerClustersExtensionPoint>({
     id: 'namespace-scheduler.clusters',
+  });
+
+/**
+ * Lets one backend module keep the activity log (and, optionally,
+ * cost-center permissions) somewhere else than the portal database, e.g.
+ * `@namespace-scheduler/backstage-plugin-backend-module-dynamodb`. The module
+ * owns its stores' lifecycle (connections, shutdown); the plugin wraps the
+ * activity store in its outbox when `outbox` is given.
+ *
+ * @public
+ */
+export interface NamespaceSchedulerStoresExtensionPoint {
+  /** Called by at most one module; a second call fails startup. */
+  setStores(stores: NamespaceSchedulerStores): void;
+}
+
+/** @public */
+export const namespaceSchedulerStoresExtensionPoint =
+  createExtensionPoint<NamespaceSchedulerStoresExtensionPoint>({
+    id: 'namespace-scheduler.stores',
   });

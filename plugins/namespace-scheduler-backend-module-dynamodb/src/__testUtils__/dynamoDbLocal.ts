@@ -114,14 +114,13 @@ export async function startDynamoDbLocal(
 let tables = 0;
 
 /**
- * `namespaceScheduler` config that stores activities (and permissions) in
- * DynamoDB Local, in tables no other test uses; fast retries and breaker.
+ * `namespaceScheduler` config of the module for DynamoDB Local: activities
+ * and permissions in tables no other test uses; fast retries and breaker.
  */
 export function dynamoDbConfig(db: TestDynamoDb) {
   tables += 1;
   const suffix = `${process.pid}-${tables}`;
   return {
-    activityStore: 'dynamodb',
     dynamodb: {
       region: 'us-east-1',
       endpoint: db.endpoint,

@@ -1,7 +1,6 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { migrateUp } from '../database/migrations';
-import { createStores, Stores } from '../storage/createStores';
+import { createDynamoDbStores } from '../createDynamoDbStores';
 import {
   dynamoDbConfig,
   startDynamoDbLocal,
@@ -9,13 +8,12 @@ import {
 } from './dynamoDbLocal';
 
 /**
- * DynamoDB Local for the enclosing describe block, and the plugin's stores
- * as the backend creates them, over a fresh SQLite portal database; all
- * closed after the block.
+ * DynamoDB Local for the enclosing describe block, and the module's stores
+ * as the backend creates them; all closed after the block.
  */
-export function dynamoDbStores(databases: TestDatabases) {
+export function dynamoDbStores() {
   let dynamo: TestDynamoDb;
-  const opened: Stores[] = [];
+  const opened: Array<{ close(): void }> = [];
 
   beforeAll(async () => {
     dynamo = await startDynamoDbLocal();
@@ -28,17 +26,14 @@ export function dynamoDbStores(databases: TestDatabases) {
   return {
     /** Config on fresh tables of the block's DynamoDB Local. */
     config: () => dynamoDbConfig(dynamo),
-    /** The stores that `namespaceScheduler` config selects. */
+    /** The stores that `namespaceScheduler` config describes. */
     async open(namespaceScheduler: object) {
-      const knex = await databases.init('SQLITE_3');
-      await migrateUp(knex);
-      const stores = await createStores({
+      const created = await createDynamoDbStores({
         config: new ConfigReader({ namespaceScheduler }),
         logger: mockServices.logger.mock(),
-        knex,
       });
-      opened.push(stores);
-      return { stores, knex };
+      opened.push(created);
+      return created.stores;
     },
   };
 }

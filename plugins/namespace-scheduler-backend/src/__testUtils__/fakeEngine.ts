@@ -3,43 +3,13 @@ import {
   OperationIntent,
   OperationResult,
   OperationType,
-  OriginalValue,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { mockOperationResult as operationResult } from '@namespace-scheduler/backstage-plugin-node/testUtils';
 import { NamespaceOperations, OperationOptions } from '../engine';
 import type { JournalEntry, RepairOutcome } from '../engine/types';
 
-/** A result as the engine returns it, successful unless errors are given. */
-export function operationResult(
-  request: { operation: OperationType; cluster: string; namespace: string },
-  options: {
-    errors?: string[];
-    dryRun?: boolean;
-    originals?: OriginalValue[];
-    repairPending?: boolean;
-  } = {},
-): OperationResult {
-  const errors = options.errors ?? [];
-  const now = new Date().toISOString();
-  return {
-    ...request,
-    dry_run: options.dryRun ?? false,
-    success: errors.length === 0,
-    scaled_resources: [],
-    failed_resources: [],
-    skipped_resources: [],
-    total_scaled: 0,
-    total_failed: 0,
-    rollback_performed: errors.length > 0,
-    rollback_results: [],
-    rollback_success_count: 0,
-    rollback_failed_count: 0,
-    originals: options.originals ?? [],
-    errors,
-    ...(options.repairPending && { repair_pending: true }),
-    started_at: now,
-    finished_at: now,
-  };
-}
+/** A result as the engine returns it (kept under the name the tests use). */
+export { operationResult };
 
 export type FakeCall = {
   operation: OperationType;

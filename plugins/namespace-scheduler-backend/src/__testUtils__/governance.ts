@@ -15,12 +15,7 @@ import {
   ManagedNamespaceRef,
   NamespaceClaim,
 } from '../catalog/NamespaceCatalog';
-import {
-  assembleCostCenters,
-  CostCenterDirectory,
-  CostCenterSource,
-  KnexCostCenterPermissionStore,
-} from '../costCenters';
+import { assembleCostCenters, CostCenterDirectory, CostCenterSource, KnexCostCenterPermissionStore } from '../costCenters';
 import { NamespaceOperations } from '../engine';
 import {
   createRules,

@@ -7,7 +7,10 @@ import {
   namespaceReadPermission,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceAuthorizer } from '../permissions';
-import { ActivityQuery, ActivityStore } from './ActivityStore';
+import {
+  ActivityQuery,
+  ActivityStore,
+} from '@namespace-scheduler/backstage-plugin-node';
 
 type NamespaceRef = { cluster: string; namespace: string };
 

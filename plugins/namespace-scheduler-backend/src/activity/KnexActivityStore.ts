@@ -7,14 +7,6 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import {
-  ActivityEffect,
-  ActivityQuery,
-  ActivityStore,
-  DEFAULT_ACTIVITY_PAGE,
-  MAX_ACTIVITY_PAGE,
-  NewActivity,
-} from './ActivityStore';
-import {
   ACTIVITIES,
   ActivityRow,
   AWAKE_COLUMNS,
@@ -23,7 +15,15 @@ import {
   fromRow,
   toRow,
 } from './activityRows';
-import { minutesBetween } from './prepareActivity';
+import {
+  ActivityEffect,
+  ActivityQuery,
+  ActivityStore,
+  DEFAULT_ACTIVITY_PAGE,
+  MAX_ACTIVITY_PAGE,
+  NewActivity,
+  minutesBetween,
+} from '@namespace-scheduler/backstage-plugin-node';
 
 /** Concurrent wakes of one namespace each retry until theirs is the open record. */
 const MAX_OPEN_ATTEMPTS = 10;

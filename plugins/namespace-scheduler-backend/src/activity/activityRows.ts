@@ -5,8 +5,11 @@ import {
   OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
-import { ActivityEffect, NewActivity } from './ActivityStore';
-import { minutesBetween } from './prepareActivity';
+import {
+  ActivityEffect,
+  NewActivity,
+  minutesBetween,
+} from '@namespace-scheduler/backstage-plugin-node';
 
 export const ACTIVITIES = 'ns_activities';
 

@@ -1,3 +1,2 @@
-export * from './ActivityStore';
 export { ActivityService } from './ActivityService';
 export { KnexActivityStore } from './KnexActivityStore';

@@ -7,7 +7,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityEffect, KnexActivityStore } from '../activity';
+import { KnexActivityStore } from '../activity';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
 import { migrateUp } from '../database/migrations';
 import { NamespaceAuthorizer } from '../permissions';
@@ -15,6 +15,7 @@ import { ManualClock } from '../__testUtils__/clock';
 import { operationResult } from '../__testUtils__/fakeEngine';
 import { componentClaiming } from '../__testUtils__/startPluginBackend';
 import { AwakeHoursService } from './AwakeHoursService';
+import { ActivityEffect } from '@namespace-scheduler/backstage-plugin-node';
 
 jest.setTimeout(60_000);
 

@@ -6,10 +6,10 @@ import {
   namespaceReadPermission,
   normalizeTimeZone,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityStore } from '../activity';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
+import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 const DAY_MS = 86_400_000;
 

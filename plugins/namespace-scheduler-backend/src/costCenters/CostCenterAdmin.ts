@@ -10,13 +10,13 @@ import { ManagedNamespaceRef } from '../catalog/NamespaceCatalog';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import { CostCenterSource } from './CostCenterCatalog';
+import { permissionOf } from './permissionOf';
+import { normalizeGroupRefs } from './groupRefs';
+import { declarationsOf, ValidCostCenters } from './ValidCostCenters';
 import {
   CostCenterPermissionStore,
   CostCenterRecord,
-  permissionOf,
-} from './CostCenterPermissionStore';
-import { normalizeGroupRefs } from './groupRefs';
-import { declarationsOf, ValidCostCenters } from './ValidCostCenters';
+} from '@namespace-scheduler/backstage-plugin-node';
 
 type Deps = {
   valid: ValidCostCenters;

@@ -16,11 +16,9 @@ import {
 } from '../catalog/NamespaceCatalog';
 import { NamespaceAuthorizer } from '../permissions';
 import { CostCenterDirectory } from './CostCenterCatalog';
-import {
-  CostCenterPermissionStore,
-  permissionOf,
-} from './CostCenterPermissionStore';
+import { permissionOf } from './permissionOf';
 import { ValidCostCenters } from './ValidCostCenters';
+import { CostCenterPermissionStore } from '@namespace-scheduler/backstage-plugin-node';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import {
   CostCenterPermissionStore,
   CostCenterRecord,
-} from './CostCenterPermissionStore';
+} from '@namespace-scheduler/backstage-plugin-node';
 
 const TABLE = 'ns_cost_center_permissions';
 

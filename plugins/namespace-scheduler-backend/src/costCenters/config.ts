@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
-import { CostCenterRecord } from './CostCenterPermissionStore';
 import { normalizeGroupRefs } from './groupRefs';
+import { CostCenterRecord } from '@namespace-scheduler/backstage-plugin-node';
 
 const KEY = 'namespaceScheduler.costCenters';
 

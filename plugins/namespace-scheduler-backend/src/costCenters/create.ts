@@ -8,9 +8,9 @@ import { CostCenterAdmin } from './CostCenterAdmin';
 import { CostCenterAuthorization } from './CostCenterAuthorization';
 import { CostCenterCatalog, CostCenterDirectory } from './CostCenterCatalog';
 import { CostCenterGuard } from './CostCenterGuard';
-import { CostCenterPermissionStore } from './CostCenterPermissionStore';
 import { readCostCenterConfig } from './config';
 import { ValidCostCenters } from './ValidCostCenters';
+import { CostCenterPermissionStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /** Cost-center governance, one piece per question. */
 export type CostCenters = {

@@ -2,7 +2,7 @@ export type {
   CostCenterDirectory,
   CostCenterSource,
 } from './CostCenterCatalog';
-export * from './CostCenterPermissionStore';
+export { permissionOf } from './permissionOf';
 export { KnexCostCenterPermissionStore } from './KnexCostCenterPermissionStore';
 export { ValidCostCenters } from './ValidCostCenters';
 export {

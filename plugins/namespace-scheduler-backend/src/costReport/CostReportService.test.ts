@@ -7,7 +7,7 @@ import {
   KubeSandbox,
   startKubeSandbox,
 } from '@namespace-scheduler/kube-sandbox';
-import { ActivityEffect, KnexActivityStore } from '../activity';
+import { KnexActivityStore } from '../activity';
 import { migrateUp } from '../database/migrations';
 import { operationResult } from '../__testUtils__/fakeEngine';
 import {
@@ -16,6 +16,7 @@ import {
   TestPolicy,
 } from '../__testUtils__/startPluginBackend';
 import { pluginApi } from '../__testUtils__/pluginApi';
+import { ActivityEffect } from '@namespace-scheduler/backstage-plugin-node';
 
 jest.setTimeout(60_000);
 

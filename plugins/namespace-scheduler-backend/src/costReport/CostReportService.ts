@@ -7,7 +7,6 @@ import {
   formatNamespaceRef,
   sameNamespace,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityStore, MAX_ACTIVITY_PAGE } from '../activity';
 import { NamespaceClaim } from '../catalog/NamespaceCatalog';
 import { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { NamespaceAuthorizer } from '../permissions';
@@ -22,6 +21,7 @@ import {
 import { chargedIntervals } from './chargedIntervals';
 import { CostReportPrices } from './config';
 import { namespaceRequests } from './namespaceRequests';
+import { ActivityStore, MAX_ACTIVITY_PAGE } from '@namespace-scheduler/backstage-plugin-node';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 30;

@@ -1,8 +1,5 @@
-import type {
-  DependencyStatus,
-  ReadinessCheck,
-  ReadinessReport,
-} from './ReadinessCheck';
+import type { DependencyStatus, ReadinessReport } from './ReadinessCheck';
+import { type ReadinessCheck } from '@namespace-scheduler/backstage-plugin-node';
 
 /** How long a single check may take before it counts as down. */
 export const DEFAULT_READINESS_TIMEOUT_MS = 3_000;

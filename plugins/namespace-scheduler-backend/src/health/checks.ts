@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ClusterAccess } from '../clusters';
-import type { ReadinessCheck } from './ReadinessCheck';
+import { type ReadinessCheck } from '@namespace-scheduler/backstage-plugin-node';
 
 /** The portal database answers a trivial query. */
 export function databaseCheck(knex: Knex): ReadinessCheck {

@@ -2,8 +2,8 @@ import type { Config } from '@backstage/config';
 import type { Knex } from 'knex';
 import type { ClusterAccess } from '../clusters';
 import { clusterChecks, databaseCheck } from './checks';
-import type { ReadinessCheck } from './ReadinessCheck';
 import { ReadinessService } from './ReadinessService';
+import { type ReadinessCheck } from '@namespace-scheduler/backstage-plugin-node';
 
 /** `/health/ready`: the database, every cluster, and what the stores depend on. */
 export function createReadiness(deps: {

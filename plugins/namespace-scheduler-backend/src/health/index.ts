@@ -1,8 +1,4 @@
-export type {
-  DependencyStatus,
-  ReadinessCheck,
-  ReadinessReport,
-} from './ReadinessCheck';
+export type { DependencyStatus, ReadinessReport } from './ReadinessCheck';
 export {
   DEFAULT_READINESS_TIMEOUT_MS,
   ReadinessService,

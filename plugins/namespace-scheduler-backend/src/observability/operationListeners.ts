@@ -1,7 +1,6 @@
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { Knex } from 'knex';
-import type { ActivityStore } from '../activity';
 import { ClaimLookup, OperationNotifier } from '../notifications';
 import type { OperationListener } from '../operations/OperationListener';
 import { createSilencer } from '../silences';
@@ -9,6 +8,7 @@ import type { ScheduleLookup } from '../silences/NamespaceSilencer';
 import type { AwakeNamespaces } from './metrics/AwakeNamespaces';
 import { OperationMetricsListener } from './metrics/OperationMetricsListener';
 import type { PluginMetrics } from './metrics/PluginMetrics';
+import { type ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /**
  * What happens after every operation: metrics always, a notification to the

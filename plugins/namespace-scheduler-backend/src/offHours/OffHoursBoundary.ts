@@ -6,7 +6,6 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ActivityStore } from '../activity';
 import {
   ManagedNamespaceRef,
   NamespaceCatalog,
@@ -21,6 +20,7 @@ import { scheduledAwakeAt } from './awakePlan';
 import { OffHoursPeriod } from './BusinessHours';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
 import { OffHoursRules, scopeKey } from './rules';
+import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /** What one boundary did, by `cluster/namespace`. */
 export type BoundarySummary = {

@@ -5,7 +5,6 @@ import {
   OriginalValue,
   replicasOf,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityStore } from '../activity';
 import { NamespaceOperations } from '../engine';
 import type { OperationJournal } from '../engine/types';
 import type { HeldLease, NamespaceLeases } from '../leases';
@@ -27,6 +26,7 @@ import {
   failedResult,
 } from './operationResults';
 import type { OperationOutcome, OperationRequest } from './types';
+import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /**
  * The single entry point for every wake, sleep and scale: asks the guard,

@@ -1,5 +1,4 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ActivityStore } from '../activity';
 import type { NamespaceOperations } from '../engine';
 import type { NamespaceLeases } from '../leases';
 import {
@@ -9,6 +8,7 @@ import {
 } from './OperationGuard';
 import type { OperationListener } from './OperationListener';
 import { OperationService } from './OperationService';
+import { type ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /**
  * The one entry point of every wake, sleep and scale: the engine behind the

@@ -5,9 +5,9 @@ import {
   MAX_SCALE_REPLICAS,
   OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityEffect } from '../activity';
 import { emptyResult } from '../engine';
 import type { OperationRequest } from './types';
+import { ActivityEffect } from '@namespace-scheduler/backstage-plugin-node';
 
 /**
  * Charging: a successful wake or scale up opens the namespace's record, a

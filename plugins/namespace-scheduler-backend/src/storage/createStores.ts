@@ -3,99 +3,80 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { Knex } from 'knex';
-import { ActivityStore, KnexActivityStore } from '../activity';
-import { KnexActivityOutbox, QueueingActivityStore } from '../activity/outbox';
 import {
+  ActivityStore,
   CostCenterPermissionStore,
-  KnexCostCenterPermissionStore,
-} from '../costCenters';
-import {
-  activityTableDefinition,
-  DynamoActivityStore,
-  DynamoCostCenterPermissionStore,
-  DynamoDbAccess,
-  ensureTables,
-  isWorthQueueing,
-  permissionsTableDefinition,
-  readDynamoDbConfig,
-  readStoreKind,
-} from '../dynamodb';
-import type { ReadinessCheck } from '../health';
+  NamespaceSchedulerStores,
+  ReadinessCheck,
+} from '@namespace-scheduler/backstage-plugin-node';
+import { Knex } from 'knex';
+import { KnexActivityStore } from '../activity';
+import { KnexActivityOutbox, QueueingActivityStore } from '../activity/outbox';
+import { KnexCostCenterPermissionStore } from '../costCenters';
+import { checkStoreConfig } from './checkStoreConfig';
 
 export const OUTBOX_TASK_ID = 'namespace-scheduler-activity-outbox';
+
+const DEFAULT_REPLAY_SECONDS = 15;
 
 /** Where activities and cost-center permissions live, and what they need running. */
 export type Stores = {
   activities: ActivityStore;
   costCenterPermissions: CostCenterPermissionStore;
-  /** Replays activity writes queued while DynamoDB was unavailable. */
+  /** Replays activity writes queued while a module's store was unavailable. */
   outboxTask?: SchedulerServiceTaskScheduleDefinition & {
     id: string;
     fn: () => Promise<void>;
   };
-  close(): void;
-  /** Dependencies of the stores that `/health/ready` checks (e.g. DynamoDB). */
-  readinessChecks?: ReadinessCheck[];
+  /** Dependencies of the stores that `/health/ready` checks. */
+  readinessChecks: ReadinessCheck[];
 };
 
 /**
- * Picks the stores `namespaceScheduler.activityStore` names: the portal
- * database (default), or DynamoDB in the table layout of the earlier in-house
- * scheduler (docs/dynamodb.md), with the tables checked (or created) before
- * the plugin starts.
+ * The stores a module set through namespaceSchedulerStoresExtensionPoint,
+ * the activity store behind the outbox when the module asks for it; the
+ * portal database for whatever no module set.
  */
-export async function createStores(options: {
+export function createStores(options: {
   config: Config;
   logger: LoggerService;
   knex: Knex;
-}): Promise<Stores> {
-  const { config, logger, knex } = options;
-  if (readStoreKind(config) === 'database') {
-    return {
-      activities: KnexActivityStore.create({ knex }),
-      costCenterPermissions: KnexCostCenterPermissionStore.create({ knex }),
-      close: () => {},
-    };
+  fromModule?: NamespaceSchedulerStores;
+}): Stores {
+  const { config, logger, knex, fromModule } = options;
+  checkStoreConfig(config, fromModule !== undefined);
+  const costCenterPermissions =
+    fromModule?.costCenterPermissions ??
+    KnexCostCenterPermissionStore.create({ knex });
+  const readinessChecks = fromModule?.readinessChecks ?? [];
+  if (!fromModule) {
+    const activities = KnexActivityStore.create({ knex });
+    return { activities, costCenterPermissions, readinessChecks };
   }
-  const settings = readDynamoDbConfig(config);
-  const access = DynamoDbAccess.create(settings);
-  const { activityTable, permissionsTable } = settings;
-  await ensureTables({
-    access,
-    tables: [
-      activityTableDefinition(activityTable),
-      ...(permissionsTable
-        ? [permissionsTableDefinition(permissionsTable)]
-        : []),
-    ],
-    create: settings.createTables,
-    logger,
-  });
+  if (!fromModule.outbox) {
+    const { activities } = fromModule;
+    return { activities, costCenterPermissions, readinessChecks };
+  }
   const activities = QueueingActivityStore.create({
-    store: DynamoActivityStore.create({ access, tableName: activityTable }),
+    store: fromModule.activities,
     outbox: KnexActivityOutbox.create({ knex }),
     logger,
-    isWorthQueueing,
+    isWorthQueueing: fromModule.outbox.isWorthQueueing,
   });
+  const seconds = fromModule.outbox.replaySeconds ?? DEFAULT_REPLAY_SECONDS;
   return {
     activities,
-    costCenterPermissions: permissionsTable
-      ? DynamoCostCenterPermissionStore.create({
-          access,
-          tableName: permissionsTable,
-        })
-      : KnexCostCenterPermissionStore.create({ knex }),
+    costCenterPermissions,
+    readinessChecks,
     outboxTask: {
       id: OUTBOX_TASK_ID,
       // Every instance replays: the outbox is shared and replays are idempotent.
       scope: 'local',
-      frequency: { seconds: settings.outboxFlushSeconds },
+      frequency: { seconds },
       timeout: { minutes: 5 },
       fn: async () => {
         await activities.flush();
       },
     },
-    close: () => access.close(),
   };
 }

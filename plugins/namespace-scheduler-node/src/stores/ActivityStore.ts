@@ -7,7 +7,11 @@ import {
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
 
-/** One operation to record, as OperationService saw it. */
+/**
+ * One operation to record, as the plugin's operation service saw it.
+ *
+ * @public
+ */
 export type NewActivity = {
   cluster: string;
   namespace: string;
@@ -30,10 +34,16 @@ export type NewActivity = {
  * - `close`: it stops being charged (a sleep, a scale to 0). The namespace's
  *   open record is completed at this one's end.
  * - `none`: nothing changes (a failed operation).
+ *
+ * @public
  */
 export type ActivityEffect = 'open' | 'close' | 'none';
 
-/** Filters of the activity log, newest first. */
+/**
+ * Filters of the activity log, newest first.
+ *
+ * @public
+ */
 export type ActivityQuery = {
   cluster?: string;
   namespace?: string;
@@ -52,13 +62,28 @@ export type ActivityQuery = {
   cursor?: string;
 };
 
+/**
+ * Page size of an activity query without `limit`.
+ *
+ * @public
+ */
 export const DEFAULT_ACTIVITY_PAGE = 50;
+
+/**
+ * The largest page an activity query returns, whatever its `limit`.
+ *
+ * @public
+ */
 export const MAX_ACTIVITY_PAGE = 500;
 
 /**
- * Where activities live: the portal database, or DynamoDB (docs/dynamodb.md). The
- * interface is storage-neutral: opaque cursors, one record per operation,
- * and the open/close rule applied atomically by the store.
+ * Where activities live: the portal database, or a store a backend module
+ * sets (DynamoDB: docs/dynamodb.md). The interface is storage-neutral:
+ * opaque cursors, one record per operation, and the open/close rule applied
+ * atomically by the store. `activityStoreContract` from `./testUtils` is
+ * the test suite every store passes.
+ *
+ * @public
  */
 export interface ActivityStore {
   record(activity: NewActivity, effect: ActivityEffect): Promise<Activity>;

@@ -1,6 +1,8 @@
-import { CostCenterPermission } from '@namespace-scheduler/backstage-plugin-common';
-
-/** An admin's (or app-config's) decision on one cost center. */
+/**
+ * An admin's (or app-config's) decision on one cost center.
+ *
+ * @public
+ */
 export type CostCenterRecord = {
   costCenter: string;
   isAuthorized: boolean;
@@ -12,7 +14,12 @@ export type CostCenterRecord = {
   changedAt: Date;
 };
 
-/** Cost-center permission records. */
+/**
+ * Cost-center permission records: the portal database by default, or a
+ * store a backend module sets (see namespaceSchedulerStoresExtensionPoint).
+ *
+ * @public
+ */
 export interface CostCenterPermissionStore {
   get(costCenter: string): Promise<CostCenterRecord | undefined>;
   list(): Promise<CostCenterRecord[]>;
@@ -20,26 +27,4 @@ export interface CostCenterPermissionStore {
   put(record: CostCenterRecord): Promise<void>;
   /** Writes the records of cost centers that have none; existing records win. */
   seed(records: CostCenterRecord[]): Promise<void>;
-}
-
-/** A cost center's permission as the API shows it: its record's, or the configured default. */
-export function permissionOf(
-  record: CostCenterRecord | undefined,
-  defaultAuthorized: boolean,
-): CostCenterPermission {
-  if (!record) {
-    return {
-      is_authorized: defaultAuthorized,
-      allowed_groups: [],
-      source: 'default',
-    };
-  }
-  return {
-    is_authorized: record.isAuthorized,
-    allowed_groups: record.allowedGroups,
-    source: 'record',
-    ...(record.note !== undefined && { note: record.note }),
-    changed_by: record.changedBy,
-    changed_at: record.changedAt.toISOString(),
-  };
 }

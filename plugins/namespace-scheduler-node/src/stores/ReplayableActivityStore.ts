@@ -1,10 +1,13 @@
 import { Activity } from '@namespace-scheduler/backstage-plugin-common';
-import { ActivityEffect, ActivityStore, NewActivity } from '../ActivityStore';
+import { ActivityEffect, ActivityStore, NewActivity } from './ActivityStore';
 
 /**
  * A store whose writes can be prepared now and made later: `write` of a
  * prepared activity is idempotent by its id, so an outbox may replay it
- * after an outage, or twice, and it lands exactly once.
+ * after an outage, or twice, and it lands exactly once. The plugin's outbox
+ * needs this of a store whose writes it queues.
+ *
+ * @public
  */
 export interface ReplayableActivityStore extends ActivityStore {
   /** The activity `record` would return, without writing anything. */

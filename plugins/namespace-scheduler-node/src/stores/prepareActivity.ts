@@ -5,6 +5,8 @@ import { ActivityEffect, NewActivity } from './ActivityStore';
 /**
  * The record `ActivityStore.record` writes and returns, built before it is
  * written so that a store can queue it and write it later under the same id.
+ *
+ * @public
  */
 export function prepareActivity(
   activity: NewActivity,
@@ -40,6 +42,12 @@ export function prepareActivity(
   };
 }
 
+/**
+ * An activity's `duration_minutes`: whole minutes, rounded, between two
+ * epoch-millisecond instants.
+ *
+ * @public
+ */
 export function minutesBetween(start: number, end: number): number {
   return Math.round((end - start) / 60_000);
 }

@@ -1,6 +1,6 @@
 import { Activity } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
-import { ActivityEffect } from '../ActivityStore';
+import { ActivityEffect } from '@namespace-scheduler/backstage-plugin-node';
 
 const TABLE = 'ns_activity_outbox';
 

@@ -5,14 +5,14 @@ import {
   ActivityPage,
   AwakeRecord,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { KnexActivityOutbox } from './KnexActivityOutbox';
 import {
   ActivityEffect,
   ActivityQuery,
   ActivityStore,
   NewActivity,
-} from '../ActivityStore';
-import { KnexActivityOutbox } from './KnexActivityOutbox';
-import { ReplayableActivityStore } from './ReplayableActivityStore';
+  ReplayableActivityStore,
+} from '@namespace-scheduler/backstage-plugin-node';
 
 /** Queued writes replayed per read of the outbox. */
 const FLUSH_BATCH = 50;

@@ -1,3 +1,2 @@
 export { KnexActivityOutbox, type OutboxEntry } from './KnexActivityOutbox';
 export { QueueingActivityStore } from './QueueingActivityStore';
-export type { ReplayableActivityStore } from './ReplayableActivityStore';

@@ -3,13 +3,13 @@ import {
   putsToSleep,
   type OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
-import type { ActivityStore } from '../../activity';
 import type {
   OperationListener,
   OperationOutcomeEvent,
 } from '../../operations/OperationListener';
 import type { AwakeNamespaces } from './AwakeNamespaces';
 import type { OperationOutcomeLabel, PluginMetrics } from './PluginMetrics';
+import { type ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 const HOUR_MS = 3_600_000;
 
