@@ -191,6 +191,43 @@ describe('schedule routes against the sandbox', () => {
     expect(created.body).toMatchObject({ operation: 'scale', replicas: 500 });
   });
 
+  it('previews from a given date, and answers 404 naming a namespace nobody manages', async () => {
+    const api = await start();
+    await api.post('/schedules', office);
+    // 2030-01-07 is a Monday: office hours 07:00–20:00 in Madrid.
+    const monday = await api.get(
+      `/schedule-preview?cluster=sandbox&namespace=shop-dev&days=1&from=${encodeURIComponent(
+        '2030-01-07T00:00:00+01:00',
+      )}`,
+    );
+    expect(monday.status).toBe(200);
+    expect(
+      monday.body.items.map((t: { at: string; operation: string }) => [
+        Date.parse(t.at),
+        t.operation,
+      ]),
+    ).toEqual([
+      [Date.parse('2030-01-07T07:00:00+01:00'), 'wake'],
+      [Date.parse('2030-01-07T20:00:00+01:00'), 'sleep'],
+    ]);
+
+    const unmanaged = await api.get(
+      '/schedule-preview?cluster=sandbox&namespace=kube-system',
+    );
+    expect(unmanaged.status).toBe(404);
+    expect(unmanaged.body.error.message).toBe(
+      'Namespace sandbox/kube-system is not managed: no catalog entity claims it',
+    );
+
+    for (const from of ['next-monday', '2030-01-07', '2030-13-07T00:00:00Z']) {
+      const bad = await api.get(
+        `/schedule-preview?cluster=sandbox&namespace=shop-dev&from=${from}`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/from/);
+    }
+  });
+
   it('rejects a window overlapping another of the same namespace with 409 naming it; other namespaces may overlap', async () => {
     const api = await start();
     const first = await api.post('/schedules', office);

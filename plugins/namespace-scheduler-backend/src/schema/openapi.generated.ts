@@ -633,7 +633,7 @@ export const spec = {
       get: {
         operationId: 'PreviewSchedules',
         description:
-          'The next transitions of one namespace from all its schedules (the calendar), marking those an override will hold back.\n',
+          'The next transitions of one managed namespace from all its schedules (the calendar), marking those an override will hold back. 404 naming the namespace when no catalog entity claims it.\n',
         parameters: [
           {
             $ref: '#/components/parameters/clusterQueryRequired',
@@ -642,9 +642,19 @@ export const spec = {
             $ref: '#/components/parameters/namespaceQueryRequired',
           },
           {
+            name: 'from',
+            in: 'query',
+            description:
+              "Where the preview starts, an RFC 3339 date-time with its offset (e.g. `2026-12-07T00:00:00+01:00`, a week's first day); default now.\n",
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
             name: 'days',
             in: 'query',
-            description: 'How far ahead; default 7.',
+            description: 'How far ahead of `from`; default 7.',
             schema: {
               type: 'integer',
               minimum: 1,
