@@ -28,6 +28,19 @@ describe('EntityNamespaceScheduleContent', () => {
   registerMswTestHooks(server);
   beforeEach(() => server.use(permissionHandler(), ...emptyTabHandlers()));
 
+  /** shop-dev awake and shop-staging asleep. */
+  const serveTwoNamespaces = () =>
+    server.use(
+      http.get(`${PLUGIN}/entity-namespaces`, () =>
+        HttpResponse.json({
+          items: [
+            namespaceStatus('shop-dev', 'awake'),
+            namespaceStatus('shop-staging', 'asleep'),
+          ],
+        }),
+      ),
+    );
+
   const render = (annotations: Record<string, string>) =>
     renderWithApis(
       <EntityNamespaceScheduleContent />,
@@ -168,16 +181,7 @@ describe('EntityNamespaceScheduleContent', () => {
   });
 
   it('names the namespace selector, which picks the namespace the cards show', async () => {
-    server.use(
-      http.get(`${PLUGIN}/entity-namespaces`, () =>
-        HttpResponse.json({
-          items: [
-            namespaceStatus('shop-dev', 'awake'),
-            namespaceStatus('shop-staging', 'asleep'),
-          ],
-        }),
-      ),
-    );
+    serveTwoNamespaces();
     const queries = serveActivities(server, () =>
       HttpResponse.json({ items: [] }),
     );
@@ -202,16 +206,7 @@ describe('EntityNamespaceScheduleContent', () => {
   });
 
   it('reaches the first action in few tab stops: no sortable headers on the way', async () => {
-    server.use(
-      http.get(`${PLUGIN}/entity-namespaces`, () =>
-        HttpResponse.json({
-          items: [
-            namespaceStatus('shop-dev', 'awake'),
-            namespaceStatus('shop-staging', 'asleep'),
-          ],
-        }),
-      ),
-    );
+    serveTwoNamespaces();
     await render({
       'namespace-scheduler/namespaces': 'shop-dev, shop-staging',
     });

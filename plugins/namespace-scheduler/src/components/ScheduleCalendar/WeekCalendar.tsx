@@ -6,8 +6,12 @@ import {
   previewTransitions,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo } from 'react';
-import { browserTimeZone, SectionError } from '../common';
-import { NamespaceSchedules, SchedulesRead } from '../Schedules';
+import { browserTimeZone } from '../common';
+import {
+  NamespaceSchedules,
+  SchedulesRead,
+  SchedulesReadError,
+} from '../Schedules';
 import { awakePeriods, calendarDays } from './calendarDays';
 import { DayColumn } from './DayColumn';
 import { offHoursPeriods } from './offHoursPeriods';
@@ -72,15 +76,7 @@ export const WeekCalendar = ({
 
   const renderBody = () => {
     if (loading && !value) return <Progress />;
-    if (error) {
-      return (
-        <SectionError
-          error={error}
-          onRetry={schedules.retry}
-          what="the schedules"
-        />
-      );
-    }
+    if (error) return <SchedulesReadError {...schedules} />;
     return (
       <>
         <div

@@ -10,11 +10,12 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useMemo, useState } from 'react';
 import { NamespaceLocator } from '../../api';
-import { SectionError, useNamespacePermission } from '../common';
+import { useNamespacePermission } from '../common';
 import { DeleteScheduleDialog } from './DeleteScheduleDialog';
 import { RunScheduleDialog } from './RunScheduleDialog';
 import { ScheduleFormDialog } from './ScheduleFormDialog';
 import { ScheduleRunsDialog } from './ScheduleRunsDialog';
+import { SchedulesReadError } from './SchedulesReadError';
 import { ScheduleTable } from './ScheduleTable';
 import { SchedulesRead } from './useNamespaceSchedules';
 
@@ -59,15 +60,7 @@ export const SchedulesCard = ({
 
   const renderBody = () => {
     if (loading && !value) return <Progress />;
-    if (error) {
-      return (
-        <SectionError
-          error={error}
-          onRetry={schedules.retry}
-          what="the schedules"
-        />
-      );
-    }
+    if (error) return <SchedulesReadError {...schedules} />;
     if (!value?.length) {
       return (
         <Typography>

@@ -1,4 +1,5 @@
 export { SchedulesCard } from './SchedulesCard';
+export { SchedulesReadError } from './SchedulesReadError';
 export {
   useNamespaceSchedules,
   type NamespaceSchedules,
