@@ -144,6 +144,47 @@ describe('sleep, wake and scale routes against the sandbox', () => {
   });
 
   it.each([
+    [
+      1,
+      /^replicas: 1 is below minReplicas 2 of HorizontalPodAutoscaler api-gateway, .*Deployment api-gateway.*choose from 2 to 8, or 0 to sleep$/,
+    ],
+    [
+      9,
+      /^replicas: 9 is above maxReplicas 8 of HorizontalPodAutoscaler user-service, .*Deployment user-service/,
+    ],
+  ])(
+    'answers 400 naming replicas and the HPA for a scale to %i the HPAs would undo, also as a dry run, changing nothing',
+    async (replicas, message) => {
+      const before = snapshot();
+      for (const dryRun of [true, false]) {
+        const res = await post('shop-dev/scale', {
+          costCenter: 'CC-1001',
+          replicas,
+          dryRun,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      }
+      expect(snapshot()).toEqual(before);
+      const status = await request(server).get(`${BASE}/shop-dev`);
+      expect(status.body.autoscalers).toEqual([
+        {
+          name: 'api-gateway',
+          target: { kind: 'Deployment', name: 'api-gateway' },
+          minReplicas: 2,
+          maxReplicas: 10,
+        },
+        {
+          name: 'user-service',
+          target: { kind: 'Deployment', name: 'user-service' },
+          minReplicas: 2,
+          maxReplicas: 8,
+        },
+      ]);
+    },
+  );
+
+  it.each([
     ['a missing cost center', 'shop-dev/sleep', {}, /costCenter/],
     [
       'replicas out of range',

@@ -174,21 +174,40 @@ describe('schedule routes against the sandbox', () => {
     },
   );
 
+  const cronScale = (namespace: string, replicas: number) => ({
+    ...office,
+    namespace,
+    kind: 'cron',
+    cron: '0 7 * * 1-5',
+    operation: 'scale',
+    replicas,
+    days: undefined,
+    from: undefined,
+    to: undefined,
+  });
+
   it('accepts a scheduled scale to 500 replicas, as a manual scale would (the limit was 100)', async () => {
     const api = await start();
-    const scale = {
-      ...office,
-      kind: 'cron',
-      cron: '0 7 * * 1-5',
-      operation: 'scale',
-      replicas: 500,
-      days: undefined,
-      from: undefined,
-      to: undefined,
-    };
-    const created = await api.post('/schedules', scale);
+    // search-sandbox has no HPA to bound it.
+    const created = await api.post(
+      '/schedules',
+      cronScale('search-sandbox', 500),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ operation: 'scale', replicas: 500 });
+  });
+
+  it('refuses to save a scheduled scale that an HPA would undo, with 400 naming replicas and the HPA', async () => {
+    const api = await start();
+    const refused = await api.post('/schedules', cronScale('shop-dev', 9));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(
+      /^replicas: 9 is above maxReplicas 8 of HorizontalPodAutoscaler user-service, .*Deployment user-service/,
+    );
+    const items = (
+      await api.get('/schedules?cluster=sandbox&namespace=shop-dev')
+    ).body.items;
+    expect(items).toEqual([]);
   });
 
   it('previews from a given date, and answers 404 naming a namespace nobody manages', async () => {

@@ -357,15 +357,16 @@ describeOnRealControlPlane(
       expect(woken).toMatchObject({ success: true, total_scaled: 7 });
       expect(await liveState(cp)).toEqual(AWAKE);
 
+      // 3: within the HPA of api (3 to 6), which refuses 2.
       const scaled = await engine.run(CLUSTER, TEAM, {
         operation: 'scale',
-        replicas: 2,
+        replicas: 3,
       });
       expect(scaled.errors).toEqual([]);
       expect(scaled.success).toBe(true);
       const afterScale = await liveState(cp);
-      expect(afterScale.deployments).toEqual({ api: 2, web: 2, worker: 2 });
-      expect(afterScale.statefulSets).toEqual({ db: 2 });
+      expect(afterScale.deployments).toEqual({ api: 3, web: 3, worker: 3 });
+      expect(afterScale.statefulSets).toEqual({ db: 3 });
 
       // No request of the ServiceAccount was refused or failed.
       expect(events.filter(e => e.failed)).toEqual([]);

@@ -1433,9 +1433,50 @@ export const spec = {
           operation: {
             $ref: '#/components/schemas/NamespaceOperationInProgress',
           },
+          autoscalers: {
+            type: 'array',
+            description:
+              "The HPAs that bound a scale: a scale to N sets their targets to N, so N (unless 0, a sleep) must lie within each one's minReplicas and maxReplicas, else the scale is refused with 400. Absent when no HPA scales a Deployment or StatefulSet that a scale sets.\n",
+            items: {
+              $ref: '#/components/schemas/AutoscalerBounds',
+            },
+          },
           observedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      AutoscalerBounds: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'target', 'minReplicas', 'maxReplicas'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The HorizontalPodAutoscaler's name.",
+          },
+          target: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'name'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['Deployment', 'StatefulSet'],
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          minReplicas: {
+            type: 'integer',
+            description:
+              'The minReplicas it runs with when awake (while the namespace sleeps, the original that a wake or scale restores).\n',
+          },
+          maxReplicas: {
+            type: 'integer',
           },
         },
       },
@@ -1547,6 +1588,8 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             maximum: 1000,
+            description:
+              "A scale's target: every Deployment and StatefulSet to this many; 0 is a sleep. A count outside the bounds of an HPA of the namespace (the status's `autoscalers`) is refused with 400 naming the HPA (it would undo the scale), when the scale is asked for and when a scale schedule is saved or runs.\n",
           },
           waitForReadySeconds: {
             type: 'integer',
@@ -1773,6 +1816,8 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             maximum: 1000,
+            description:
+              "A scale's target: every Deployment and StatefulSet to this many; 0 is a sleep. A count outside the bounds of an HPA of the namespace (the status's `autoscalers`) is refused with 400 naming the HPA (it would undo the scale), when the scale is asked for and when a scale schedule is saved or runs.\n",
           },
           start: {
             type: 'string',

@@ -90,7 +90,30 @@ export type NamespaceStatus = {
   error?: string;
   /** The operation holding the namespace now, or its pending repair. */
   operation?: NamespaceOperationInProgress;
+  /**
+   * The HPAs that bound a scale: a scale to N sets their targets to N, so N
+   * must lie within each one's minReplicas and maxReplicas (see
+   * `autoscalerProblem`). Absent when no HPA scales a workload a scale sets.
+   */
+  autoscalers?: AutoscalerBounds[];
   observedAt: string;
+};
+
+/**
+ * An HPA that autoscales a Deployment or StatefulSet a scale sets. A scale
+ * below `minReplicas` would be undone by the HPA scaling it back up, one
+ * above `maxReplicas` by scaling it down.
+ *
+ * @public
+ */
+export type AutoscalerBounds = {
+  /** The HorizontalPodAutoscaler's name. */
+  name: string;
+  /** What it scales. */
+  target: { kind: WorkloadKind; name: string };
+  /** The minReplicas it runs with when awake (while asleep, the original a wake restores). */
+  minReplicas: number;
+  maxReplicas: number;
 };
 
 /**

@@ -3,6 +3,7 @@ import type {
   NamespaceStatus,
   WorkloadStatus,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { autoscalerBounds } from '../plan/autoscalerBounds';
 import { refKey } from '../plan/intent';
 import { isOffByTeam, resolveOriginal } from '../plan/resolveOriginal';
 import { isReady, isReplicaKind } from '../workloads/readiness';
@@ -33,6 +34,7 @@ export function describeNamespace(
   const managed = counted.filter(i => !i.excluded);
   const active = managed.filter(i => i.state !== 'off');
   const awake = active.filter(i => i.state === 'awake').length;
+  const autoscalers = autoscalerBounds(workloads, NO_STORED_ORIGINALS);
   return {
     cluster,
     namespace,
@@ -46,6 +48,7 @@ export function describeNamespace(
       off: managed.length - active.length,
     },
     readiness: readinessOf(workloads, items),
+    ...(autoscalers.length > 0 && { autoscalers }),
     observedAt: new Date().toISOString(),
   };
 }

@@ -16,6 +16,7 @@ export function hpaWorkload(object: V2HorizontalPodAutoscaler): Workload {
   return {
     ...fromMeta('HorizontalPodAutoscaler', object.metadata),
     level: object.spec?.minReplicas ?? 1,
+    maxReplicas: object.spec?.maxReplicas,
     target: {
       kind: object.spec?.scaleTargetRef.kind ?? '',
       name: object.spec?.scaleTargetRef.name ?? '',

@@ -23,6 +23,8 @@ export interface Workload extends WorkloadRef {
   readyReplicas?: number;
   /** What an HPA or ScaledObject scales (any kind, e.g. a ReplicaSet). */
   target?: { kind: string; name: string };
+  /** HPAs: spec.maxReplicas. */
+  maxReplicas?: number;
   /** Why the engine must leave this workload alone whatever the operation. */
   leaveAlone?: string;
   /** Deployments and StatefulSets: one pod's resource requests. */

@@ -125,6 +125,11 @@ export const EntityNamespaceSchedule = ({
       {operation && (
         <OperationDialog
           target={operation}
+          autoscalers={
+            namespaces.find(
+              ns => formatNamespaceRef(ns) === formatNamespaceRef(operation),
+            )?.autoscalers
+          }
           onClose={() => setOperation(undefined)}
           onCompleted={onChanged}
         />

@@ -562,6 +562,61 @@ describe('wake, sleep and scale from the entity tab', () => {
     expect(state.bodies).toEqual([]);
   });
 
+  it('shows the HPA bounds and refuses a count they would undo before asking the server', async () => {
+    const state = serve({
+      ...namespaceStatus('shop-dev', 'awake'),
+      autoscalers: [
+        {
+          name: 'api-gateway',
+          target: { kind: 'Deployment', name: 'api-gateway' },
+          minReplicas: 2,
+          maxReplicas: 10,
+        },
+        {
+          name: 'user-service',
+          target: { kind: 'Deployment', name: 'user-service' },
+          minReplicas: 2,
+          maxReplicas: 8,
+        },
+      ],
+    });
+    await renderTab();
+    const dialog = await open('Scale shop-dev');
+    await chooseCostCenter(dialog, 'CC-1001');
+    expect(
+      within(dialog).getByText(
+        'HorizontalPodAutoscaler user-service: Deployment user-service from 2 to 8 replicas',
+      ),
+    ).toBeInTheDocument();
+    const replicas = within(dialog).getByLabelText(/Replicas/);
+    // Starts at the lowest count the HPAs allow, and offers no more than they do.
+    expect(replicas).toHaveValue(2);
+    expect(replicas).toHaveAttribute('max', '8');
+    expect(
+      within(dialog).getByText(
+        'Every Deployment and StatefulSet is scaled to this many: choose from 2 to 8, or 0 to sleep',
+      ),
+    ).toBeInTheDocument();
+    for (const [count, message] of [
+      [
+        '1',
+        'Replicas 1 is below minReplicas 2 of HorizontalPodAutoscaler api-gateway, which would scale it back up (it scales Deployment api-gateway) — choose from 2 to 8, or 0 to sleep',
+      ],
+      [
+        '9',
+        'Replicas 9 is above maxReplicas 8 of HorizontalPodAutoscaler user-service, which would scale it back down (it scales Deployment user-service) — choose from 2 to 8, or 0 to sleep',
+      ],
+    ]) {
+      await userEvent.clear(replicas);
+      await userEvent.type(replicas, count);
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Preview changes' }),
+      );
+      expect(await within(dialog).findByText(message)).toBeInTheDocument();
+    }
+    expect(state.bodies).toEqual([]);
+  });
+
   it('shows a 400 that names a field next to that field', async () => {
     serve(namespaceStatus('shop-dev', 'awake'));
     server.use(

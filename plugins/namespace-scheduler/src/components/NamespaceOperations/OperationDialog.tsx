@@ -14,7 +14,11 @@ import { OperationPlan } from './OperationPlan';
 import { OperationProgressView } from './OperationProgressView';
 import { OperationResultView } from './OperationResultView';
 import { OperationTarget } from './types';
-import { useOperationRun } from './useOperationRun';
+import {
+  Autoscalers,
+  NO_AUTOSCALERS,
+  useOperationRun,
+} from './useOperationRun';
 import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 
 /**
@@ -23,17 +27,20 @@ import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common
  */
 export const OperationDialog = ({
   target,
+  autoscalers = NO_AUTOSCALERS,
   onClose,
   onCompleted,
 }: {
   target: OperationTarget;
+  /** The namespace's HPAs that bound a scale (its status's `autoscalers`). */
+  autoscalers?: Autoscalers;
   onClose: () => void;
   onCompleted: () => void;
 }) => {
   const fullScreen = useMediaQuery((theme: Theme) =>
     theme.breakpoints.down('xs'),
   );
-  const run = useOperationRun(target, onCompleted);
+  const run = useOperationRun(target, onCompleted, autoscalers);
   const { action } = OPERATION_LABELS[target.operation];
   const title = `${action} ${target.namespace}${
     target.operation === 'scale' ? '' : ' now'
@@ -62,6 +69,7 @@ export const OperationDialog = ({
             edit={run.edit}
             errors={run.fieldErrors}
             disabled={busy}
+            autoscalers={autoscalers}
           />
         )}
         {step.name === 'preview' && <OperationPlan plan={step.plan} />}

@@ -1,10 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  autoscalerProblem,
+  AutoscalerBounds,
   isValidReplicaCount,
   keepsAwake,
   MAX_SCALE_REPLICAS,
   OperationAsk,
   OperationResult,
+  scaleRangeOf,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
@@ -35,10 +38,18 @@ type Step =
   | { name: 'running'; plan: OperationResult }
   | { name: 'result'; result: OperationResult; schedule?: Schedule };
 
-function replicasProblem(value: string): string | undefined {
-  return value.trim() !== '' && isValidReplicaCount(Number(value))
-    ? undefined
-    : `must be a whole number from 0 to ${MAX_SCALE_REPLICAS}`;
+/** The namespace's HPAs that bound a scale (its status's `autoscalers`). */
+export type Autoscalers = readonly AutoscalerBounds[];
+
+/** What the server would refuse: out of the replica limit, or outside an HPA's bounds. */
+function replicasProblem(
+  value: string,
+  autoscalers: Autoscalers,
+): string | undefined {
+  if (value.trim() === '' || !isValidReplicaCount(Number(value))) {
+    return `must be a whole number from 0 to ${MAX_SCALE_REPLICAS}`;
+  }
+  return autoscalerProblem(autoscalers, Number(value));
 }
 
 function untilProblem(value: string, now: number): string | undefined {
@@ -51,11 +62,12 @@ function untilProblem(value: string, now: number): string | undefined {
 function formProblems(
   target: OperationTarget,
   form: OperationForm,
+  autoscalers: Autoscalers,
 ): Record<string, string> {
   const problems: Record<string, string | undefined> = {
     costCenter: costCenterProblem(form.costCenter),
     ...(target.operation === 'scale'
-      ? { replicas: replicasProblem(form.replicas) }
+      ? { replicas: replicasProblem(form.replicas, autoscalers) }
       : { until: untilProblem(form.until, Date.now()) }),
   };
   return Object.fromEntries(
@@ -112,6 +124,15 @@ function toRequest(
   return { operation: 'wake', costCenter, dryRun, ...hold, ...wait };
 }
 
+/** A namespace without HPAs that bound a scale. */
+export const NO_AUTOSCALERS: Autoscalers = [];
+
+/** 1, or the lowest count the HPAs allow (0, a sleep, when their bounds do not overlap). */
+function defaultReplicas(autoscalers: Autoscalers): number {
+  const { min, max } = scaleRangeOf(autoscalers);
+  return min <= max ? min : 0;
+}
+
 /**
  * One operation through its steps: the form, the dry-run plan to confirm,
  * the run with live progress, then the result. Server errors that name a
@@ -120,14 +141,15 @@ function toRequest(
 export function useOperationRun(
   target: OperationTarget,
   onCompleted: () => void,
+  autoscalers: Autoscalers = NO_AUTOSCALERS,
 ) {
   const api = useApi(namespaceSchedulerApiRef);
-  const [form, setForm] = useState<OperationForm>({
+  const [form, setForm] = useState<OperationForm>(() => ({
     costCenter: '',
-    replicas: '1',
+    replicas: String(defaultReplicas(autoscalers)),
     until: '',
     waitForReady: true,
-  });
+  }));
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ServerProblem['error']>();
@@ -164,7 +186,7 @@ export function useOperationRun(
   };
 
   const preview = async () => {
-    const problems = formProblems(target, form);
+    const problems = formProblems(target, form, autoscalers);
     setFieldErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const response = await call(true);

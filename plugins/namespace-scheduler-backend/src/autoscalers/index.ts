@@ -1,0 +1,1 @@
+export { AutoscalerGuard } from './AutoscalerGuard';
