@@ -65,13 +65,8 @@ export const LENIENT_GOVERNANCE = {
   },
 };
 
-/**
- * The plugin in a test backend, with the sandbox as cluster `sandbox`, a mock
- * catalog holding `entities` (and TEAM_COMMERCE), permissions decided by
- * `policy`, and `namespaceScheduler` config over LENIENT_GOVERNANCE. A
- * `database` shared by several backends makes them instances of one portal.
- */
-export async function startPluginBackend(options: {
+/** What startPluginBackend and startPluginTestBackend take. */
+export interface PluginBackendOptions {
   /** The cluster named `sandbox`: the sandbox, or any cluster with a kubeconfig (the real control plane). */
   sandbox: { kubeConfigYaml(): string };
   entities: Entity[];
@@ -82,7 +77,23 @@ export async function startPluginBackend(options: {
   skipMigrations?: boolean;
   /** More features, e.g. a service factory replacing the signals service. */
   features?: BackendFeature[];
-}) {
+  /** Root config beside `namespaceScheduler`, e.g. `backend.database`. */
+  rootConfig?: JsonObject;
+}
+
+/**
+ * The plugin in a test backend, with the sandbox as cluster `sandbox`, a mock
+ * catalog holding `entities` (and TEAM_COMMERCE), permissions decided by
+ * `policy`, and `namespaceScheduler` config over LENIENT_GOVERNANCE. A
+ * `database` shared by several backends makes them instances of one portal.
+ * Resolves to the backend's HTTP server.
+ */
+export async function startPluginBackend(options: PluginBackendOptions) {
+  return (await startPluginTestBackend(options)).server;
+}
+
+/** As startPluginBackend, resolving to the backend itself (to stop it). */
+export async function startPluginTestBackend(options: PluginBackendOptions) {
   const sandboxCluster = createBackendModule({
     pluginId: 'namespace-scheduler',
     moduleId: 'test-sandbox',
@@ -109,7 +120,7 @@ export async function startPluginBackend(options: {
           : AuthorizeResult.ALLOW,
       })),
   });
-  const { server } = await startTestBackend({
+  return startTestBackend({
     features: [
       namespaceSchedulerPlugin,
       sandboxCluster,
@@ -119,6 +130,7 @@ export async function startPluginBackend(options: {
       }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.rootConfig,
           namespaceScheduler: {
             defaultCluster: 'sandbox',
             ...LENIENT_GOVERNANCE,
@@ -137,5 +149,4 @@ export async function startPluginBackend(options: {
       ...(options.features ?? []),
     ],
   });
-  return server;
 }
