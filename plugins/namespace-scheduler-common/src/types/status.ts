@@ -110,7 +110,7 @@ export type AutoscalerBounds = {
   /** The HorizontalPodAutoscaler's name. */
   name: string;
   /** What it scales. */
-  target: { kind: WorkloadKind; name: string };
+  target: { kind: 'Deployment' | 'StatefulSet'; name: string };
   /** The minReplicas it runs with when awake (while asleep, the original a wake restores). */
   minReplicas: number;
   maxReplicas: number;

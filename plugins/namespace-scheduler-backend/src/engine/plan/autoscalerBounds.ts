@@ -1,9 +1,15 @@
 import type { AutoscalerBounds } from '@namespace-scheduler/backstage-plugin-common';
 import type { Workload } from '../workloads';
-import { isReplicaKind } from '../workloads/readiness';
 import { refKey } from './intent';
 import { isOffByTeam, resolveOriginal } from './resolveOriginal';
 import { exclusionOf } from './workloadFacts';
+
+function replicaKindOf(
+  workload: Workload,
+): AutoscalerBounds['target']['kind'] | undefined {
+  const { kind } = workload;
+  return kind === 'Deployment' || kind === 'StatefulSet' ? kind : undefined;
+}
 
 /**
  * The HPAs a scale must stay within: those of the Deployments and
@@ -16,14 +22,12 @@ export function autoscalerBounds(
   storedOriginals: ReadonlyMap<string, number>,
 ): AutoscalerBounds[] {
   const scaled = new Map(
-    workloads
-      .filter(
-        w =>
-          isReplicaKind(w) &&
-          !exclusionOf(w) &&
-          !isOffByTeam(w, storedOriginals),
-      )
-      .map(w => [refKey(w.kind, w.name), w]),
+    workloads.flatMap(w => {
+      const kind = replicaKindOf(w);
+      return kind && !exclusionOf(w) && !isOffByTeam(w, storedOriginals)
+        ? [[refKey(kind, w.name), { kind, name: w.name }] as const]
+        : [];
+    }),
   );
   return workloads.flatMap(hpa => {
     if (hpa.kind !== 'HorizontalPodAutoscaler' || exclusionOf(hpa)) return [];
@@ -33,7 +37,7 @@ export function autoscalerBounds(
     return [
       {
         name: hpa.name,
-        target: { kind: target.kind, name: target.name },
+        target,
         minReplicas: resolveOriginal(hpa, storedOriginals) ?? hpa.level,
         maxReplicas: hpa.maxReplicas,
       },
