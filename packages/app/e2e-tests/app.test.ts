@@ -218,3 +218,30 @@ test('the tab stays usable on a phone-sized screen', async ({ page }) => {
   await page.screenshot({ path: `${SCREENSHOTS}/operation-dialog-narrow.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('at 1024 px each namespace row shows its actions whole, with no sideways scroll', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/catalog/default/component/shop-api/namespace-schedule');
+  const row = page.getByRole('row', { name: /shop-dev/ }).first();
+  await expect(row).toContainText(/Awake|Asleep|Partial/);
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-tab-1024.png`,
+    fullPage: true,
+  });
+  // The namespaces table does not scroll sideways: nothing hides to its right.
+  const overflow = await row.evaluate(cell => {
+    let box = cell.parentElement;
+    while (box && getComputedStyle(box).overflowX === 'visible') {
+      box = box.parentElement;
+    }
+    return box ? box.scrollWidth - box.clientWidth : 0;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const name of ['Wake now', 'Sleep now', 'Scale']) {
+    const button = page.getByRole('button', { name: `${name} shop-dev` });
+    await expect(button).toBeInViewport({ ratio: 1 });
+  }
+});
