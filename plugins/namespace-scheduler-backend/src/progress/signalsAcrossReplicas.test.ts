@@ -229,18 +229,29 @@ describe('operation progress signals across two replicas', () => {
     await sandbox.close();
   });
 
-  it("reach a browser connected to the other replica through the events backend's bus in PostgreSQL", async () => {
-    const [a, b] = await startPortal({
+  /** The portal's two replicas, stopped (their databases dropped) after the test. */
+  const startReplicas = async (withEventsBackend: boolean) => {
+    const started = await startPortal({
       sandbox,
       databasePrefix,
-      withEventsBackend: true,
+      withEventsBackend,
     });
-    replicas.push(a, b);
+    replicas.push(...started);
+    return started;
+  };
+  /** A browser on `replica` following operation `progressId`, closed after the test. */
+  const browserOn = async (replica: Replica, progressId: string) => {
+    const connection = await connectSignals(replica);
+    connections.push(connection);
+    await connection.subscribe(operationProgressChannel(progressId));
+    return connection;
+  };
+
+  it("reach a browser connected to the other replica through the events backend's bus in PostgreSQL", async () => {
+    const [a, b] = await startReplicas(true);
     await busSubscriptions(databasePrefix, 2);
     const progressId = randomUUID();
-    const onB = await connectSignals(b);
-    connections.push(onB);
-    await onB.subscribe(operationProgressChannel(progressId));
+    const onB = await browserOn(b, progressId);
 
     const result = await sleepWithProgress(a, progressId);
 
@@ -262,18 +273,10 @@ describe('operation progress signals across two replicas', () => {
   });
 
   it('without the events backend, reach only a browser connected to the replica that ran the operation', async () => {
-    const [a, b] = await startPortal({
-      sandbox,
-      databasePrefix,
-      withEventsBackend: false,
-    });
-    replicas.push(a, b);
+    const [a, b] = await startReplicas(false);
     const progressId = randomUUID();
-    const onA = await connectSignals(a);
-    const onB = await connectSignals(b);
-    connections.push(onA, onB);
-    await onA.subscribe(operationProgressChannel(progressId));
-    await onB.subscribe(operationProgressChannel(progressId));
+    const onA = await browserOn(a, progressId);
+    const onB = await browserOn(b, progressId);
 
     const result = await sleepWithProgress(a, progressId);
 
