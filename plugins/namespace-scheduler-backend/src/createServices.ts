@@ -151,7 +151,12 @@ export async function createServices(
     }),
     metrics,
     costReport: createCostReport({ ...shared, statusReader }),
-    awakeHours: AwakeHoursService.create({ catalog, authorizer, activities }),
+    awakeHours: AwakeHoursService.create({
+      catalog,
+      authorizer,
+      activities,
+      status: statusReader,
+    }),
   };
   metrics.observe({
     awakeByCluster: () => statusReader.byCluster(),

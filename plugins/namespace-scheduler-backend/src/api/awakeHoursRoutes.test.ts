@@ -1,7 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  awakeHoursPerDay,
+  AwakeHoursDay,
+  awakeHoursWithLiveState,
   awakeRecordOf,
   OperationType,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -23,6 +24,16 @@ jest.setTimeout(60_000);
 
 const HOUR_MS = 3_600_000;
 const SHOP_API = encodeURIComponent('component:default/shop-api');
+/** Awake in the sandbox's seed, with no record unless a test makes one. */
+const SHOP_STAGING = { cluster: 'sandbox', namespace: 'shop-staging' };
+
+/** Hours up to now move on while the request runs: equal to the minute. */
+function expectHoursClose(actual: AwakeHoursDay[], expected: AwakeHoursDay[]) {
+  expect(actual.map(day => day.date)).toEqual(expected.map(day => day.date));
+  actual.forEach((day, index) =>
+    expect(day.hours).toBeCloseTo(expected[index].hours, 1),
+  );
+}
 
 describe('awake hours route', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -81,7 +92,7 @@ describe('awake hours route', () => {
     return { get: pluginApi(server).get, record, recorded };
   }
 
-  it('answers what awakeHoursPerDay gives for the readable namespaces, a wake open at the period start included', async () => {
+  it('answers what awakeHoursWithLiveState gives for the readable namespaces, a wake open at the period start included', async () => {
     const api = await start();
     // Woken long before the 3-day period (read from 4 days back), asleep since yesterday.
     await api.record('shop-staging', 'wake', 24 * 30);
@@ -96,20 +107,58 @@ describe('awake hours route', () => {
     );
 
     expect(res.status).toBe(200);
-    // Every record is completed: the hours do not depend on the instant of `now`.
-    const expected = awakeHoursPerDay(await api.recorded('shop-staging'), {
+    // Every record is completed, but the sandbox has shop-staging awake:
+    // woken since its last sleep by something else, it counts from then.
+    const records = await api.recorded('shop-staging');
+    const lastSleep = Math.max(...records.map(r => r.end ?? r.start));
+    expect(res.body.unrecorded).toEqual([
+      {
+        namespace: 'sandbox/shop-staging',
+        since: new Date(lastSleep).toISOString(),
+        basis: 'last-activity',
+      },
+    ]);
+    const expected = awakeHoursWithLiveState(records, [SHOP_STAGING], {
       now: Date.now(),
       days: 3,
       zone: 'Europe/Madrid',
     });
-    expect(res.body).toEqual({ items: expected });
-    const total = expected.reduce((sum, day) => sum + day.hours, 0);
-    // From the first local day's start (48 to 72 hours back) to 30 hours ago, plus 2 hours.
-    expect(total).toBeGreaterThanOrEqual(20);
-    expect(total).toBeLessThanOrEqual(44);
-    expect(expected.flatMap(day => Object.keys(day.namespaces))).not.toContain(
-      'sandbox/payments-dev',
+    expectHoursClose(res.body.items, expected.items);
+    const total = expected.items.reduce((sum, day) => sum + day.hours, 0);
+    // From the first local day's start (48 to 72 hours back) to 30 hours ago,
+    // plus 2 hours, plus the 18 hours since the last sleep.
+    expect(total).toBeGreaterThanOrEqual(20 + 18);
+    expect(total).toBeLessThanOrEqual(44 + 18);
+    expect(
+      expected.items.flatMap(day => Object.keys(day.namespaces)),
+    ).not.toContain('sandbox/payments-dev');
+  });
+
+  it('counts a namespace awake now with no record at all from the period start, and says so', async () => {
+    const api = await start();
+    const res = await api.get(
+      `/awake-hours?entityRef=${SHOP_API}&days=2&zone=UTC`,
     );
+    expect(res.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const periodStart = new Date(`${today}T00:00:00Z`).getTime() - 86_400_000;
+    expect(res.body.unrecorded).toEqual([
+      {
+        namespace: 'sandbox/shop-staging',
+        since: new Date(periodStart).toISOString(),
+        basis: 'period-start',
+      },
+    ]);
+    const total = res.body.items.reduce(
+      (sum: number, day: AwakeHoursDay) => sum + day.hours,
+      0,
+    );
+    expect(total).toBeCloseTo((Date.now() - periodStart) / HOUR_MS, 1);
+    expect(res.body.items[0]).toEqual({
+      date: new Date(periodStart).toISOString().slice(0, 10),
+      hours: 24,
+      namespaces: { 'sandbox/shop-staging': 24 },
+    });
   });
 
   it('defaults to 14 days in UTC', async () => {

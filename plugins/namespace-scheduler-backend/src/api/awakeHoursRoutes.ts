@@ -20,6 +20,6 @@ export function addAwakeHoursRoutes(
       days: req.query.days ?? 14,
       zone: req.query.zone ?? 'UTC',
     };
-    res.json({ items: await awakeHours.perDay(query, credentials) });
+    res.json(await awakeHours.perDay(query, credentials));
   });
 }

@@ -6,7 +6,10 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  NamespaceStatus,
+  OperationType,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { KnexActivityStore } from '../activity';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
 import { migrateUp } from '../database/migrations';
@@ -22,10 +25,32 @@ jest.setTimeout(60_000);
 const SHOP_API = 'component:default/shop-api';
 const credentials = mockCredentials.user();
 
+function liveStatus(
+  cluster: string,
+  namespace: string,
+  awake: boolean,
+): NamespaceStatus {
+  return {
+    cluster,
+    namespace,
+    state: awake ? 'awake' : 'asleep',
+    workloads: [],
+    counts: {
+      total: 1,
+      awake: awake ? 1 : 0,
+      asleep: awake ? 0 : 1,
+      excluded: 0,
+      off: 0,
+    },
+    observedAt: '2026-11-23T12:00:00Z',
+  };
+}
+
 describe('AwakeHoursService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function setup() {
+  /** `awake`: the namespaces the live cluster shows awake. */
+  async function setup(awake: string[] = []) {
     const knex = await databases.init('SQLITE_3');
     await migrateUp(knex);
     const store = KnexActivityStore.create({ knex });
@@ -53,6 +78,10 @@ describe('AwakeHoursService', () => {
       }),
       authorizer: NamespaceAuthorizer.create({ permissions }),
       activities: store,
+      status: {
+        status: async (cluster, namespace) =>
+          liveStatus(cluster, namespace, awake.includes(namespace)),
+      },
       clock: new ManualClock('2026-11-23T12:00:00Z'),
     });
     const record = (
@@ -95,15 +124,22 @@ describe('AwakeHoursService', () => {
       credentials,
     );
 
-    expect(days).toEqual([
-      {
-        date: '2026-11-21',
-        hours: 2,
-        namespaces: { 'sandbox/shop-dev': 2 },
-      },
-      { date: '2026-11-22', hours: 4, namespaces: { 'sandbox/shop-qa': 4 } },
-      { date: '2026-11-23', hours: 3, namespaces: { 'sandbox/shop-dev': 3 } },
-    ]);
+    expect(days).toEqual({
+      items: [
+        {
+          date: '2026-11-21',
+          hours: 2,
+          namespaces: { 'sandbox/shop-dev': 2 },
+        },
+        { date: '2026-11-22', hours: 4, namespaces: { 'sandbox/shop-qa': 4 } },
+        {
+          date: '2026-11-23',
+          hours: 3,
+          namespaces: { 'sandbox/shop-dev': 3 },
+        },
+      ],
+      unrecorded: [],
+    });
     expect(read).toHaveBeenCalledTimes(1);
     expect(read).toHaveBeenCalledWith(
       [
@@ -127,6 +163,49 @@ describe('AwakeHoursService', () => {
     await expect(perDay('component:default/nope', 'UTC')).rejects.toThrow(
       NotFoundError,
     );
-    expect(await perDay(SHOP_API, 'utc')).toHaveLength(14);
+    expect((await perDay(SHOP_API, 'utc')).items).toHaveLength(14);
+  });
+
+  it('counts the namespaces awake now without an open wake from the period start or their last record, never the unreadable ones', async () => {
+    const { service, record } = await setup(['shop-dev', 'shop-qa', 'secret']);
+    // shop-qa was put to sleep yesterday and woken since by something else.
+    await record('shop-qa', 'wake', '2026-11-22T08:00:00Z', 'open');
+    await record('shop-qa', 'sleep', '2026-11-22T12:00:00Z', 'close');
+
+    const hours = await service.perDay(
+      { entityRef: SHOP_API, days: 3, zone: 'Europe/Madrid' },
+      credentials,
+    );
+
+    expect(hours.unrecorded).toEqual([
+      {
+        namespace: 'sandbox/shop-dev',
+        // Madrid's 21 Nov, 00:00.
+        since: '2026-11-20T23:00:00.000Z',
+        basis: 'period-start',
+      },
+      {
+        namespace: 'sandbox/shop-qa',
+        since: '2026-11-22T12:00:00.000Z',
+        basis: 'last-activity',
+      },
+    ]);
+    expect(hours.items).toEqual([
+      {
+        date: '2026-11-21',
+        hours: 24,
+        namespaces: { 'sandbox/shop-dev': 24 },
+      },
+      {
+        date: '2026-11-22',
+        hours: 24 + 15,
+        namespaces: { 'sandbox/shop-dev': 24, 'sandbox/shop-qa': 4 + 11 },
+      },
+      {
+        date: '2026-11-23',
+        hours: 26,
+        namespaces: { 'sandbox/shop-dev': 13, 'sandbox/shop-qa': 13 },
+      },
+    ]);
   });
 });

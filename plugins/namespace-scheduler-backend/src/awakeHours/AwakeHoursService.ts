@@ -1,12 +1,13 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
-  awakeHoursPerDay,
-  AwakeHoursDay,
+  AwakeHours,
+  awakeHoursWithLiveState,
   namespaceReadPermission,
   normalizeTimeZone,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import type { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
@@ -21,18 +22,26 @@ export type AwakeHoursQuery = {
   zone: string;
 };
 
-/** Awake hours per local day of an entity's namespaces (the entity tab's chart). */
+/**
+ * Awake hours per local day of an entity's namespaces (the entity tab's
+ * chart), counting the present: a namespace that the live cluster shows
+ * awake (or partly) without an open wake record counts as awake since the
+ * period's start or its latest record, whichever is later.
+ */
 export class AwakeHoursService {
   static create(options: {
     catalog: NamespaceCatalog;
     authorizer: NamespaceAuthorizer;
     activities: ActivityStore;
+    /** The live state, for the namespaces awake now. */
+    status: NamespaceStatusReader;
     clock?: Clock;
   }) {
     return new AwakeHoursService(
       options.catalog,
       options.authorizer,
       options.activities,
+      options.status,
       options.clock ?? systemClock,
     );
   }
@@ -41,6 +50,7 @@ export class AwakeHoursService {
     private readonly catalog: NamespaceCatalog,
     private readonly authorizer: NamespaceAuthorizer,
     private readonly activities: ActivityStore,
+    private readonly status: NamespaceStatusReader,
     private readonly clock: Clock,
   ) {}
 
@@ -48,7 +58,7 @@ export class AwakeHoursService {
   async perDay(
     query: AwakeHoursQuery,
     credentials: BackstageCredentials,
-  ): Promise<AwakeHoursDay[]> {
+  ): Promise<AwakeHours> {
     const zone = knownZone(query.zone);
     const namespaces = await this.readableNamespaces(
       query.entityRef,
@@ -57,8 +67,29 @@ export class AwakeHoursService {
     const now = this.clock.now().getTime();
     // A day early: the first local day may begin before `now - days` in UTC.
     const from = new Date(now - (query.days + 1) * DAY_MS);
-    const records = await this.activities.periodRecords(namespaces, from);
-    return awakeHoursPerDay(records, { now, days: query.days, zone });
+    const [records, awakeNow] = await Promise.all([
+      this.activities.periodRecords(namespaces, from),
+      this.awakeNow(namespaces),
+    ]);
+    return awakeHoursWithLiveState(records, awakeNow, {
+      now,
+      days: query.days,
+      zone,
+    });
+  }
+
+  /** Those the live cluster shows running (awake or partly); unknown ones are left out. */
+  private async awakeNow<T extends { cluster: string; namespace: string }>(
+    namespaces: T[],
+  ): Promise<T[]> {
+    const states = await Promise.all(
+      namespaces.map(
+        async ns => (await this.status.status(ns.cluster, ns.namespace)).state,
+      ),
+    );
+    return namespaces.filter(
+      (_, i) => states[i] === 'awake' || states[i] === 'partial',
+    );
   }
 
   /** As the tab lists them: the entity read with the caller's credentials. */

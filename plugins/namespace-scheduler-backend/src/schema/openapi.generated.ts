@@ -373,17 +373,24 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'One item per day, oldest first.',
+            description:
+              'One item per day, oldest first, and the namespaces awake now that no open wake record covers: counted as awake from `since`.\n',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['items', 'unrecorded'],
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/AwakeHoursDay',
+                      },
+                    },
+                    unrecorded: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/UnrecordedAwake',
                       },
                     },
                   },
@@ -2613,6 +2620,29 @@ export const spec = {
             additionalProperties: {
               type: 'number',
             },
+          },
+        },
+      },
+      UnrecordedAwake: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['namespace', 'since', 'basis'],
+        description:
+          'A namespace the live cluster shows awake (or partly) without an open wake record (woken outside the scheduler, or awake since before the scheduler managed it): its hours count from `since` until now.\n',
+        properties: {
+          namespace: {
+            type: 'string',
+            description: '`cluster/namespace`.',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+          basis: {
+            type: 'string',
+            enum: ['period-start', 'last-activity'],
+            description:
+              "`period-start`: the start of the period's first day (nothing recorded in the period says when it woke); `last-activity`: its latest activity record in the period, e.g. the sleep it was woken from since by something else.\n",
           },
         },
       },

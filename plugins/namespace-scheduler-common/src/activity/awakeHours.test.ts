@@ -1,6 +1,10 @@
 import type { Activity } from '../types/activity';
 import type { OperationResult } from '../types/operations';
-import { awakeHoursPerDay as perDay, awakeRecordOf } from './awakeHours';
+import {
+  awakeHoursPerDay as perDay,
+  awakeHoursWithLiveState,
+  awakeRecordOf,
+} from './awakeHours';
 
 const awakeHoursPerDay = (
   records: Activity[],
@@ -136,5 +140,56 @@ describe('awakeHoursPerDay', () => {
       ['2026-03-29', 23],
       ['2026-03-30', 7],
     ]);
+  });
+});
+
+describe('awakeHoursWithLiveState', () => {
+  const shopDev = { cluster: 'sandbox', namespace: 'shop-dev' };
+  const shopQa = { cluster: 'sandbox', namespace: 'shop-qa' };
+
+  it('counts a namespace awake now with no record from the period start, and says so', () => {
+    const { items, unrecorded } = awakeHoursWithLiveState([], [shopDev], utc);
+    expect(items.map(d => d.hours)).toEqual([24, 24, 12]);
+    expect(items[2].namespaces).toEqual({ 'sandbox/shop-dev': 12 });
+    expect(unrecorded).toEqual([
+      {
+        namespace: 'sandbox/shop-dev',
+        since: '2026-11-21T00:00:00.000Z',
+        basis: 'period-start',
+      },
+    ]);
+  });
+
+  it('counts it from its latest record in the period: woken by something else after a sleep', () => {
+    const records = [
+      wake('2026-11-22T08:00:00Z', '2026-11-22T18:00:00Z'),
+      record('sleep', '2026-11-22T18:00:00Z'),
+    ].map(awakeRecordOf);
+    const { items, unrecorded } = awakeHoursWithLiveState(
+      records,
+      [shopDev],
+      utc,
+    );
+    expect(items.map(d => d.hours)).toEqual([0, 16, 12]);
+    expect(unrecorded).toEqual([
+      {
+        namespace: 'sandbox/shop-dev',
+        since: '2026-11-22T18:00:00.000Z',
+        basis: 'last-activity',
+      },
+    ]);
+  });
+
+  it('adds nothing for a namespace whose open wake already counts, and leaves the others alone', () => {
+    const records = [wake('2026-11-23T09:00:00Z')].map(awakeRecordOf);
+    const { items, unrecorded } = awakeHoursWithLiveState(records, [shopDev], {
+      ...utc,
+      zone: 'Europe/Madrid',
+    });
+    expect(unrecorded).toEqual([]);
+    expect(items[2].namespaces).toEqual({ 'sandbox/shop-dev': 3 });
+    expect(
+      awakeHoursWithLiveState(records, [shopQa], utc).items[2].namespaces,
+    ).toEqual({ 'sandbox/shop-dev': 3, 'sandbox/shop-qa': 12 });
   });
 });

@@ -1,4 +1,7 @@
-import { formatNamespaceRef } from '../domain/namespaceRef';
+import {
+  formatNamespaceRef,
+  type ManagedNamespaceRef,
+} from '../domain/namespaceRef';
 import { keepsAwake } from '../domain/operations';
 import type { Activity } from '../types/activity';
 import {
@@ -107,6 +110,94 @@ function intervalsByNamespace(
     byNamespace.set(key, [...(byNamespace.get(key) ?? []), interval]);
   }
   return byNamespace;
+}
+
+/**
+ * A namespace awake now whose awake period has no open wake record (woken
+ * outside the scheduler, or awake since before the scheduler managed it):
+ * awake hours count it as awake from `since` until now.
+ *
+ * @public
+ */
+export type UnrecordedAwake = {
+  /** `cluster/namespace`. */
+  namespace: string;
+  /** ISO 8601. */
+  since: string;
+  /**
+   * What `since` is: `period-start`, the start of the period's first day
+   * (nothing recorded in the period says when it woke); `last-activity`, the
+   * namespace's latest activity record in the period (e.g. the sleep that it
+   * was woken from since, by something else).
+   */
+  basis: 'period-start' | 'last-activity';
+};
+
+/**
+ * Awake hours per day and the namespaces counted from their live state (the
+ * `/awake-hours` answer).
+ *
+ * @public
+ */
+export type AwakeHours = {
+  items: AwakeHoursDay[];
+  /** Awake now without an open wake record: counted from `since`. */
+  unrecorded: UnrecordedAwake[];
+};
+
+/**
+ * An open wake standing for each namespace of `awakeNow` (awake by the live
+ * cluster) that no open wake record covers, from the later of the period's
+ * start and its latest record.
+ */
+function liveAwakeRecords(
+  activities: AwakeRecord[],
+  awakeNow: readonly ManagedNamespaceRef[],
+  options: AwakeHoursOptions,
+): (AwakeRecord & Pick<UnrecordedAwake, 'basis'>)[] {
+  const periodStart = periodDays(options)[0]?.start ?? options.now;
+  return awakeNow.flatMap(ref => {
+    const key = formatNamespaceRef(ref);
+    const own = activities.filter(a => formatNamespaceRef(a) === key);
+    if (own.some(a => a.status === 'active' && opensAwakePeriod(a))) return [];
+    const latest = Math.max(...own.map(a => a.end ?? a.start));
+    return [
+      {
+        id: `live:${key}`,
+        cluster: ref.cluster,
+        namespace: ref.namespace,
+        operation: 'wake' as const,
+        outcome: 'succeeded' as const,
+        status: 'active' as const,
+        start: Math.min(Math.max(periodStart, latest), options.now),
+        basis: latest > periodStart ? 'last-activity' : 'period-start',
+      },
+    ];
+  });
+}
+
+/**
+ * Awake hours per day counting the present: {@link awakeHoursPerDay} over the
+ * records, plus the namespaces of `awakeNow` (awake by the live cluster)
+ * that no open wake record covers, each from the later of the period's start
+ * and its latest record until now.
+ *
+ * @public
+ */
+export function awakeHoursWithLiveState(
+  activities: AwakeRecord[],
+  awakeNow: readonly ManagedNamespaceRef[],
+  options: AwakeHoursOptions,
+): AwakeHours {
+  const live = liveAwakeRecords(activities, awakeNow, options);
+  return {
+    items: awakeHoursPerDay([...activities, ...live], options),
+    unrecorded: live.map(record => ({
+      namespace: formatNamespaceRef(record),
+      since: new Date(record.start).toISOString(),
+      basis: record.basis,
+    })),
+  };
 }
 
 /** The local days of the period as instants [start, end); DST days are 23 or 25 hours. */

@@ -1,5 +1,8 @@
 export {
   awakeHoursPerDay,
+  awakeHoursWithLiveState,
+  type AwakeHours,
+  type UnrecordedAwake,
   awakeRecordOf,
   opensAwakePeriod,
   type AwakeHoursDay,

@@ -3,7 +3,7 @@ import {
   Activity,
   ActivityPage,
   ActivityStatus,
-  AwakeHoursDay,
+  AwakeHours,
   CostCenter,
   CostReport,
   NamespaceCostCenter,
@@ -97,12 +97,14 @@ export interface NamespaceSchedulerApi {
   getEntityNamespaces(entityRef: string): Promise<NamespaceStatus[]>;
   /**
    * Awake hours per local day of the entity's namespaces the user may read,
-   * over the last `days` (default 14, today included) in `zone` (default UTC).
+   * over the last `days` (default 14, today included) in `zone` (default
+   * UTC), counting the present; with the namespaces awake now that no wake
+   * record covers, counted from their `since`.
    */
   getAwakeHours(
     entityRef: string,
     options?: { days?: number; zone?: string },
-  ): Promise<AwakeHoursDay[]>;
+  ): Promise<AwakeHours>;
   /** Every claimed namespace the user may read, across clusters. */
   listNamespaces(): Promise<ManagedNamespace[]>;
   /** One namespace's live state. */

@@ -74,7 +74,7 @@ describe('NamespaceSchedulerClient', () => {
         days: 14,
         zone: 'Europe/Madrid',
       }),
-    ).toEqual([day]);
+    ).toEqual({ items: [day], unrecorded: [] });
     expect(urls).toEqual([
       '/awake-hours?entityRef=component%3Adefault%2Fshop-api&days=14&zone=Europe%2FMadrid',
     ]);

@@ -2,7 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActivityPage,
-  AwakeHoursDay,
+  AwakeHours,
   CostCenter,
   CostReport,
   NamespaceCostCenter,
@@ -60,11 +60,12 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
   async getAwakeHours(
     entityRef: string,
     options: { days?: number; zone?: string } = {},
-  ): Promise<AwakeHoursDay[]> {
-    const body = await this.json<{ items: AwakeHoursDay[] }>('/awake-hours', {
+  ): Promise<AwakeHours> {
+    const body = await this.json<Partial<AwakeHours>>('/awake-hours', {
       query: { entityRef, ...options },
     });
-    return body.items;
+    // A backend before `unrecorded` counted the records only.
+    return { items: body.items ?? [], unrecorded: body.unrecorded ?? [] };
   }
 
   async listNamespaces(): Promise<ManagedNamespace[]> {

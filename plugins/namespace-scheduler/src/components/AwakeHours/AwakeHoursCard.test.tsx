@@ -68,8 +68,8 @@ describe('AwakeHoursCard', () => {
     });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(14);
-    expect(rows[0]).toHaveTextContent('2026-11-102.0 h0.0 h2.0 h');
-    expect(rows[10]).toHaveTextContent('2026-11-204.0 h4.0 h0.0 h');
+    expect(rows[0]).toHaveTextContent('2026-11-102.0 h0 h2.0 h');
+    expect(rows[10]).toHaveTextContent('2026-11-204.0 h4.0 h0 h');
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -78,6 +78,44 @@ describe('AwakeHoursCard', () => {
     expect(queries.map(q => Object.fromEntries(q))).toEqual([
       { entityRef: SHOP_API, days: '14', zone: browserTimeZone() },
     ]);
+  });
+
+  it('counts a namespace awake now without a recorded wake, says since when, and reads short times in minutes', async () => {
+    const since = '2026-11-23T08:00:00.000Z';
+    server.use(
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        HttpResponse.json({
+          // 10 seconds awake: the axis once read "0.00285 h".
+          items: period({ 0: { 'sandbox/shop-dev': 0.00285 } }),
+          unrecorded: [
+            { namespace: 'sandbox/shop-dev', since, basis: 'period-start' },
+          ],
+        }),
+      ),
+    );
+    await renderWithApis(<AwakeHoursCard entityRef={SHOP_API} revision={0} />);
+
+    const figure = await screen.findByRole('figure');
+    expect(figure).toHaveAccessibleName(
+      'Awake hours per day over the last 14 days: < 1 min in total',
+    );
+    const sinceText = new Intl.DateTimeFormat(undefined, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone: browserTimeZone(),
+    }).format(new Date(since));
+    expect(
+      screen.getByText(
+        `sandbox/shop-dev is awake now with no wake recorded: counted as awake since ${sinceText} (the start of the period: no wake was recorded in it).`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No namespace was awake/)).toBeNull();
+    expect(screen.queryByText(/0\.00285/)).toBeNull();
   });
 
   it('says when nothing was awake, and shows a failed read as an error', async () => {

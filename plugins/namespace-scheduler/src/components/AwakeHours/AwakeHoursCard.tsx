@@ -1,10 +1,14 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { AwakeHoursDay } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  AwakeHoursDay,
+  UnrecordedAwake,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { CSSProperties } from 'react';
 import { Bar } from 'recharts';
-import { BarChartFigure, SectionError } from '../common';
+import { BarChartFigure, browserTimeZone, SectionError } from '../common';
+import { formatHours, formatTick, hourTicks } from './hoursScale';
 import { useAwakeHours } from './useAwakeHours';
 
 const DAYS = 14;
@@ -18,8 +22,6 @@ const visuallyHidden: CSSProperties = {
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
 };
-
-const formatHours = (hours: number) => `${hours.toFixed(1)} h`;
 
 function namespaceKeys(days: AwakeHoursDay[]): string[] {
   return [...new Set(days.flatMap(day => Object.keys(day.namespaces)))].sort();
@@ -76,6 +78,7 @@ const HoursChart = ({
     theme.palette.info.main,
   ];
   const total = days.reduce((sum, day) => sum + day.hours, 0);
+  const ticks = hourTicks(Math.max(...days.map(day => day.hours)));
   const data = days.map(day => ({
     date: day.date.slice(5),
     ...day.namespaces,
@@ -88,7 +91,12 @@ const HoursChart = ({
       height={260}
       data={data}
       xKey="date"
-      yAxis={{ unit: ' h', width: 56 }}
+      yAxis={{
+        ticks,
+        domain: [0, ticks[ticks.length - 1]],
+        tickFormatter: formatTick,
+        width: 64,
+      }}
       format={formatHours}
       bars={keys.map((key, index) => (
         <Bar
@@ -105,7 +113,45 @@ const HoursChart = ({
   );
 };
 
-/** Awake hours per day of the entity's namespaces, from the activity log. */
+const SINCE_FORMAT: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+
+const BASIS = {
+  'period-start': 'the start of the period: no wake was recorded in it',
+  'last-activity':
+    'its last recorded operation, since which it was woken outside the scheduler',
+} as const;
+
+/** Which namespaces are counted from their live state, and from when. */
+const UnrecordedNote = ({ unrecorded }: { unrecorded: UnrecordedAwake[] }) => {
+  const format = new Intl.DateTimeFormat(undefined, {
+    ...SINCE_FORMAT,
+    timeZone: browserTimeZone(),
+  });
+  return (
+    <>
+      {unrecorded.map(u => (
+        <Typography key={u.namespace} variant="body2" color="textSecondary">
+          {u.namespace} is awake now with no wake recorded: counted as awake
+          since {format.format(new Date(u.since))} ({BASIS[u.basis]}).
+        </Typography>
+      ))}
+    </>
+  );
+};
+
+/**
+ * Awake hours per day of the entity's namespaces: from the activity log, up
+ * to now, and for a namespace awake now without a recorded wake, from its
+ * live state (the backend says since when, and the card says so).
+ */
 export const AwakeHoursCard = ({
   entityRef,
   revision,
@@ -126,19 +172,24 @@ export const AwakeHoursCard = ({
         <SectionError error={error} onRetry={retry} what="the awake hours" />
       );
     }
-    const days = value ?? [];
+    const days = value?.items ?? [];
     const keys = namespaceKeys(days);
     if (keys.length === 0) {
       return (
         <Typography>No namespace was awake in the last {DAYS} days.</Typography>
       );
     }
-    return <HoursChart days={days} keys={keys} />;
+    return (
+      <>
+        <HoursChart days={days} keys={keys} />
+        <UnrecordedNote unrecorded={value?.unrecorded ?? []} />
+      </>
+    );
   };
   return (
     <InfoCard
       title="Awake hours"
-      subheader={`Per day, last ${DAYS} days, charged from the activity log`}
+      subheader={`Per day, last ${DAYS} days, up to now: from the activity log and the live state`}
     >
       {renderBody()}
     </InfoCard>

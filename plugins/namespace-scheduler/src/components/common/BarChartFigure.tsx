@@ -29,7 +29,10 @@ export const BarChartFigure = ({
   data: object[];
   /** The field of `data` along the x axis. */
   xKey: string;
-  yAxis: Pick<ComponentProps<typeof YAxis>, 'unit' | 'tickFormatter' | 'width'>;
+  yAxis: Pick<
+    ComponentProps<typeof YAxis>,
+    'unit' | 'tickFormatter' | 'width' | 'ticks' | 'domain'
+  >;
   /** How the tooltip shows a value. */
   format: (value: number) => string;
   bars: ReactNode;
