@@ -141,6 +141,7 @@ describeOnRealControlPlane(
       await eventually('the HPA scaled web back to 2', async () =>
         (await replicasOf(cp, 'web')) === 2 ? true : undefined,
       );
+      expect(await replicasOf(cp, 'web')).toBe(2);
     });
 
     it('refuses a scale the HPA would undo, naming replicas and the HPA, and changes nothing', async () => {
