@@ -76,7 +76,8 @@ describeConformance('dry runs', { tag: 'dry' }, server => {
     const scale = await server.engine.run(
       CLUSTER,
       ns,
-      { operation: 'scale', replicas: 5 },
+      // Within the HPA of api (2 to 4).
+      { operation: 'scale', replicas: 4 },
       { dryRun: true },
     );
     expect(scale).toMatchObject({ success: true, total_scaled: 2 });
