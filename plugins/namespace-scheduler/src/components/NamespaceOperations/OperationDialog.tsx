@@ -6,7 +6,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
-import { CancelAndConfirm, ProblemAlert } from '../common';
+import { CancelAndConfirm, ProblemAlert, useDiscardGuard } from '../common';
 import { OperationFields } from './OperationFields';
 import { OPERATION_LABELS } from './operationLabels';
 import { HeldNotice } from './HeldNotice';
@@ -46,11 +46,12 @@ export const OperationDialog = ({
     target.operation === 'scale' ? '' : ' now'
   }`;
   const { step, busy } = run;
+  const { dismiss, prompt } = useDiscardGuard(run.changed, onClose);
 
   return (
     <Dialog
       open
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : dismiss}
       fullWidth
       maxWidth="md"
       fullScreen={fullScreen}
@@ -67,6 +68,7 @@ export const OperationDialog = ({
             target={target}
             form={run.form}
             edit={run.edit}
+            preset={run.preset}
             errors={run.fieldErrors}
             disabled={busy}
             autoscalers={autoscalers}
@@ -118,6 +120,7 @@ export const OperationDialog = ({
           </Button>
         )}
       </DialogActions>
+      {prompt}
     </Dialog>
   );
 };

@@ -52,6 +52,7 @@ export const OperationFields = ({
   target,
   form,
   edit,
+  preset,
   errors,
   disabled,
   autoscalers,
@@ -59,6 +60,8 @@ export const OperationFields = ({
   target: OperationTarget;
   form: OperationForm;
   edit: (change: Partial<OperationForm>) => void;
+  /** Fills in a value the user did not choose (the sole cost center). */
+  preset: (change: Partial<OperationForm>) => void;
   errors: Record<string, string>;
   disabled: boolean;
   autoscalers: Autoscalers;
@@ -76,6 +79,7 @@ export const OperationFields = ({
         target={target}
         value={form.costCenter}
         onChange={costCenter => edit({ costCenter })}
+        onDefault={costCenter => preset({ costCenter })}
         error={errors.costCenter}
         disabled={disabled}
       />

@@ -144,12 +144,13 @@ export function useOperationRun(
   autoscalers: Autoscalers = NO_AUTOSCALERS,
 ) {
   const api = useApi(namespaceSchedulerApiRef);
-  const [form, setForm] = useState<OperationForm>(() => ({
+  const [initial, setInitial] = useState<OperationForm>(() => ({
     costCenter: '',
     replicas: String(defaultReplicas(autoscalers)),
     until: '',
     waitForReady: true,
   }));
+  const [form, setForm] = useState<OperationForm>(initial);
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ServerProblem['error']>();
@@ -223,9 +224,22 @@ export function useOperationRun(
     setForm(current => ({ ...current, ...change }));
   };
 
+  /** A value the form fills in itself (the sole cost center): not the user's change. */
+  const preset = (change: Partial<OperationForm>) => {
+    setInitial(current => ({ ...current, ...change }));
+    edit(change);
+  };
+
+  // What closing would lose: a form the user changed, or a plan to confirm.
+  const changed =
+    step.name === 'preview' ||
+    (step.name === 'form' && JSON.stringify(form) !== JSON.stringify(initial));
+
   return {
     form,
     edit,
+    preset,
+    changed,
     step,
     /** Running, and the request ends once what it started is ready (or the wait is over). */
     waitingForReady: step.name === 'running' && waitsForReady(target, form),

@@ -7,13 +7,12 @@ import { Theme } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
-import { useState } from 'react';
 import { NamespaceLocator } from '../../api';
 import {
   CancelAndConfirm,
   CostCenterField,
-  DiscardChangesDialog,
   ProblemAlert,
+  useDiscardGuard,
 } from '../common';
 import {
   CronFields,
@@ -46,9 +45,7 @@ export const ScheduleFormDialog = ({
   const { draft, edit, errors, busy } = form;
   const fields = { draft, edit, errors };
   const hasExceptions = draft.kind === 'cron' || draft.kind === 'weekly';
-  // Esc or a click outside asks first when the form holds changes; Cancel is explicit.
-  const [askingDiscard, setAskingDiscard] = useState(false);
-  const dismiss = () => (form.changed ? setAskingDiscard(true) : onClose());
+  const { dismiss, prompt } = useDiscardGuard(form.changed, onClose);
 
   return (
     <Dialog
@@ -113,12 +110,7 @@ export const ScheduleFormDialog = ({
           {existing ? 'Save changes' : 'Create schedule'}
         </CancelAndConfirm>
       </DialogActions>
-      {askingDiscard && (
-        <DiscardChangesDialog
-          onKeepEditing={() => setAskingDiscard(false)}
-          onDiscard={onClose}
-        />
-      )}
+      {prompt}
     </Dialog>
   );
 };

@@ -4,7 +4,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import { useId } from 'react';
+import { ReactNode, useId, useState } from 'react';
 
 /**
  * Asks before a changed form is thrown away by Esc or a click outside it;
@@ -37,3 +37,24 @@ export const DiscardChangesDialog = ({
     </Dialog>
   );
 };
+
+/**
+ * For a dialog holding a form: `dismiss` is its `onClose` (Esc, a click
+ * outside), which asks first while `changed`, else closes; render `prompt`
+ * inside the dialog. Cancel buttons call `onClose` directly: an explicit discard.
+ */
+export function useDiscardGuard(
+  changed: boolean,
+  onClose: () => void,
+): { dismiss: () => void; prompt: ReactNode } {
+  const [asking, setAsking] = useState(false);
+  return {
+    dismiss: () => (changed ? setAsking(true) : onClose()),
+    prompt: asking && (
+      <DiscardChangesDialog
+        onKeepEditing={() => setAsking(false)}
+        onDiscard={onClose}
+      />
+    ),
+  };
+}
