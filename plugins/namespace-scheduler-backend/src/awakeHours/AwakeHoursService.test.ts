@@ -6,15 +6,13 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NamespaceStatus,
-  OperationType,
-} from '@namespace-scheduler/backstage-plugin-common';
+import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import { KnexActivityStore } from '../activity';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
 import { migrateUp } from '../database/migrations';
 import { NamespaceAuthorizer } from '../permissions';
 import { ManualClock } from '../__testUtils__/clock';
+import { AwakeEngine } from '../__testUtils__/governance';
 import { operationResult } from '../__testUtils__/fakeEngine';
 import { componentClaiming } from '../__testUtils__/startPluginBackend';
 import { AwakeHoursService } from './AwakeHoursService';
@@ -25,27 +23,6 @@ jest.setTimeout(60_000);
 const SHOP_API = 'component:default/shop-api';
 const credentials = mockCredentials.user();
 
-function liveStatus(
-  cluster: string,
-  namespace: string,
-  awake: boolean,
-): NamespaceStatus {
-  return {
-    cluster,
-    namespace,
-    state: awake ? 'awake' : 'asleep',
-    workloads: [],
-    counts: {
-      total: 1,
-      awake: awake ? 1 : 0,
-      asleep: awake ? 0 : 1,
-      excluded: 0,
-      off: 0,
-    },
-    observedAt: '2026-11-23T12:00:00Z',
-  };
-}
-
 describe('AwakeHoursService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -54,6 +31,8 @@ describe('AwakeHoursService', () => {
     const knex = await databases.init('SQLITE_3');
     await migrateUp(knex);
     const store = KnexActivityStore.create({ knex });
+    const live = new AwakeEngine();
+    for (const namespace of awake) live.awake.add(`sandbox/${namespace}`);
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
         requests.map(r => ({
@@ -78,10 +57,7 @@ describe('AwakeHoursService', () => {
       }),
       authorizer: NamespaceAuthorizer.create({ permissions }),
       activities: store,
-      status: {
-        status: async (cluster, namespace) =>
-          liveStatus(cluster, namespace, awake.includes(namespace)),
-      },
+      status: live,
       clock: new ManualClock('2026-11-23T12:00:00Z'),
     });
     const record = (

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { useState } from 'react';
 import { errorResponse, PLUGIN, renderWithApis } from '../../__testUtils__';
-import { browserTimeZone } from '../common';
+import { browserTimeZone, formatInstant } from '../common';
 import { AwakeHoursCard } from './AwakeHoursCard';
 
 jest.setTimeout(20_000);
@@ -99,16 +99,8 @@ describe('AwakeHoursCard', () => {
     expect(figure).toHaveAccessibleName(
       'Awake hours per day over the last 14 days: < 1 min in total',
     );
-    const sinceText = new Intl.DateTimeFormat(undefined, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-      timeZone: browserTimeZone(),
-    }).format(new Date(since));
+    const zone = browserTimeZone();
+    const sinceText = `${formatInstant(since, zone)} ${zone}`;
     expect(
       screen.getByText(
         `sandbox/shop-dev is awake now with no wake recorded: counted as awake since ${sinceText} (the start of the period: no wake was recorded in it).`,

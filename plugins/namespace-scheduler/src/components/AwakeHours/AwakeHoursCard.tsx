@@ -7,7 +7,12 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { CSSProperties } from 'react';
 import { Bar } from 'recharts';
-import { BarChartFigure, browserTimeZone, SectionError } from '../common';
+import {
+  BarChartFigure,
+  browserTimeZone,
+  formatInstant,
+  SectionError,
+} from '../common';
 import { formatHours, formatTick, hourTicks } from './hoursScale';
 import { useAwakeHours } from './useAwakeHours';
 
@@ -113,16 +118,6 @@ const HoursChart = ({
   );
 };
 
-const SINCE_FORMAT: Intl.DateTimeFormatOptions = {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-};
-
 const BASIS = {
   'period-start': 'the start of the period: no wake was recorded in it',
   'last-activity':
@@ -131,16 +126,13 @@ const BASIS = {
 
 /** Which namespaces are counted from their live state, and from when. */
 const UnrecordedNote = ({ unrecorded }: { unrecorded: UnrecordedAwake[] }) => {
-  const format = new Intl.DateTimeFormat(undefined, {
-    ...SINCE_FORMAT,
-    timeZone: browserTimeZone(),
-  });
+  const zone = browserTimeZone();
   return (
     <>
       {unrecorded.map(u => (
         <Typography key={u.namespace} variant="body2" color="textSecondary">
           {u.namespace} is awake now with no wake recorded: counted as awake
-          since {format.format(new Date(u.since))} ({BASIS[u.basis]}).
+          since {formatInstant(u.since, zone)} {zone} ({BASIS[u.basis]}).
         </Typography>
       ))}
     </>
