@@ -38,3 +38,5 @@ export {
   ensureBinaries,
 } from './binaries';
 export type { BinaryLocations } from './binaries';
+export { freePort } from './processes';
+export { waitUntilServing } from './serverProcess';

@@ -14,6 +14,8 @@ import {
 } from '@namespace-scheduler/kube-sandbox';
 import path from 'node:path';
 import request from 'supertest';
+// The plugin this module extends, to test the two together in one backend.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
 import namespaceSchedulerModuleDynamoDb from './index';
 import {
@@ -21,6 +23,51 @@ import {
   startDynamoDbLocal,
   TestDynamoDb,
 } from './__testUtils__/dynamoDbLocal';
+
+const SANDBOX_SEED_DIR = path.resolve(__dirname, '../../../examples/sandbox');
+
+const ALWAYS = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '24:00',
+};
+
+/** A component claiming two sandbox namespaces, owned by a team with cost center CC-1001. */
+const ENTITIES = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop-api',
+      namespace: 'default',
+      annotations: {
+        'namespace-scheduler/namespaces':
+          'sandbox/shop-staging, sandbox/payments-dev',
+        'namespace-scheduler/cost-centers': 'CC-1001',
+      },
+    },
+    spec: { type: 'service', owner: 'team-commerce' },
+  },
+];
+
+/** The sandbox as the plugin's cluster `sandbox`. */
+function sandboxCluster(sandbox: KubeSandbox) {
+  return createBackendModule({
+    pluginId: 'namespace-scheduler',
+    moduleId: 'test-sandbox',
+    register(reg) {
+      reg.registerInit({
+        deps: { clusters: namespaceSchedulerClustersExtensionPoint },
+        async init({ clusters }) {
+          clusters.addCluster({
+            name: 'sandbox',
+            kubeConfig: sandbox.kubeConfigYaml(),
+          });
+        },
+      });
+    },
+  });
+}
 
 jest.setTimeout(90_000);
 
@@ -144,49 +191,4 @@ async function waitForActivities(
     if (items.length >= count || Date.now() > deadline) return items;
     await new Promise(r => setTimeout(r, 250));
   }
-}
-
-const SANDBOX_SEED_DIR = path.resolve(__dirname, '../../../examples/sandbox');
-
-const ALWAYS = {
-  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-  start: '00:00',
-  end: '24:00',
-};
-
-/** A component claiming two sandbox namespaces, owned by a team with cost center CC-1001. */
-const ENTITIES = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'shop-api',
-      namespace: 'default',
-      annotations: {
-        'namespace-scheduler/namespaces':
-          'sandbox/shop-staging, sandbox/payments-dev',
-        'namespace-scheduler/cost-centers': 'CC-1001',
-      },
-    },
-    spec: { type: 'service', owner: 'team-commerce' },
-  },
-];
-
-/** The sandbox as the plugin's cluster `sandbox`. */
-function sandboxCluster(sandbox: KubeSandbox) {
-  return createBackendModule({
-    pluginId: 'namespace-scheduler',
-    moduleId: 'test-sandbox',
-    register(reg) {
-      reg.registerInit({
-        deps: { clusters: namespaceSchedulerClustersExtensionPoint },
-        async init({ clusters }) {
-          clusters.addCluster({
-            name: 'sandbox',
-            kubeConfig: sandbox.kubeConfigYaml(),
-          });
-        },
-      });
-    },
-  });
 }

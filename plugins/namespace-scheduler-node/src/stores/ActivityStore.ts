@@ -86,8 +86,11 @@ export const MAX_ACTIVITY_PAGE = 500;
  * @public
  */
 export interface ActivityStore {
+  /** Writes one record and applies its effect on the namespace's open record, atomically. */
   record(activity: NewActivity, effect: ActivityEffect): Promise<Activity>;
+  /** The record with this id, as it is now (completed once a later record closed it). */
   get(id: string): Promise<Activity | undefined>;
+  /** One page of the records the query matches, newest first. */
   list(query: ActivityQuery): Promise<ActivityPage>;
   /**
    * The records of the namespaces that can overlap [from, now], in no

@@ -21,7 +21,9 @@ export type CostCenterRecord = {
  * @public
  */
 export interface CostCenterPermissionStore {
+  /** The cost center's record; undefined when it has none (the configured default applies). */
   get(costCenter: string): Promise<CostCenterRecord | undefined>;
+  /** Every record, sorted by cost center. */
   list(): Promise<CostCenterRecord[]>;
   /** Creates or replaces the cost center's record. */
   put(record: CostCenterRecord): Promise<void>;

@@ -1,9 +1,11 @@
+/* eslint-disable jest/no-export -- a contract suite, exported for each store's own test file to run */
 import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
+// From the package's main entry point, as a module's tests see them.
 import {
   ActivityEffect,
   ActivityStore,
   NewActivity,
-} from '../stores/ActivityStore';
+} from '@namespace-scheduler/backstage-plugin-node';
 import { mockOperationResult } from './mockOperationResult';
 
 const T0 = Date.parse('2026-11-23T07:00:00Z');

@@ -1,7 +1,8 @@
+/* eslint-disable jest/no-export -- a contract suite, exported for each store's own test file to run */
 import {
   CostCenterPermissionStore,
   CostCenterRecord,
-} from '../stores/CostCenterPermissionStore';
+} from '@namespace-scheduler/backstage-plugin-node';
 
 const CHANGED_AT = new Date('2026-11-23T07:00:00Z');
 

@@ -1,17 +1,5 @@
+/** Servers other than the control plane's that tests start (PostgreSQL, DynamoDB Local): waiting until one serves. */
 import { ChildProcess } from 'node:child_process';
-import net from 'node:net';
-
-/** A loopback port nothing listens on, for a server a test starts. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Polls `answers` until the server `child` runs is ready; fails as soon as
