@@ -1,4 +1,5 @@
 export * from './apis';
 export * from './fixtures';
 export * from './costCenterPicker';
+export * from './discardPrompt';
 export * from './schedulesCard';

@@ -15,6 +15,8 @@ import {
   costCentersHandler,
   emptyTabHandlers,
   errorResponse,
+  escapeAndAnswer,
+  escapeCloses,
   offHoursHandler,
   namespaceStatus,
   operationResult,
@@ -543,38 +545,17 @@ describe('wake, sleep and scale from the entity tab', () => {
     let dialog = await open('Scale shop-dev');
     // The only chargeable cost center is filled in: not a change of the user's.
     expect(await costCenterPicker(dialog)).toHaveTextContent('CC-1001');
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await escapeCloses();
 
     dialog = await open('Scale shop-dev');
     await costCenterPicker(dialog);
     const replicas = within(dialog).getByLabelText(/Replicas/);
     await userEvent.clear(replicas);
     await userEvent.type(replicas, '3');
-    await userEvent.keyboard('{Escape}');
-    const ask = await screen.findByRole('dialog', {
-      name: 'Discard your changes?',
-    });
-    await userEvent.click(
-      within(ask).getByRole('button', { name: 'Keep editing' }),
-    );
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('dialog', { name: 'Discard your changes?' }),
-      ).not.toBeInTheDocument(),
-    );
+    await escapeAndAnswer('Keep editing');
     expect(within(dialog).getByLabelText(/Replicas/)).toHaveValue(3);
-    await userEvent.keyboard('{Escape}');
-    await userEvent.click(
-      within(
-        await screen.findByRole('dialog', { name: 'Discard your changes?' }),
-      ).getByRole('button', { name: 'Discard' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await escapeAndAnswer('Discard');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('checks the cost center and replicas before asking the server', async () => {

@@ -10,6 +10,8 @@ import {
   costCenterPicker,
   costCentersHandler,
   errorResponse,
+  escapeAndAnswer,
+  escapeCloses,
   permissionHandler,
   PLUGIN,
   renderWithApis,
@@ -211,37 +213,15 @@ describe('SchedulesCard', () => {
   it('asks before Esc discards a changed form, and closes an unchanged one at once', async () => {
     serve([]);
     await render();
-    let dialog = await openNew();
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await openNew();
+    await escapeCloses();
 
-    dialog = await openNew();
+    const dialog = await openNew();
     await userEvent.type(within(dialog).getByLabelText(/Title/), 'Office');
-    await userEvent.keyboard('{Escape}');
-    const ask = await screen.findByRole('dialog', {
-      name: 'Discard your changes?',
-    });
-    await userEvent.click(
-      within(ask).getByRole('button', { name: 'Keep editing' }),
-    );
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('dialog', { name: 'Discard your changes?' }),
-      ).not.toBeInTheDocument(),
-    );
+    await escapeAndAnswer('Keep editing');
     expect(within(dialog).getByLabelText(/Title/)).toHaveValue('Office');
-
-    await userEvent.keyboard('{Escape}');
-    await userEvent.click(
-      within(
-        await screen.findByRole('dialog', { name: 'Discard your changes?' }),
-      ).getByRole('button', { name: 'Discard' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await escapeAndAnswer('Discard');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('describes a cron expression, lists its next runs and checks the form before sending', async () => {
