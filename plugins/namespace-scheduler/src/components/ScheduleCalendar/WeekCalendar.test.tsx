@@ -6,6 +6,7 @@ import {
   toInstant,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { businessHours, weeklySchedule } from '../../__testUtils__';
 import { SchedulesRead } from '../Schedules';
 import { WeekCalendar } from './WeekCalendar';
@@ -25,6 +26,7 @@ const tuesdaysAndThursdays = weeklySchedule({
 const read = (items: Schedule[], readAt = MONDAY_NOON): SchedulesRead => ({
   loading: false,
   value: { items, readAt },
+  retry: () => {},
 });
 
 const render = (
@@ -135,13 +137,18 @@ describe('WeekCalendar', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows a failed read of the schedules as an error', async () => {
-    await render({ loading: false, error: new Error('not allowed') });
+  it('shows a failed read of the schedules as an error, with a Retry', async () => {
+    const retry = jest.fn();
+    await render({ loading: false, error: new Error('not allowed'), retry });
     expect((await screen.findAllByText(/not allowed/)).length).toBeGreaterThan(
       0,
     );
     expect(
       screen.queryByRole('list', { name: 'Planned awake periods by day' }),
     ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry reading the schedules' }),
+    );
+    expect(retry).toHaveBeenCalledTimes(1);
   });
 });
