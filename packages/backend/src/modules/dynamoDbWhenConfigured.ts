@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
+import dynamoDbModule from '@namespace-scheduler/backstage-plugin-backend-module-dynamodb';
 
 /**
  * The demo's image serves every overlay: the DynamoDB activity store module
@@ -13,9 +14,7 @@ export default createBackendFeatureLoader({
   deps: { config: coreServices.rootConfig },
   *loader({ config }) {
     if (config.has('namespaceScheduler.dynamodb')) {
-      yield import(
-        '@namespace-scheduler/backstage-plugin-backend-module-dynamodb'
-      );
+      yield dynamoDbModule;
     }
   },
 });
