@@ -32,7 +32,7 @@ test('a member of another team sees the state of team-commerce namespaces but ma
 }) => {
   await signInAs(page, 'erin');
   await page.goto('/catalog/default/component/shop-api/namespace-schedule');
-  const row = page.getByRole('row', { name: /shop-dev/ });
+  const row = page.getByRole('row', { name: /shop-dev sandbox/ });
   await expect(row).toContainText(/Awake|Asleep|Partial/);
   for (const action of ['Wake', 'Sleep', 'Scale']) {
     await expect(

@@ -22,7 +22,7 @@ test('an entity tab shows its namespaces with states read from the sandbox clust
     .click();
   await expect(page).toHaveURL(/shop-api\/namespace-schedule/);
 
-  const row = page.getByRole('row', { name: /shop-dev/ });
+  const row = page.getByRole('row', { name: /shop-dev sandbox/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Awake');
   await expect(row).toContainText(/\d+ awake · \d+ asleep/);
@@ -225,7 +225,7 @@ test('at 1024 px each namespace row shows its actions whole, with no sideways sc
   await signInAsGuest(page);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/catalog/default/component/shop-api/namespace-schedule');
-  const row = page.getByRole('row', { name: /shop-dev/ }).first();
+  const row = page.getByRole('row', { name: /shop-dev sandbox/ }).first();
   await expect(row).toContainText(/Awake|Asleep|Partial/);
   await page.screenshot({
     path: `${SCREENSHOTS}/entity-tab-1024.png`,

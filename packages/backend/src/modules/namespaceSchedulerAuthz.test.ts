@@ -159,7 +159,7 @@ const ROUTES: Record<string, Route> = {
   'POST …/scale': {
     method: 'POST',
     path: () => `${NS}/scale`,
-    body: { ...dryRun, replicas: 1 },
+    body: { ...dryRun, replicas: 2 },
     expect: OWNERS,
   },
   'GET …/cost-centers': {
