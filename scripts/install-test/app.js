@@ -16,7 +16,21 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 // Bump when the way the app is set up changes, so cached apps are rebuilt.
-const SETUP_VERSION = 1;
+const SETUP_VERSION = 2;
+
+// Native builds of the app's own dependencies that nothing here loads:
+// tree-sitter (the API docs' parsers, which run in the browser on
+// web-tree-sitter), ssh2's optional crypto binding and cpu-features (both
+// have JavaScript fallbacks), keytar (fails without libsecret anyway).
+// Compiling them took minutes of the first install.
+const UNUSED_NATIVE_BUILDS = [
+  'tree-sitter',
+  'tree-sitter-json',
+  '@tree-sitter-grammars/tree-sitter-yaml',
+  'ssh2',
+  'cpu-features',
+  'keytar',
+];
 
 const readJson = file => JSON.parse(fs.readFileSync(file, 'utf8'));
 const writeJson = (file, value) =>
@@ -120,6 +134,12 @@ const commands = {
     const rootFile = path.join(app, 'package.json');
     const root = readJson(rootFile);
     root.resolutions = { ...root.resolutions, ...registryPins(repo) };
+    root.dependenciesMeta = {
+      ...root.dependenciesMeta,
+      ...Object.fromEntries(
+        UNUSED_NATIVE_BUILDS.map(name => [name, { built: false }]),
+      ),
+    };
     writeJson(rootFile, root);
     commands['resolve-tarballs'](app, dir);
 
