@@ -42,14 +42,14 @@ test('an entity with an asleep and a partial namespace shows both states', async
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/payments-api/namespace-schedule');
   await expect(
-    page.getByRole('row', { name: /payments-staging/ }),
+    page.getByRole('row', { name: /payments-staging sandbox/ }),
   ).toContainText('Partial');
   await page.goto(
     '/catalog/default/component/search-service/namespace-schedule',
   );
-  await expect(page.getByRole('row', { name: /search-sandbox/ })).toContainText(
-    'Asleep',
-  );
+  await expect(
+    page.getByRole('row', { name: /search-sandbox sandbox/ }),
+  ).toContainText('Asleep');
 });
 
 // The admin page (admins only) is covered in admin.test.ts.
