@@ -382,16 +382,14 @@ const median = (values: number[]) => {
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 /** Each repetition's engine pass over its floor pass with the same bodies. */
-const ratiosOf = (engine: Sample[], floor: Sample[]) =>
-  engine.map((sample, i) => sample.ms / floor[i].ms);
-
-const pairedRatio = (engine: Sample[], floor: Sample[]) =>
-  round(median(ratiosOf(engine, floor)), 2);
-
-const spread = (engine: Sample[], floor: Sample[]) => {
-  const ratios = ratiosOf(engine, floor);
-  return `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}`;
-};
+function pairedRatios(engine: Sample[], floor: Sample[]) {
+  const ratios = engine.map((sample, i) => sample.ms / floor[i].ms);
+  const range = `${round(Math.min(...ratios), 2)}–${round(
+    Math.max(...ratios),
+    2,
+  )}`;
+  return { median: round(median(ratios), 2), range };
+}
 
 async function main(): Promise<void> {
   const settings = readSettings();
@@ -598,28 +596,26 @@ async function main(): Promise<void> {
         )} ms`,
       );
     }
-    const sleepRatio = pairedRatio(samples.sleep, samples.floorDown);
-    const wakeRatio = pairedRatio(samples.wake, samples.floorUp);
+    const sleepRatio = pairedRatios(samples.sleep, samples.floorDown);
+    const wakeRatio = pairedRatios(samples.wake, samples.floorUp);
+    const pooledRatio = (list: Sample[]) =>
+      `${round(med(list, 'ms'))} ms = ${round(med(list, 'ms') / floorAll, 2)}×`;
     const loadAfter = os.loadavg();
     console.log(
       `floor ${round(floorAll)} ms (median of ${
         samples.floorDown.length + samples.floorUp.length
-      } passes); pooled medians: sleep ${round(
-        med(samples.sleep, 'ms'),
-      )} ms = ${round(med(samples.sleep, 'ms') / floorAll, 2)}×, wake ${round(
-        med(samples.wake, 'ms'),
-      )} ms = ${round(med(samples.wake, 'ms') / floorAll, 2)}×`,
+      } passes); pooled medians: sleep ${pooledRatio(
+        samples.sleep,
+      )}, wake ${pooledRatio(samples.wake)}`,
     );
     console.log(
       `paired, median of ${
         samples.sleep.length
-      } per-repetition ratios: sleep ÷ floor down ${sleepRatio}× (${spread(
-        samples.sleep,
-        samples.floorDown,
-      )}), wake ÷ floor up ${wakeRatio}× (${spread(
-        samples.wake,
-        samples.floorUp,
-      )}); engine requests per operation ${
+      } per-repetition ratios: sleep ÷ floor down ${sleepRatio.median}× (${
+        sleepRatio.range
+      }), wake ÷ floor up ${wakeRatio.median}× (${
+        wakeRatio.range
+      }); engine requests per operation ${
         passes[passes.length - 1].requests
       }, 429s ${passes.reduce(
         (n, p) => n + p.throttled,
@@ -643,7 +639,10 @@ async function main(): Promise<void> {
       unit: '×',
       max: MAX_RATIO,
     });
-    const results = [ratio('sleep', sleepRatio), ratio('wake', wakeRatio)];
+    const results = [
+      ratio('sleep', sleepRatio.median),
+      ratio('wake', wakeRatio.median),
+    ];
     reportResults(results);
   } finally {
     raw.close();
