@@ -1,16 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-
-const SCREENSHOTS = '.test-results/screenshots';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Namespace Scheduler', exact: true }),
-  ).toBeVisible();
-}
+import { chooseCostCenter, SCREENSHOTS, signInAsGuest } from './support';
 
 test('an entity tab shows its namespaces with states read from the sandbox cluster', async ({
   page,
@@ -54,12 +43,6 @@ test('an entity with an asleep and a partial namespace shows both states', async
 
 // The admin page (admins only) is covered in admin.test.ts.
 
-/** Picks one of the namespace's valid cost centers in the open dialog. */
-async function chooseCostCenter(page: Page, costCenter: string) {
-  await page.getByRole('dialog').getByLabel('Cost center').click();
-  await page.getByRole('option', { name: costCenter, exact: true }).click();
-}
-
 /** Runs an operation from the entity tab: cost center, dry-run preview, confirm. */
 async function runOperation(
   page: Page,
@@ -71,7 +54,7 @@ async function runOperation(
   await expect(button).toBeEnabled();
   await button.click();
   const dialog = page.getByRole('dialog');
-  await chooseCostCenter(page, 'CC-1001');
+  await chooseCostCenter(page, dialog);
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
   await expect(
     dialog.getByRole('table', { name: 'Would change' }),
@@ -152,7 +135,7 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
   await add.click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title').fill('E2E weekly');
-  await chooseCostCenter(page, 'CC-1001');
+  await chooseCostCenter(page, dialog);
   for (const weekday of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) {
     await dialog.getByLabel(weekday, { exact: true }).uncheck();
   }

@@ -1,24 +1,14 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
+import {
+  chooseCostCenter,
+  openNamespaceTab,
+  SCREENSHOTS,
+  tomorrowEvening,
+} from './support';
 
-const SCREENSHOTS = '.test-results/screenshots';
 /** The README's picture of the tab. */
 const README_IMAGE = 'docs/images/entity-tab.png';
-
-async function openShopApiTab(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Namespace Scheduler', exact: true }),
-  ).toBeVisible();
-  await page.goto('/catalog/default/component/shop-api');
-  await page
-    .getByRole('link', { name: 'Namespace schedule', exact: true })
-    .click();
-  await expect(page).toHaveURL(/shop-api\/namespace-schedule/);
-}
 
 /** Opens an action's dialog, charges CC-1001 and shows the dry-run plan. */
 async function preview(page: Page, action: string) {
@@ -26,24 +16,14 @@ async function preview(page: Page, action: string) {
   await expect(button).toBeEnabled();
   await button.click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Cost center').click();
-  await page.getByRole('option', { name: 'CC-1001', exact: true }).click();
+  await chooseCostCenter(page, dialog);
   return dialog;
-}
-
-/** A `datetime-local` value for tomorrow at 18:00 in the browser's zone. */
-function tomorrowEvening(): string {
-  const date = new Date(Date.now() + 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate(),
-  )}T18:00`;
 }
 
 test('as team-commerce: sleep with live progress, wake until tomorrow, run the override now, read its runs and the awake hours', async ({
   page,
 }) => {
-  await openShopApiTab(page);
+  await openNamespaceTab(page);
   const row = page.getByRole('row', { name: /shop-dev sandbox/ });
   await expect(row).toContainText(/Awake|Partial/);
 

@@ -1,0 +1,44 @@
+import { expect, Locator, Page } from '@playwright/test';
+
+/** Where the e2e tests leave their screenshots (not the README's pictures). */
+export const SCREENSHOTS = '.test-results/screenshots';
+
+/** Signs in with the guest provider (a member of team-commerce in the demo). */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('link', { name: 'Namespace Scheduler', exact: true }),
+  ).toBeVisible();
+}
+
+/** Signs in as guest and opens a component's Namespace schedule tab. */
+export async function openNamespaceTab(page: Page, component = 'shop-api') {
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${component}`);
+  await page
+    .getByRole('link', { name: 'Namespace schedule', exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${component}/namespace-schedule`));
+}
+
+/** Picks a cost center in an operation or schedule dialog. */
+export async function chooseCostCenter(
+  page: Page,
+  dialog: Locator,
+  costCenter = 'CC-1001',
+) {
+  await dialog.getByLabel('Cost center').click();
+  await page.getByRole('option', { name: costCenter, exact: true }).click();
+}
+
+/** A `datetime-local` value for tomorrow at 18:00 in the browser's zone. */
+export function tomorrowEvening(): string {
+  const date = new Date(Date.now() + 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}T18:00`;
+}
