@@ -19,12 +19,15 @@ export {
   transitionsBetween,
 } from './transitions';
 export {
+  contradictsOverride,
   overrideAt,
+  overrideEndedBy,
   previewTransitions,
   resolveRelease,
   type OverrideEntry,
   type ScheduleEntry,
 } from './namespaceRules';
+export { formatInstantLabel, overrideTitle } from './instantLabel';
 export { findWindowConflict, type WindowConflict } from './overlap';
 export {
   describeScheduleIssues,

@@ -3,6 +3,7 @@ import { previousTransition, transitionsBetween } from './transitions';
 import {
   OverrideTiming,
   PreviewTransition,
+  ScheduleOperation,
   ScheduleStatus,
   ScheduleTiming,
   ScheduleTransition,
@@ -49,6 +50,41 @@ export function overrideAt(
     .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))[0];
 }
 
+/**
+ * Whether `operation` goes against what an override holds: a sleep ends a
+ * wake override (a scale keeps the namespace awake, so it agrees); a wake or
+ * a scale ends a sleep override.
+ *
+ * @public
+ */
+export function contradictsOverride(
+  override: Pick<OverrideEntry, 'operation'>,
+  operation: ScheduleOperation,
+): boolean {
+  return override.operation === 'wake'
+    ? operation === 'sleep'
+    : operation !== 'sleep';
+}
+
+/**
+ * The override an operation at `at` ends: the one holding the namespace
+ * then, when the operation contradicts it. An override's own run
+ * (`scheduleId`) never ends it. One rule for every operation — manual, run
+ * now, scheduled — so what the dialog announces is what the backend does.
+ *
+ * @public
+ */
+export function overrideEndedBy(
+  schedules: ScheduleEntry[],
+  operation: ScheduleOperation,
+  at: number,
+  scheduleId?: string,
+): OverrideEntry | undefined {
+  const holder = overrideAt(schedules, at);
+  if (!holder || holder.id === scheduleId) return undefined;
+  return contradictsOverride(holder, operation) ? holder : undefined;
+}
+
 function releaseAt(entry: OverrideEntry): number {
   return transitionsBetween(entry, -Infinity, Infinity)[0]?.at ?? Infinity;
 }
@@ -74,18 +110,23 @@ export function resolveRelease(
 /** Sleep before scale before wake when instants tie, so the end state is the waking one. */
 const OPERATION_ORDER = { sleep: 0, scale: 1, wake: 2 } as const;
 
+/** A transition of one of a namespace's schedules, with the override holding the namespace then. */
+export type PlannedTransition = {
+  entry: ScheduleEntry;
+  transition: ScheduleTransition;
+  /** The override that holds the namespace then, so this transition will not run. */
+  heldBy?: OverrideEntry;
+};
+
 /**
- * The next transitions of a namespace in (from, to], from all its active
- * schedules, in order (the calendar preview). Transitions an override will
- * suppress are kept and marked.
- *
- * @public
+ * The transitions of a namespace's active schedules in (from, to], in order;
+ * releases resolved to what the other schedules ask for.
  */
-export function previewTransitions(
+export function plannedTransitions(
   schedules: ScheduleEntry[],
-  options: { from: number; to: number; limit: number },
-): PreviewTransition[] {
-  const items = schedules
+  options: { from: number; to: number },
+): PlannedTransition[] {
+  return schedules
     .filter(entry => entry.status === 'active')
     .flatMap(entry =>
       transitionsBetween(entry, options.from, options.to).map(transition => ({
@@ -100,21 +141,46 @@ export function previewTransitions(
         a.transition.at - b.transition.at ||
         OPERATION_ORDER[a.transition.operation] -
           OPERATION_ORDER[b.transition.operation],
-    );
-  return items.slice(0, options.limit).map(({ entry, transition }) => {
-    const holder = isOverride(entry)
-      ? undefined
-      : overrideAt(schedules, transition.at);
-    return {
-      at: formatDateTime(transition.at, entry.zone),
-      operation: transition.operation,
-      ...(transition.replicas !== undefined && {
-        replicas: transition.replicas,
-      }),
-      schedule_id: entry.id,
-      title: entry.title,
-      kind: entry.kind,
-      ...(holder && { suppressed_by: holder.id }),
-    };
-  });
+    )
+    .map(({ entry, transition }) => {
+      const heldBy = isOverride(entry)
+        ? undefined
+        : overrideAt(schedules, transition.at);
+      return { entry, transition, ...(heldBy && { heldBy }) };
+    });
+}
+
+/** One planned transition as the preview lists it. */
+export function toPreview({
+  entry,
+  transition,
+  heldBy,
+}: PlannedTransition): PreviewTransition {
+  return {
+    at: formatDateTime(transition.at, entry.zone),
+    operation: transition.operation,
+    ...(transition.replicas !== undefined && {
+      replicas: transition.replicas,
+    }),
+    schedule_id: entry.id,
+    title: entry.title,
+    kind: entry.kind,
+    ...(heldBy && { suppressed_by: heldBy.id }),
+  };
+}
+
+/**
+ * The next transitions of a namespace in (from, to], from all its active
+ * schedules, in order (the calendar preview). Transitions an override will
+ * suppress are kept and marked.
+ *
+ * @public
+ */
+export function previewTransitions(
+  schedules: ScheduleEntry[],
+  options: { from: number; to: number; limit: number },
+): PreviewTransition[] {
+  return plannedTransitions(schedules, options)
+    .slice(0, options.limit)
+    .map(toPreview);
 }

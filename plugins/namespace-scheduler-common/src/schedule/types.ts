@@ -153,6 +153,10 @@ export type Schedule = ScheduleInput & {
   /** Runs not executed: missed during downtime or suspended by an override. */
   skipped_count: number;
   last_run?: ScheduleRunSummary;
+  /** An override ended by an operation that went against it: who ran that operation… */
+  ended_by?: string;
+  /** …and when (ISO 8601, UTC). */
+  ended_at?: string;
 };
 
 /**
