@@ -6,8 +6,8 @@ import {
 /**
  * An activity with the attribute names of the earlier in-house scheduler's
  * DynamoDB table (docs/dynamodb.md), plus the fields this product added: id,
- * replicas, schedule_id, outcome and the engine's result. `timestamp_end`
- * stays epoch milliseconds, as that table has it.
+ * replicas, schedule_id, source, reason, outcome and the engine's result.
+ * `timestamp_end` stays epoch milliseconds, as that table has it.
  */
 export type ActivityItem = {
   namespace_name: string;
@@ -22,6 +22,8 @@ export type ActivityItem = {
   approved_by?: string;
   user_id?: string;
   schedule_id?: string;
+  source?: Activity['source'];
+  reason?: string;
   status: Activity['status'];
   outcome: Activity['outcome'];
   timestamp_end?: number;
@@ -67,6 +69,8 @@ export function toItem(activity: Activity): ActivityItem {
     approved_by: activity.approved_by,
     user_id: activity.user_id,
     schedule_id: activity.schedule_id,
+    source: activity.source,
+    reason: activity.reason,
     status: activity.status,
     outcome: activity.outcome,
     timestamp_end:
@@ -90,6 +94,8 @@ export function fromItem(item: ActivityItem): Activity {
     ...(item.approved_by !== undefined && { approved_by: item.approved_by }),
     ...(item.user_id !== undefined && { user_id: item.user_id }),
     ...(item.schedule_id !== undefined && { schedule_id: item.schedule_id }),
+    ...(item.source !== undefined && { source: item.source }),
+    ...(item.reason !== undefined && { reason: item.reason }),
     status: item.status,
     outcome: item.outcome,
     timestamp_start: startOfKey(item.timestamp_start),

@@ -1,12 +1,14 @@
 /** The activity log's rows in the portal database and their mapping to activities (as dynamodb/activityItems.ts is for DynamoDB), apart from the queries that read them. */
 import {
   Activity,
+  ActivitySource,
   AwakeRecord,
   OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import {
   ActivityEffect,
+  clipReason,
   NewActivity,
   minutesBetween,
 } from '@namespace-scheduler/backstage-plugin-node';
@@ -24,6 +26,8 @@ export type ActivityRow = {
   approved_by: string | null;
   user_id: string | null;
   schedule_id: string | null;
+  source: ActivitySource | null;
+  reason: string | null;
   status: Activity['status'];
   outcome: Activity['outcome'];
   /** PostgreSQL returns bigint columns as strings. */
@@ -66,6 +70,8 @@ export function toRow(
     approved_by: activity.approvedBy ?? null,
     user_id: activity.userId ?? null,
     schedule_id: activity.scheduleId ?? null,
+    source: activity.source ?? null,
+    reason: activity.reason === undefined ? null : clipReason(activity.reason),
     status: opens ? 'active' : 'completed',
     outcome: activity.result.success ? 'succeeded' : 'failed',
     timestamp_start: start,
@@ -104,6 +110,8 @@ export function fromRow(row: ActivityRow): Activity {
     ...(row.approved_by !== null && { approved_by: row.approved_by }),
     ...(row.user_id !== null && { user_id: row.user_id }),
     ...(row.schedule_id !== null && { schedule_id: row.schedule_id }),
+    ...(row.source !== null && { source: row.source }),
+    ...(row.reason !== null && { reason: row.reason }),
     timestamp_start: new Date(Number(row.timestamp_start)).toISOString(),
     ...(row.timestamp_end !== null && {
       timestamp_end: new Date(Number(row.timestamp_end)).toISOString(),

@@ -57,6 +57,9 @@ describe('activity routes against the sandbox', () => {
       requested_by: ALICE,
       cost_center: 'CC-1001',
       outcome: 'succeeded',
+      // Why, through the API.
+      source: 'manual',
+      reason: 'Manual wake by alice',
     });
 
     expect(

@@ -18,6 +18,7 @@ import {
 } from '../catalog/NamespaceCatalog';
 import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
+import { manualWhy } from '../reasons';
 import type { OperationProgressPublisher } from '../progress';
 import type { OverrideHolds } from '../schedules';
 import { NamespaceStatusReader } from './NamespaceStatusService';
@@ -139,6 +140,7 @@ export class NamespaceActionsService {
       ...context,
       requestedBy,
       userId: requestedBy,
+      ...manualWhy(request, requestedBy),
     });
     return { result, activityId: activity?.id };
   }

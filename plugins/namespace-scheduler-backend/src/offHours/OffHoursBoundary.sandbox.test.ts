@@ -123,6 +123,11 @@ describe('the start of off-hours against the Kubernetes sandbox', () => {
       ['shop-dev', 'CC-1001'],
       ['shop-staging', 'CC-1001'],
     ]);
+    expect(sleeps.items[0]).toMatchObject({
+      source: 'off-hours-boundary',
+      reason:
+        'Off-hours started (Mon 23 Nov, 20:00 CET; business hours Mon–Fri 07:00–20:00 Europe/Madrid): no off-hours slot held; limit 5 across all clusters',
+    });
     // Once per boundary.
     clock.set('2026-11-23T19:10:00Z');
     expect(await a.tick()).toBeUndefined();

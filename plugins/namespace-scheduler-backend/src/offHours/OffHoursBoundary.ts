@@ -13,13 +13,14 @@ import {
 import { ValidCostCenters } from '../costCenters';
 import { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { OperationService } from '../operations';
+import { boundaryWhy } from '../reasons';
 import { ScheduleStore } from '../schedules';
 import { forEachLimited } from '../concurrency/forEachLimited';
 import { Clock, systemClock } from '../time/Clock';
 import { scheduledAwakeAt } from './awakePlan';
 import { OffHoursPeriod } from './BusinessHours';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
-import { OffHoursRules, scopeKey } from './rules';
+import { describeScope, OffHoursRules, scopeKey } from './rules';
 import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /** What one boundary did, by `cluster/namespace`. */
@@ -118,7 +119,7 @@ export class OffHoursBoundary {
       context.summary.kept.push(formatNamespaceRef(ref));
       return;
     }
-    await this.sleep(ref, context.summary);
+    await this.sleep(ref, context);
   }
 
   /** Holding a slot already, or kept awake by a schedule and given a slot. */
@@ -148,7 +149,11 @@ export class OffHoursBoundary {
     return taken.acquired;
   }
 
-  private async sleep(ref: ManagedNamespaceRef, summary: BoundarySummary) {
+  private async sleep(
+    ref: ManagedNamespaceRef,
+    context: { period: OffHoursPeriod; summary: BoundarySummary },
+  ) {
+    const { summary } = context;
     const key = formatNamespaceRef(ref);
     const costCenter = await this.costCenterOf(ref);
     if (!costCenter) {
@@ -163,6 +168,7 @@ export class OffHoursBoundary {
         operation: 'sleep',
         costCenter,
         requestedBy: 'scheduler',
+        ...this.why(ref, context.period),
       });
       if (result.success) summary.slept.push(key);
       else summary.failed.push(`${key}: ${result.errors.join('; ')}`);
@@ -171,6 +177,17 @@ export class OffHoursBoundary {
         `${key}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /** Why the namespace sleeps: the period, the business hours and the limit it was over. */
+  private why(ref: ManagedNamespaceRef, period: OffHoursPeriod) {
+    const { rules } = this.deps;
+    return boundaryWhy({
+      start: period.start,
+      hours: rules.hours.spec,
+      limit: rules.limit,
+      scope: describeScope(scopeKey(rules, ref.cluster)),
+    });
   }
 
   /**

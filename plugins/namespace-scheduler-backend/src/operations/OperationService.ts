@@ -127,6 +127,8 @@ export class OperationService {
         approvedBy: request.approvedBy ?? reservation?.approvedBy,
         userId: request.userId ?? request.requestedBy,
         scheduleId: request.scheduleId,
+        source: request.source,
+        reason: request.reason,
         timestampStart: startedAt,
         timestampEnd: this.clock.now(),
         result,

@@ -1,5 +1,6 @@
 import {
   Activity,
+  ActivitySource,
   OperationIntent,
   OperationProgressEvent,
   OperationResult,
@@ -23,6 +24,10 @@ export interface OperationContext {
   /** The person behind it; defaults to `requestedBy`. For scheduled runs, the schedule's creator. */
   userId?: string;
   scheduleId?: string;
+  /** What made it happen, recorded on its activity. */
+  source?: ActivitySource;
+  /** Why, in words, recorded on its activity (see ../reasons). */
+  reason?: string;
   onProgress?: (event: OperationProgressEvent) => void;
   /** Ties the operation's log lines to what caused it (an API request's x-request-id, a schedule run). */
   correlationId?: string;

@@ -73,6 +73,8 @@ describe('ScheduleRunner', () => {
       requested_by: 'scheduler',
       user_id: 'user:default/alice',
       schedule_id: task.id,
+      source: 'schedule',
+      reason: `Schedule "${task.title}" (scale to 3 at "0 12 * * *" Europe/Madrid)`,
     });
   });
 

@@ -8,6 +8,7 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceBusyError } from '../leases';
 import { OperationOutcome, OperationService } from '../operations';
+import { runWhy } from '../reasons';
 import { Clock } from '../time/Clock';
 import { RunFinish, ScheduleStore } from './ScheduleStore';
 
@@ -58,6 +59,7 @@ export async function executeRun(
       userId:
         run.trigger === 'schedule' ? schedule.created_by : run.requestedBy,
       scheduleId: schedule.id,
+      ...runWhy(schedule, transition, run),
       onProgress: run.onProgress,
       waitForReadySeconds: run.waitForReadySeconds,
       // The run's id ties its log lines to the run ledger.

@@ -2069,17 +2069,33 @@ export const spec = {
           },
           schedule_id: {
             type: 'string',
+            description:
+              'The schedule acting; absent for the off-hours boundary.',
           },
           title: {
             type: 'string',
+            description: "The schedule's title, or `Off-hours limit`.",
           },
           kind: {
             type: 'string',
             enum: ['cron', 'window', 'weekly', 'override'],
+            description:
+              "The schedule's kind; absent for the off-hours boundary.",
           },
           suppressed_by: {
             type: 'string',
             description: 'The override holding the namespace then.',
+          },
+          source: {
+            type: 'string',
+            enum: ['schedule', 'override', 'off-hours-boundary'],
+            description:
+              "What causes it: a schedule, an override's release, or the start of off-hours (the off-hours limit's sleep).\n",
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why, in a few words, e.g. `weekly schedule "Office hours"` or `off-hours start: no off-hours slot`.\n',
           },
         },
       },
@@ -2130,6 +2146,24 @@ export const spec = {
           },
           schedule_id: {
             type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: [
+              'manual',
+              'schedule',
+              'run-now',
+              'override',
+              'off-hours-boundary',
+            ],
+            description:
+              "What made it happen: a user (`manual`), a schedule's run (`schedule`), a user running a schedule now (`run-now`), an override taking hold or ending (`override`), or the start of off-hours putting a namespace without a slot to sleep (`off-hours-boundary`). Absent on records written before it was kept.\n",
+          },
+          reason: {
+            type: 'string',
+            maxLength: 500,
+            description:
+              'Why, in words: which schedule, override, person or off-hours limit, e.g. `Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)`.\n',
           },
           status: {
             type: 'string',

@@ -9,6 +9,25 @@ import type { OperationType } from './vocabulary';
 export type ActivityStatus = 'active' | 'completed';
 
 /**
+ * What made an operation happen: a person now (`manual`), a schedule's run
+ * (`schedule`), a user running a schedule now (`run-now`), an override taking
+ * hold or ending (`override`), or the runner putting namespaces without an
+ * off-hours slot to sleep when business hours end (`off-hours-boundary`).
+ *
+ * @public
+ */
+export const ACTIVITY_SOURCES = [
+  'manual',
+  'schedule',
+  'run-now',
+  'override',
+  'off-hours-boundary',
+] as const;
+
+/** @public */
+export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
+
+/**
  * One wake, sleep or scale of a namespace: one record of the activity log.
  *
  * @public
@@ -27,6 +46,13 @@ export type Activity = {
   /** The person behind it: the user, or the creator of the schedule that ran. */
   user_id?: string;
   schedule_id?: string;
+  /** What made it happen; absent on records written before it was kept. */
+  source?: ActivitySource;
+  /**
+   * Why, in words, e.g. `Schedule "Office hours" (Mon–Fri 08:00–19:00
+   * Europe/Madrid)` or `Manual sleep by alice`.
+   */
+  reason?: string;
   status: ActivityStatus;
   /** Whether the engine succeeded. */
   outcome: 'succeeded' | 'failed';

@@ -2,6 +2,7 @@ import {
   Activity,
   ActivityPage,
   AwakeRecord,
+  ActivitySource,
   ActivityStatus,
   OperationResult,
   OperationType,
@@ -22,6 +23,10 @@ export type NewActivity = {
   approvedBy?: string;
   userId?: string;
   scheduleId?: string;
+  /** What made it happen. */
+  source?: ActivitySource;
+  /** Why, in words (at most 500 characters are kept). */
+  reason?: string;
   timestampStart: Date;
   timestampEnd: Date;
   result: OperationResult;

@@ -31,6 +31,10 @@ export function prepareActivity(
     ...(activity.scheduleId !== undefined && {
       schedule_id: activity.scheduleId,
     }),
+    ...(activity.source !== undefined && { source: activity.source }),
+    ...(activity.reason !== undefined && {
+      reason: clipReason(activity.reason),
+    }),
     status: opens ? 'active' : 'completed',
     outcome: activity.result.success ? 'succeeded' : 'failed',
     timestamp_start: activity.timestampStart.toISOString(),
@@ -50,4 +54,24 @@ export function prepareActivity(
  */
 export function minutesBetween(start: number, end: number): number {
   return Math.round((end - start) / 60_000);
+}
+
+/**
+ * The longest `reason` a store keeps, in characters (the portal database's
+ * column holds this much).
+ *
+ * @public
+ */
+export const MAX_ACTIVITY_REASON = 500;
+
+/**
+ * A reason as stores keep it: cut to `MAX_ACTIVITY_REASON` characters, with
+ * an ellipsis when cut.
+ *
+ * @public
+ */
+export function clipReason(reason: string): string {
+  return reason.length <= MAX_ACTIVITY_REASON
+    ? reason
+    : `${reason.slice(0, MAX_ACTIVITY_REASON - 1)}…`;
 }

@@ -4,6 +4,8 @@ import { OperationType } from '@namespace-scheduler/backstage-plugin-common';
 import {
   ActivityEffect,
   ActivityStore,
+  clipReason,
+  MAX_ACTIVITY_REASON,
   NewActivity,
 } from '@namespace-scheduler/backstage-plugin-node';
 import { mockOperationResult } from './mockOperationResult';
@@ -91,6 +93,8 @@ export function describeActivityStoreContract(
           approvedBy: 'user:default/platform',
           userId: 'user:default/bob',
           scheduleId: 's-42',
+          source: 'schedule',
+          reason: 'Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)',
           result: mockOperationResult(
             { operation: 'scale', cluster: 'sandbox', namespace: 'shop-dev' },
             { errors: ['api: 500'] },
@@ -103,11 +107,31 @@ export function describeActivityStoreContract(
         approved_by: 'user:default/platform',
         user_id: 'user:default/bob',
         schedule_id: 's-42',
+        source: 'schedule',
+        reason: 'Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)',
         outcome: 'failed',
         status: 'completed',
       });
       expect(await store.get(scale.id)).toEqual(scale);
       expect((await store.list({})).items).toEqual([scale]);
+    });
+
+    it('keeps why a record happened, clipping a long reason, and reads older records without it', async () => {
+      const store = await createStore();
+      const long = `Off-hours started: ${'x'.repeat(MAX_ACTIVITY_REASON)}`;
+      const boundary = await store.record(
+        activity('sleep', 1, { source: 'off-hours-boundary', reason: long }),
+        'close',
+      );
+      expect(boundary.source).toBe('off-hours-boundary');
+      expect(boundary.reason).toHaveLength(MAX_ACTIVITY_REASON);
+      expect(boundary.reason).toBe(clipReason(long));
+      const silent = await store.record(activity('wake', 2), 'open');
+      expect(silent.source).toBeUndefined();
+      expect(silent.reason).toBeUndefined();
+      const { items } = await store.list({ namespace: 'shop-dev' });
+      expect(items).toEqual([silent, boundary]);
+      expect(await store.get(boundary.id)).toEqual(boundary);
     });
 
     it('a second wake completes the first at its start; failures change nothing', async () => {

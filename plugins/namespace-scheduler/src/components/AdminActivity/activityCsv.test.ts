@@ -10,12 +10,17 @@ import {
 describe('toCsv', () => {
   it('writes a header and one quoted-as-needed row per activity', () => {
     const csv = toCsv([
-      activity('a1', { cost_center: 'CC "main", EU', requested_by: '=cmd()' }),
+      activity('a1', {
+        cost_center: 'CC "main", EU',
+        requested_by: '=cmd()',
+        source: 'manual',
+        reason: 'Manual sleep by guest',
+      }),
     ]);
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe(CSV_HEADER);
     expect(row).toBe(
-      '2026-11-21T19:00:00Z,2026-11-21T19:00:02Z,sandbox,shop-dev,sleep,,succeeded,completed,0,"CC ""main"", EU",\'=cmd(),,user:default/guest,,6,0,false,',
+      '2026-11-21T19:00:00Z,2026-11-21T19:00:02Z,sandbox,shop-dev,sleep,,succeeded,completed,0,"CC ""main"", EU",\'=cmd(),,user:default/guest,,manual,Manual sleep by guest,6,0,false,',
     );
     expect(end).toBe('');
   });

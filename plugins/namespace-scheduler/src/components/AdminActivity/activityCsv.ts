@@ -20,6 +20,8 @@ const COLUMNS: Array<[string, (a: Activity) => unknown]> = [
   ['approved_by', a => a.approved_by],
   ['user_id', a => a.user_id],
   ['schedule_id', a => a.schedule_id],
+  ['source', a => a.source],
+  ['reason', a => a.reason],
   ['total_scaled', a => a.result.total_scaled],
   ['total_failed', a => a.result.total_failed],
   ['rollback_performed', a => a.result.rollback_performed],

@@ -1,0 +1,8 @@
+export { describeDays, personOf, shortTime } from './describeTime';
+export {
+  boundaryWhy,
+  describeSchedule,
+  manualWhy,
+  runWhy,
+  type Why,
+} from './reasons';
