@@ -17,7 +17,12 @@ import { createCatalog } from './catalog/create';
 import { ClusterRegistry } from './clusters';
 import { createClusterState } from './clusterState';
 import { createCostCenters } from './costCenters';
-import { createCostReport } from './costReport';
+import { CostEstimateService } from './costEstimate';
+import {
+  createCostReport,
+  createTeamCost,
+  readConfiguredPrices,
+} from './costReport';
 import {
   ExtraCluster,
   NamespaceSchedulerStores,
@@ -156,6 +161,11 @@ export async function createServices(
       authorizer,
       activities,
       status: statusReader,
+      cost: createTeamCost({ ...shared, statusReader }),
+    }),
+    costEstimate: CostEstimateService.create({
+      namespaces: namespaces.actions,
+      prices: readConfiguredPrices(config),
     }),
   };
   metrics.observe({

@@ -15,6 +15,7 @@ import { OffHoursService } from '../offHours';
 import { CostReportService } from '../costReport';
 import { ReadinessService } from '../health';
 import { AwakeHoursService } from '../awakeHours';
+import { CostEstimateService } from '../costEstimate';
 import {
   correlationIdOf,
   requestObservability,
@@ -23,6 +24,7 @@ import { PluginMetrics } from '../observability/metrics/PluginMetrics';
 import { addActivityRoutes } from './activityRoutes';
 import { addAwakeHoursRoutes } from './awakeHoursRoutes';
 import { addCostCenterRoutes } from './costCenterRoutes';
+import { addCostEstimateRoutes } from './costEstimateRoutes';
 import { addCostReportRoutes } from './costReportRoutes';
 import { addHealthRoutes } from './healthRoutes';
 import { addOffHoursRoutes } from './offHoursRoutes';
@@ -41,6 +43,7 @@ export interface RouterOptions {
   offHours: OffHoursService;
   costReport: CostReportService;
   awakeHours: AwakeHoursService;
+  costEstimate: CostEstimateService;
   clusterNames: () => string[];
   readiness: ReadinessService;
   metrics?: PluginMetrics;
@@ -58,6 +61,7 @@ export async function createRouter(
   addCostCenterRoutes(router, options);
   addOffHoursRoutes(router, options);
   addCostReportRoutes(router, options);
+  addCostEstimateRoutes(router, options);
   addHealthRoutes(router, options);
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -2,11 +2,13 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   AwakeHours,
+  awakeHoursPeriodStart,
   awakeHoursWithLiveState,
   namespaceReadPermission,
   normalizeTimeZone,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import type { TeamCostService } from '../costReport';
 import type { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
@@ -26,7 +28,9 @@ export type AwakeHoursQuery = {
  * Awake hours per local day of an entity's namespaces (the entity tab's
  * chart), counting the present: a namespace that the live cluster shows
  * awake (or partly) without an open wake record counts as awake since the
- * period's start or its latest record, whichever is later.
+ * period's start or its latest record, whichever is later. With `cost`,
+ * the same period's estimated cost and savings, priced as the cost report
+ * prices them.
  */
 export class AwakeHoursService {
   static create(options: {
@@ -35,6 +39,8 @@ export class AwakeHoursService {
     activities: ActivityStore;
     /** The live state, for the namespaces awake now. */
     status: NamespaceStatusReader;
+    /** The period's money; without it, hours only. */
+    cost?: TeamCostService;
     clock?: Clock;
   }) {
     return new AwakeHoursService(
@@ -43,6 +49,7 @@ export class AwakeHoursService {
       options.activities,
       options.status,
       options.clock ?? systemClock,
+      options.cost,
     );
   }
 
@@ -52,6 +59,7 @@ export class AwakeHoursService {
     private readonly activities: ActivityStore,
     private readonly status: NamespaceStatusReader,
     private readonly clock: Clock,
+    private readonly teamCost?: TeamCostService,
   ) {}
 
   /** Per day, over the entity's namespaces the caller may read; the others are left out. */
@@ -71,11 +79,16 @@ export class AwakeHoursService {
       this.activities.periodRecords(namespaces, from),
       this.awakeNow(namespaces),
     ]);
-    return awakeHoursWithLiveState(records, awakeNow, {
-      now,
-      days: query.days,
-      zone,
+    const options = { now, days: query.days, zone };
+    const hours = awakeHoursWithLiveState(records, awakeNow, options);
+    const cost = await this.teamCost?.cost(namespaces, {
+      from: new Date(awakeHoursPeriodStart(options)),
+      to: new Date(now),
+      awakeSince: new Map(
+        hours.unrecorded.map(u => [u.namespace, Date.parse(u.since)]),
+      ),
     });
+    return cost ? { ...hours, cost } : hours;
   }
 
   /** Those the live cluster shows running (awake or partly); unknown ones are left out. */

@@ -1,7 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
-  Activity,
   activityReadAllPermission,
   CostReport,
   formatNamespaceRef,
@@ -19,15 +18,13 @@ import {
   totalOf,
 } from './aggregate';
 import { chargedIntervals } from './chargedIntervals';
+import { ChargedTimeReader } from './ChargedTimeReader';
 import { CostReportPrices } from './config';
-import { namespaceRequests } from './namespaceRequests';
-import { ActivityStore, MAX_ACTIVITY_PAGE } from '@namespace-scheduler/backstage-plugin-node';
+import { ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 30;
 export const MAX_RANGE_DAYS = 366;
-/** A report reads at most this many records (200 pages); beyond, it asks for a shorter range. */
-const MAX_RECORDS = 200 * MAX_ACTIVITY_PAGE;
 
 export type CostReportOptions = {
   activities: ActivityStore;
@@ -45,11 +42,15 @@ export type CostReportOptions = {
  */
 export class CostReportService {
   static create(options: CostReportOptions) {
-    return new CostReportService({ clock: systemClock, ...options });
+    return new CostReportService(
+      { clock: systemClock, ...options },
+      ChargedTimeReader.create(options),
+    );
   }
 
   private constructor(
     private readonly deps: CostReportOptions & { clock: Clock },
+    private readonly charged: ChargedTimeReader,
   ) {}
 
   async report(
@@ -105,7 +106,7 @@ export class CostReportService {
   ): Promise<PricedNamespace[]> {
     const [claims, records] = await Promise.all([
       this.deps.claims.allClaims(),
-      this.succeededRecords(from, to),
+      this.charged.succeededRecords({ from, to }),
     ]);
     const refs = new Map<string, { cluster: string; namespace: string }>();
     for (const { cluster, namespace } of [...claims, ...records]) {
@@ -121,60 +122,14 @@ export class CostReportService {
       [...refs.values()].map(async ref => ({
         ...ref,
         team: claimOf.get(formatNamespaceRef(ref))?.ownerRefs[0],
-        requests: await this.requestsOf(ref),
+        requests: await this.charged.requestsOf(ref),
         intervals: chargedIntervals(
-          await this.lastBefore(ref, from),
+          await this.charged.lastBefore(ref, from),
           records.filter(record => sameNamespace(record, ref)),
           window,
         ),
       })),
     );
     return priced.filter(item => item.intervals.length > 0);
-  }
-
-  private async requestsOf(ref: { cluster: string; namespace: string }) {
-    const status = await this.deps.statusReader.status(
-      ref.cluster,
-      ref.namespace,
-    );
-    return status.state === 'unknown'
-      ? { error: status.error ?? 'the namespace could not be read' }
-      : namespaceRequests(status);
-  }
-
-  /** The namespace's state at `from`: its last succeeded record before. */
-  private async lastBefore(
-    ref: { cluster: string; namespace: string },
-    from: Date,
-  ): Promise<Activity | undefined> {
-    const page = await this.deps.activities.list({
-      ...ref,
-      outcome: 'succeeded',
-      to: from,
-      limit: 1,
-    });
-    return page.items[0];
-  }
-
-  private async succeededRecords(from: Date, to: Date): Promise<Activity[]> {
-    const records: Activity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.activities.list({
-        outcome: 'succeeded',
-        from,
-        to,
-        limit: MAX_ACTIVITY_PAGE,
-        cursor,
-      });
-      records.push(...page.items);
-      cursor = page.next_cursor;
-      if (records.length > MAX_RECORDS) {
-        throw new InputError(
-          `from: more than ${MAX_RECORDS} operations in the range; choose a shorter one`,
-        );
-      }
-    } while (cursor);
-    return records;
   }
 }

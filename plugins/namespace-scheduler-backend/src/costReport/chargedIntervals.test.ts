@@ -1,6 +1,6 @@
 import { Activity } from '@namespace-scheduler/backstage-plugin-common';
 import { operationResult } from '../__testUtils__/fakeEngine';
-import { chargedIntervals } from './chargedIntervals';
+import { awakeSince, chargedIntervals } from './chargedIntervals';
 
 const H = 3_600_000;
 const T0 = Date.parse('2025-03-01T00:00:00Z');
@@ -83,5 +83,28 @@ describe('chargedIntervals', () => {
       [true, 6],
       [false, 14],
     ]);
+  });
+});
+
+describe('awakeSince', () => {
+  const asleep = {
+    awake: false,
+    costCenter: 'CC-1',
+    start: T0,
+    end: T0 + 10 * H,
+  };
+
+  it('ends the recorded time at `since` and charges the rest awake to the cost center before', () => {
+    expect(awakeSince([asleep], T0 + 4 * H, T0 + 10 * H)).toEqual([
+      { ...asleep, end: T0 + 4 * H },
+      { awake: true, costCenter: 'CC-1', start: T0 + 4 * H, end: T0 + 10 * H },
+    ]);
+  });
+
+  it('is awake all along without records, and unchanged when `since` is the end', () => {
+    expect(awakeSince([], T0, T0 + H)).toEqual([
+      { awake: true, costCenter: '', start: T0, end: T0 + H },
+    ]);
+    expect(awakeSince([asleep], T0 + 10 * H, T0 + 10 * H)).toEqual([asleep]);
   });
 });

@@ -52,3 +52,22 @@ export function chargedIntervals(
     return [{ awake, costCenter, start, end }];
   });
 }
+
+/**
+ * The intervals with the namespace awake from `since` to `to`: the live
+ * cluster shows it awake without an open wake record (woken outside the
+ * scheduler), which the awake hours count from `since` too. That time is
+ * charged to the cost center of the time before it, if any.
+ */
+export function awakeSince(
+  intervals: ChargedInterval[],
+  since: number,
+  to: number,
+): ChargedInterval[] {
+  const before = intervals
+    .filter(interval => interval.start < since)
+    .map(interval => ({ ...interval, end: Math.min(interval.end, since) }));
+  if (since >= to) return before;
+  const costCenter = before[before.length - 1]?.costCenter ?? '';
+  return [...before, { awake: true, costCenter, start: since, end: to }];
+}

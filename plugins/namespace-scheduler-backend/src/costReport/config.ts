@@ -24,3 +24,14 @@ export function readCostReportConfig(config: Config): CostReportPrices {
     currency: prices?.getOptionalString('currency') ?? DEFAULT_PRICES.currency,
   };
 }
+
+/**
+ * The prices when the platform team set them, else undefined: the entity
+ * tab and the operation dialogs show no money rather than the defaults' guess.
+ */
+export function readConfiguredPrices(
+  config: Config,
+): CostReportPrices | undefined {
+  const configured = config.has('namespaceScheduler.costReport.prices');
+  return configured ? readCostReportConfig(config) : undefined;
+}

@@ -393,7 +393,81 @@ export const spec = {
                         $ref: '#/components/schemas/UnrecordedAwake',
                       },
                     },
+                    cost: {
+                      $ref: '#/components/schemas/TeamCost',
+                    },
                   },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/cost-estimate': {
+      get: {
+        operationId: 'GetCostEstimate',
+        description:
+          "What a wake (held `until`, or open) or a scale of a managed namespace would cost: its live CPU and memory requests (at `replicas` for a scale) at the cost report's prices, from now until `until`, else per hour. Needs the namespace's read permission; 404 when no entity claims it. Without configured prices, or when the namespace cannot be read, `available` is false and `reason` says why.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusterQueryRequired',
+          },
+          {
+            $ref: '#/components/parameters/namespaceQueryRequired',
+          },
+          {
+            name: 'operation',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['wake', 'scale'],
+            },
+          },
+          {
+            name: 'replicas',
+            in: 'query',
+            description:
+              "The scale's replica count; required for `scale` only.",
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'until',
+            in: 'query',
+            description:
+              'The end of a held wake (ISO 8601), at most 366 days ahead.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'costCenter',
+            in: 'query',
+            description:
+              'The cost center the dialog would charge, echoed back.',
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The estimate.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostEstimate',
                 },
               },
             },
@@ -2633,6 +2707,110 @@ export const spec = {
                 },
               ],
             },
+          },
+        },
+      },
+      NamespaceCost: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CostReportTotals',
+          },
+          {
+            type: 'object',
+            required: ['namespace', 'hourly_price'],
+            properties: {
+              namespace: {
+                type: 'string',
+                description: '`cluster/namespace`.',
+              },
+              hourly_price: {
+                type: 'number',
+              },
+              requests_error: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      TeamCost: {
+        type: 'object',
+        required: ['from', 'to', 'currency', 'prices', 'totals', 'namespaces'],
+        description:
+          "The awake-hours period's estimated cost and savings, priced as the cost report prices them (the same prices and charged intervals), the present included as the awake hours count it. Absent when no prices are configured (`namespaceScheduler.costReport.prices`).\n",
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          currency: {
+            type: 'string',
+          },
+          prices: {
+            type: 'object',
+            required: ['cpu_hour', 'gib_hour'],
+            properties: {
+              cpu_hour: {
+                type: 'number',
+              },
+              gib_hour: {
+                type: 'number',
+              },
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/CostReportTotals',
+          },
+          namespaces: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NamespaceCost',
+            },
+          },
+        },
+      },
+      CostEstimate: {
+        type: 'object',
+        required: ['available'],
+        properties: {
+          available: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+            enum: ['prices-not-configured', 'requests-unknown'],
+          },
+          currency: {
+            type: 'string',
+          },
+          cost_center: {
+            type: 'string',
+          },
+          cpu_cores: {
+            type: 'number',
+          },
+          memory_gib: {
+            type: 'number',
+          },
+          hourly_price: {
+            type: 'number',
+            description: 'The price of one awake hour.',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+          },
+          hours: {
+            type: 'number',
+            description: 'Hours from now until `until`.',
+          },
+          estimated_cost: {
+            type: 'number',
+            description: 'Those hours at `hourly_price`, rounded to cents.',
           },
         },
       },

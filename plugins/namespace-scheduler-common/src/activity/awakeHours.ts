@@ -4,6 +4,7 @@ import {
 } from '../domain/namespaceRef';
 import { keepsAwake } from '../domain/operations';
 import type { Activity } from '../types/activity';
+import type { TeamCost } from '../types/costReport';
 import {
   DAY_MS,
   startOfWallDay,
@@ -143,6 +144,11 @@ export type AwakeHours = {
   items: AwakeHoursDay[];
   /** Awake now without an open wake record: counted from `since`. */
   unrecorded: UnrecordedAwake[];
+  /**
+   * The period's estimated cost and savings at the cost report's prices;
+   * absent when no prices are configured.
+   */
+  cost?: TeamCost;
 };
 
 /**
@@ -155,7 +161,7 @@ function liveAwakeRecords(
   awakeNow: readonly ManagedNamespaceRef[],
   options: AwakeHoursOptions,
 ): (AwakeRecord & Pick<UnrecordedAwake, 'basis'>)[] {
-  const periodStart = periodDays(options)[0]?.start ?? options.now;
+  const periodStart = awakeHoursPeriodStart(options);
   return awakeNow.flatMap(ref => {
     const key = formatNamespaceRef(ref);
     const own = activities.filter(a => formatNamespaceRef(a) === key);
@@ -198,6 +204,15 @@ export function awakeHoursWithLiveState(
       basis: record.basis,
     })),
   };
+}
+
+/**
+ * When the period's first local day starts (epoch ms).
+ *
+ * @public
+ */
+export function awakeHoursPeriodStart(options: AwakeHoursOptions): number {
+  return periodDays(options)[0]?.start ?? options.now;
 }
 
 /** The local days of the period as instants [start, end); DST days are 23 or 25 hours. */

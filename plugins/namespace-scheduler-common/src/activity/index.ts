@@ -1,5 +1,6 @@
 export {
   awakeHoursPerDay,
+  awakeHoursPeriodStart,
   awakeHoursWithLiveState,
   type AwakeHours,
   type UnrecordedAwake,

@@ -1,0 +1,4 @@
+export {
+  CostEstimateService,
+  type CostEstimateQuery,
+} from './CostEstimateService';
