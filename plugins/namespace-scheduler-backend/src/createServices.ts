@@ -119,6 +119,8 @@ export async function createServices(
     catalog,
     clusterNames,
     saveGuards: [autoscalers, costCenters.guard, offHours.scheduleGuard],
+    namespaceStatus: statusReader,
+    offHours: offHours.service,
     instanceId: leases.holder,
     onLateness: seconds => metrics.recordRunnerLateness(seconds),
   });

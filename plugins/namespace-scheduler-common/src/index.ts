@@ -7,6 +7,7 @@
 export * from './activity';
 export * from './annotations';
 export * from './domain';
+export * from './forecast';
 export * from './permissions';
 export * from './schedule';
 export * from './types';

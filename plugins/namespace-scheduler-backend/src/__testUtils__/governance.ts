@@ -188,8 +188,17 @@ export function governedInstance<
     schedules: scheduleStore,
     slots,
   });
-  const { schedules } = createScheduleServices({
+  const offHours = OffHoursService.create({
+    rules,
+    slots,
+    planner,
+    authorizer,
+    clock,
+  });
+  const { schedules, preview } = createScheduleServices({
     store: scheduleStore,
+    namespaceStatus: engine,
+    offHours,
     operations,
     authorizer,
     catalog: claims,
@@ -218,13 +227,6 @@ export function governedInstance<
     clock,
     instanceId: options.instanceId ?? 'a',
   });
-  const offHours = OffHoursService.create({
-    rules,
-    slots,
-    planner,
-    authorizer,
-    clock,
-  });
   const runner = ScheduleRunner.create({
     store: scheduleStore,
     operations,
@@ -241,6 +243,7 @@ export function governedInstance<
     operations,
     scheduleStore,
     schedules,
+    preview,
     boundary,
     offHours,
     runner,

@@ -1,6 +1,8 @@
 import {
   BusinessHoursSpec,
+  businessHoursTiming,
   formatDateTime,
+  gapsBetween,
   Interval,
   weeklyIntervals,
   WeeklyTiming,
@@ -33,13 +35,7 @@ export class BusinessHours {
   private memo?: { from: number; to: number; intervals: Interval[] };
 
   private constructor(readonly spec: BusinessHoursSpec) {
-    this.timing = {
-      kind: 'weekly',
-      zone: spec.time_zone,
-      days: spec.days,
-      from: spec.start,
-      to: spec.end,
-    };
+    this.timing = businessHoursTiming(spec);
   }
 
   /** The off-hours period around `at`; undefined during business hours. */
@@ -62,15 +58,7 @@ export class BusinessHours {
 
   /** The off-hours intervals within [from, to), in order. */
   offHoursBetween(from: number, to: number): Interval[] {
-    const gaps: Interval[] = [];
-    let cursor = from;
-    for (const business of this.businessBetween(from, to)) {
-      if (business.start > cursor)
-        gaps.push({ start: cursor, end: Math.min(business.start, to) });
-      cursor = Math.max(cursor, business.end);
-    }
-    if (cursor < to) gaps.push({ start: cursor, end: to });
-    return gaps.filter(gap => gap.end > gap.start);
+    return gapsBetween(this.businessBetween(from, to), from, to);
   }
 
   /** Business intervals covering at least a week and a day each side of `at`. */

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  boundaryDecision,
   formatNamespaceRef,
   sameNamespace,
   Schedule,
@@ -17,7 +18,6 @@ import { boundaryWhy } from '../reasons';
 import { ScheduleStore } from '../schedules';
 import { forEachLimited } from '../concurrency/forEachLimited';
 import { Clock, systemClock } from '../time/Clock';
-import { scheduledAwakeAt } from './awakePlan';
 import { OffHoursPeriod } from './BusinessHours';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
 import { describeScope, OffHoursRules, scopeKey } from './rules';
@@ -122,7 +122,7 @@ export class OffHoursBoundary {
     await this.sleep(ref, context);
   }
 
-  /** Holding a slot already, or kept awake by a schedule and given a slot. */
+  /** The boundary rule (shared with the forecast): holding a slot, or kept awake by a schedule and given a slot. */
   private async mayStayAwake(
     ref: ManagedNamespaceRef,
     own: Schedule[],
@@ -130,11 +130,14 @@ export class OffHoursBoundary {
     now: Date,
   ): Promise<boolean> {
     const holders = await this.deps.slots.holders(period.start);
-    if (holders.some(holder => sameNamespace(holder, ref))) return true;
-    const keeper = own.find(schedule =>
-      scheduledAwakeAt([schedule], now.getTime()),
-    );
-    if (!keeper || !scheduledAwakeAt(own, now.getTime())) return false;
+    const decision = boundaryDecision({
+      schedules: own,
+      at: now.getTime(),
+      holdsSlot: holders.some(holder => sameNamespace(holder, ref)),
+      limit: this.deps.rules.limit,
+    });
+    if (decision.action !== 'take-slot') return decision.action === 'keep';
+    const { keeper } = decision;
     const taken = await this.deps.slots.acquire({
       ...ref,
       period: period.start,

@@ -1,10 +1,12 @@
 import {
+  awakeIntervals,
   formatNamespaceRef,
   Interval,
   ScheduleEntry,
+  union,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { ScheduleStore } from '../schedules';
-import { awakeIntervals, intersect, NamespacePlan, union } from './awakePlan';
+import { intersect, NamespacePlan } from './awakePlan';
 import { OffHoursSlotStore } from './OffHoursSlotStore';
 import { OffHoursRules, scopeKey } from './rules';
 

@@ -1,15 +1,10 @@
 import {
+  awakeIntervals,
   ScheduleEntry,
+  scheduledAwakeAt,
   ScheduleTiming,
 } from '@namespace-scheduler/backstage-plugin-common';
-import {
-  awakeIntervals,
-  firstBreach,
-  intersect,
-  NamespacePlan,
-  peaks,
-  scheduledAwakeAt,
-} from './awakePlan';
+import { firstBreach, intersect, NamespacePlan, peaks } from './awakePlan';
 
 const at = (iso: string) => Date.parse(iso);
 const MON = at('2026-11-23T00:00:00Z');

@@ -1,26 +1,41 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  forecast,
   formatNamespaceRef,
   namespaceReadPermission,
+  OffHoursStatus,
   PreviewTransition,
-  previewTransitions,
+  sameNamespace,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import type { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
 import type { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import type { ScheduleStore } from './ScheduleStore';
 
 const DAY_MS = 86_400_000;
 
-type PreviewDeps = {
+/** What the forecast reads besides the schedules. */
+export type ForecastSources = {
+  /** The live state the forecast starts from. */
+  namespaceStatus: NamespaceStatusReader;
+  /** The off-hours limit and who holds its slots, for the boundary sleeps. */
+  offHours: { status(): Promise<OffHoursStatus> };
+};
+
+type PreviewDeps = ForecastSources & {
   store: Pick<ScheduleStore, 'list'>;
   authorizer: NamespaceAuthorizer;
   catalog: Pick<NamespaceCatalog, 'claimOf'>;
   clock: Clock;
 };
 
-/** What a namespace's schedules will do in the coming days, for readers of the namespace. */
+/**
+ * What will happen to a namespace in the coming days, for readers of the
+ * namespace: the forecast the calendar draws (its schedules, overrides and
+ * the off-hours boundary), from the live state.
+ */
 export class SchedulePreview {
   static create(
     deps: Omit<PreviewDeps, 'clock'> & { clock?: Clock },
@@ -59,11 +74,20 @@ export class SchedulePreview {
       );
     }
     const from = startOf(query.from, this.deps.clock.now().getTime());
-    return previewTransitions(await this.deps.store.list(query), {
+    const [schedules, { state }, offHours] = await Promise.all([
+      this.deps.store.list(query),
+      this.deps.namespaceStatus.status(query.cluster, query.namespace),
+      this.deps.offHours.status(),
+    ]);
+    const { transitions } = forecast({
+      schedules,
+      state,
       from,
       to: from + (query.days ?? 7) * DAY_MS,
-      limit: query.limit ?? 50,
+      offHours,
+      holdsSlot: offHours.slots.some(slot => sameNamespace(slot, query)),
     });
+    return transitions.slice(0, query.limit ?? 50);
   }
 }
 

@@ -8,13 +8,13 @@ import { ManualRuns } from './ManualRuns';
 import { OverrideHolds } from './OverrideHolds';
 import { readRunnerConfig } from './runnerConfig';
 import { ScheduleRunner } from './ScheduleRunner';
-import { SchedulePreview } from './SchedulePreview';
+import { ForecastSources, SchedulePreview } from './SchedulePreview';
 import { ScheduleService } from './ScheduleService';
 import type { ScheduleStore } from './ScheduleStore';
 import { ScheduleValidator } from './ScheduleValidator';
 import { ScheduleSaveGuard, ScheduleWriter } from './ScheduleWriter';
 
-export type ScheduleServicesDeps = {
+export type ScheduleServicesDeps = ForecastSources & {
   store: ScheduleStore;
   operations: Pick<OperationService, 'execute'>;
   authorizer: NamespaceAuthorizer;

@@ -714,7 +714,7 @@ export const spec = {
       get: {
         operationId: 'PreviewSchedules',
         description:
-          'The next transitions of one managed namespace from all its schedules (the calendar), marking those an override will hold back. 404 naming the namespace when no catalog entity claims it.\n',
+          "The next transitions of one managed namespace, from its live state: those of all its schedules (marking those an override will hold back) and the off-hours boundary's sleeps (an awake namespace without an off-hours slot, and no schedule keeping it awake, is put to sleep when off-hours start), each with its source and reason. The calendar draws the same forecast. 404 naming the namespace when no catalog entity claims it.\n",
         parameters: [
           {
             $ref: '#/components/parameters/clusterQueryRequired',
@@ -2129,7 +2129,7 @@ export const spec = {
       },
       PreviewTransition: {
         type: 'object',
-        required: ['at', 'operation', 'schedule_id', 'title', 'kind'],
+        required: ['at', 'operation', 'title'],
         properties: {
           at: {
             type: 'string',

@@ -1,9 +1,9 @@
 import {
+  awakeIntervals,
   formatNamespaceRef,
   putsToSleep,
   type ScheduleEntry,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { awakeIntervals } from '../offHours/awakePlan';
 import type {
   OperationListener,
   OperationOutcomeEvent,

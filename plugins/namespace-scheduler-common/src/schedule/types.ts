@@ -195,6 +195,15 @@ export type ScheduleTransition = {
 };
 
 /**
+ * What a predicted transition comes from: one of the namespace's schedules,
+ * an override's release, or the off-hours boundary (the limit's sleep); the
+ * same names as an activity's `source`.
+ *
+ * @public
+ */
+export type TransitionSource = 'schedule' | 'override' | 'off-hours-boundary';
+
+/**
  * One entry of a namespace's calendar preview.
  *
  * @public
@@ -203,9 +212,15 @@ export type PreviewTransition = {
   at: string;
   operation: ScheduleOperation;
   replicas?: number;
-  schedule_id: string;
+  /** The schedule acting; absent for the off-hours boundary. */
+  schedule_id?: string;
+  /** The schedule's title, or `Off-hours limit`. */
   title: string;
-  kind: ScheduleKind;
+  /** The schedule's kind; absent for the off-hours boundary. */
+  kind?: ScheduleKind;
   /** The override that holds the namespace then, so this transition will not run. */
   suppressed_by?: string;
+  source?: TransitionSource;
+  /** Why, in a few words: `weekly schedule "Office hours"`, `off-hours start: no off-hours slot`. */
+  reason?: string;
 };
