@@ -241,7 +241,9 @@ export interface Config {
     /**
      * The admin page's cost report: awake hours priced by the CPU and memory
      * the namespace's workloads request (all replicas, original replicas
-     * while asleep). Savings are asleep hours at the same price.
+     * while asleep). Savings are asleep hours at the same price. The entity
+     * tab's cost and the operation dialogs' estimates use the same prices,
+     * and only when `prices` is set: they show no money at the defaults.
      * @visibility backend
      */
     costReport?: {
