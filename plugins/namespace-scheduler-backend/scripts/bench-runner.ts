@@ -161,6 +161,8 @@ function scheduleRow(
     created_by: 'user:default/bench',
     created_at: NOW - 86_400_000,
     updated_at: NOW - 86_400_000,
+    ended_by: null,
+    ended_at: null,
   };
 }
 

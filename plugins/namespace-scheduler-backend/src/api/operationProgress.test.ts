@@ -126,7 +126,7 @@ describe('live progress and "until" through the sleep/wake routes', () => {
       next_run: expect.any(String),
     });
     expect(Date.parse(response.body.schedule.until)).toBe(Date.parse(until));
-    expect(response.body.schedule.title).toMatch(/^Wake until /);
+    expect(response.body.schedule.title).toMatch(/^Awake until /);
     expect((await schedules()).body.items).toEqual([
       expect.objectContaining({ id: response.body.schedule.id }),
     ]);

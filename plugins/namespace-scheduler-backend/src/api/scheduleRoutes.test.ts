@@ -359,6 +359,45 @@ describe('schedule routes against the sandbox', () => {
     });
   });
 
+  it('a sleep run now ends the wake override holding the namespace, recorded with who and when', async () => {
+    const api = await start();
+    const namespace = { ...office, namespace: 'search-sandbox' };
+    const held = await api.post('/schedules', {
+      ...namespace,
+      kind: 'override',
+      operation: 'wake',
+      until: '2030-01-01T18:00:00Z',
+      days: undefined,
+      from: undefined,
+      to: undefined,
+    });
+    const sleep = await api.post('/schedules', {
+      ...namespace,
+      title: 'Sleep',
+      kind: 'cron',
+      cron: '0 23 * * 0',
+      operation: 'sleep',
+      days: undefined,
+      from: undefined,
+      to: undefined,
+    });
+    const run = await api.post(`/schedules/${sleep.body.id}/run`);
+    expect(run.body.result).toMatchObject({
+      operation: 'sleep',
+      success: true,
+    });
+    const ended = await api.get(`/schedules/${held.body.id}`);
+    expect(ended.body).toMatchObject({
+      status: 'completed',
+      ended_by: ALICE,
+      ended_at: expect.any(String),
+    });
+    expect(ended.body.next_run).toBeUndefined();
+    expect(
+      (await api.get('/namespaces/sandbox/search-sandbox')).body.state,
+    ).toBe('asleep');
+  });
+
   it('checks permissions per namespace: manage to write, read to see', async () => {
     const api = await start((permission, ref) => {
       if (ref !== 'sandbox/shop-staging') return AuthorizeResult.ALLOW;

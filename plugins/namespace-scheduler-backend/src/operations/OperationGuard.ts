@@ -39,3 +39,26 @@ export interface OperationReservation {
 export interface OperationCapacity {
   reserve(request: OperationRequest): Promise<OperationReservation>;
 }
+
+/**
+ * Reserves with each in turn, settling each with the result. One that throws
+ * refuses the operation: put the ones that may refuse first.
+ */
+export function combineCapacities(
+  ...capacities: OperationCapacity[]
+): OperationCapacity {
+  return {
+    reserve: async request => {
+      const reservations: OperationReservation[] = [];
+      for (const capacity of capacities)
+        reservations.push(await capacity.reserve(request));
+      return {
+        approvedBy: reservations.find(r => r.approvedBy)?.approvedBy,
+        settle: async result => {
+          for (const reservation of reservations)
+            await reservation.settle(result);
+        },
+      };
+    },
+  };
+}

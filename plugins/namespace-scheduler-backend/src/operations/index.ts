@@ -1,6 +1,7 @@
 export { OperationService } from './OperationService';
 export {
   allowAllOperations,
+  combineCapacities,
   combineGuards,
   type OperationCapacity,
   type OperationGuard,

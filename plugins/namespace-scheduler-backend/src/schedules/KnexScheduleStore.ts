@@ -18,6 +18,7 @@ import {
 } from './scheduleRows';
 import {
   NewSchedule,
+  OverrideEnding,
   requireSchedule,
   RunClaim,
   RunFinish,
@@ -60,6 +61,8 @@ export class KnexScheduleStore implements ScheduleStore {
       created_by: schedule.createdBy,
       created_at: at,
       updated_at: at,
+      ended_by: null,
+      ended_at: null,
     };
     await this.knex.transaction(async trx => {
       check?.(await lockedSiblings(trx, schedule.input, row.id));
@@ -141,6 +144,45 @@ export class KnexScheduleStore implements ScheduleStore {
     });
   }
 
+  async endOverride(ending: OverrideEnding): Promise<Schedule | undefined> {
+    return this.knex.transaction(async trx => {
+      const override = ending.ends(await lockedSiblings(trx, ending));
+      if (!override) return undefined;
+      const at = ending.at.getTime();
+      await trx<ScheduleRow>(SCHEDULES).where({ id: override.id }).update({
+        status: 'completed',
+        next_run: null,
+        next_operation: null,
+        ended_by: ending.by,
+        ended_at: at,
+        updated_at: at,
+      });
+      return override;
+    });
+  }
+
+  async reinstateOverride(override: Schedule, endedAt: Date): Promise<void> {
+    const next = override.next_run
+      ? {
+          next_run: Date.parse(override.next_run),
+          next_operation: override.next_operation ?? null,
+        }
+      : nextColumns();
+    await this.knex<ScheduleRow>(SCHEDULES)
+      .where({
+        id: override.id,
+        status: 'completed',
+        ended_at: endedAt.getTime(),
+      })
+      .update({
+        status: 'active',
+        ...next,
+        ended_by: null,
+        ended_at: null,
+        updated_at: Date.parse(override.updated_at),
+      });
+  }
+
   async get(id: string): Promise<Schedule | undefined> {
     const row = await this.knex<ScheduleRow>(SCHEDULES).where({ id }).first();
     return row && scheduleFromRow(row);
@@ -200,14 +242,14 @@ function namespaceOf(ref: Namespace) {
 }
 
 /**
- * The namespace's other schedules, read after upserting its lock row: on
+ * The namespace's schedules (but `exceptId`), read after upserting its lock row: on
  * PostgreSQL the row lock serializes writers of one namespace until commit
  * (SQLite serializes all writers anyway), so a check cannot race.
  */
 async function lockedSiblings(
   trx: Knex.Transaction,
   ref: Namespace,
-  exceptId: string,
+  exceptId?: string,
 ): Promise<Schedule[]> {
   await trx(LOCKS)
     .insert({ ...namespaceOf(ref), version: 1 })
@@ -215,6 +257,8 @@ async function lockedSiblings(
     .merge({ version: trx.raw(`${LOCKS}.version + 1`) });
   const rows = await trx<ScheduleRow>(SCHEDULES)
     .where(namespaceOf(ref))
-    .whereNot({ id: exceptId });
+    .modify(query => {
+      if (exceptId) query.whereNot({ id: exceptId });
+    });
   return rows.map(scheduleFromRow);
 }

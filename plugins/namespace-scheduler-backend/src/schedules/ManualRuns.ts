@@ -7,13 +7,13 @@ import {
   Activity,
   namespaceOperatePermission,
   OperationResult,
+  operationNow,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { OperationService } from '../operations';
 import type { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import { ClaimedRun, executeRun } from './executeRun';
-import { operationNow } from './operationNow';
 import { requireSchedule, ScheduleStore } from './ScheduleStore';
 
 export type RunNowOutcome = {

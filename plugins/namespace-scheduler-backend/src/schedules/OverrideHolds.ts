@@ -4,11 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
-  formatDateTime,
   namespaceOperatePermission,
   nextTransition,
   OperationAsk,
-  parseDateTime,
+  overrideTitle,
   Schedule,
   ScheduleInput,
   scheduleManagePermission,
@@ -74,7 +73,11 @@ export class OverrideHolds {
     const input = await this.deps.validator.validate(
       {
         kind: 'override',
-        title: holdTitle(request.operation, request.until, zone),
+        title: overrideTitle({
+          operation: request.operation,
+          until: request.until,
+          zone,
+        }),
         cluster: request.cluster,
         namespace: request.namespace,
         cost_center: request.costCenter,
@@ -135,19 +138,6 @@ export class OverrideHolds {
       nextTransition(schedule, replacedAt),
     );
   }
-}
-
-/** "Wake until 2026-11-23T18:00:00.000+01:00"; an unparsable `until` is refused by validation. */
-function holdTitle(
-  operation: HoldAsk['operation'],
-  until: string,
-  zone: string,
-): string {
-  const at = parseDateTime(until, zone);
-  const label = operation === 'wake' ? 'Wake' : 'Sleep';
-  return `${label} until ${
-    Number.isNaN(at) ? until : formatDateTime(at, zone)
-  }`;
 }
 
 /** A guard's refusal (or a busy namespace): the operation never ran. */

@@ -29,6 +29,18 @@ export type ScheduleUpdate = {
  */
 export type SiblingCheck = (siblings: Schedule[]) => void;
 
+/** An operation about to run on a namespace, which may end the override holding it. */
+export type OverrideEnding = {
+  cluster: string;
+  namespace: string;
+  /** When the operation starts. */
+  at: Date;
+  /** Who runs it. */
+  by: string;
+  /** Of the namespace's schedules, the override the operation ends, if any. */
+  ends: (schedules: Schedule[]) => Schedule | undefined;
+};
+
 /** A claim on one (schedule, due time) before running it. */
 export type RunClaim = {
   scheduleId: string;
@@ -90,6 +102,17 @@ export interface ScheduleRecords {
     id: string,
     nextOf: (schedule: Schedule) => NewSchedule['next'],
   ): Promise<void>;
+  /**
+   * Ends the override `ending.ends` picks from the namespace's schedules,
+   * read under the namespace's lock: it is completed with who and when, and
+   * holds back nothing more. Returns it as it was before, or none.
+   */
+  endOverride(ending: OverrideEnding): Promise<Schedule | undefined>;
+  /**
+   * Puts back an override `endOverride` ended at `endedAt` (its operation
+   * failed), unless it changed since.
+   */
+  reinstateOverride(override: Schedule, endedAt: Date): Promise<void>;
   get(id: string): Promise<Schedule | undefined>;
   list(filter?: { cluster?: string; namespace?: string }): Promise<Schedule[]>;
   /** Schedules whose next run is at or before `now`, earliest first (indexed). */

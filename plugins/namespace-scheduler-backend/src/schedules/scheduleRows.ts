@@ -35,6 +35,8 @@ export type ScheduleRow = TimingColumns & {
   created_by: string;
   created_at: Millis;
   updated_at: Millis;
+  ended_by: string | null;
+  ended_at: Millis | null;
 };
 
 export type RunRow = {
@@ -109,6 +111,8 @@ export function scheduleFromRow(row: ScheduleRow): Schedule {
     ...(row.last_run !== null && {
       last_run: JSON.parse(row.last_run) as ScheduleRunSummary,
     }),
+    ...(row.ended_by !== null && { ended_by: row.ended_by }),
+    ...(row.ended_at !== null && { ended_at: isoUtc(row.ended_at) }),
   };
 }
 

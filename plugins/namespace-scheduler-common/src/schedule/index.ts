@@ -28,6 +28,7 @@ export {
   type ScheduleEntry,
 } from './namespaceRules';
 export { formatInstantLabel, overrideTitle } from './instantLabel';
+export { operationNow } from './operationNow';
 export { findWindowConflict, type WindowConflict } from './overlap';
 export {
   describeScheduleIssues,

@@ -1,15 +1,15 @@
-import {
-  previousTransition,
-  Schedule,
-  ScheduleTransition,
-} from '@namespace-scheduler/backstage-plugin-common';
+import { previousTransition } from './transitions';
+import { ScheduleTiming, ScheduleTransition } from './types';
 
 /**
  * What "run now" does: a cron task or override its operation; a window what
- * it asks for at this moment (wake inside, sleep outside).
+ * it asks for at this moment (wake inside, sleep outside). The backend runs
+ * it; the run-now dialog announces it (and the override it ends).
+ *
+ * @public
  */
 export function operationNow(
-  schedule: Schedule,
+  schedule: ScheduleTiming,
   now: number,
 ): ScheduleTransition {
   switch (schedule.kind) {
