@@ -39,7 +39,11 @@ import {
 import { createOffHours } from './offHours';
 import { createOperations } from './operations';
 import { NamespaceAuthorizer } from './permissions';
-import { createSchedules, KnexScheduleStore } from './schedules';
+import {
+  createSchedules,
+  KnexScheduleStore,
+  OverrideEndings,
+} from './schedules';
 import { createStores } from './storage/createStores';
 
 /** What the plugin's services need from the backend. */
@@ -104,7 +108,11 @@ export async function createServices(
     ...shared,
     engine,
     guards: [autoscalers, costCenters.guard, offHours.guard],
-    capacity: offHours.guard,
+    // The off-hours slot first: it may refuse, and a refused operation ends no override.
+    capacities: [
+      offHours.guard,
+      OverrideEndings.create({ store: scheduleStore }),
+    ],
     leases: leases.namespaces,
     listeners: createOperationListeners({
       ...shared,

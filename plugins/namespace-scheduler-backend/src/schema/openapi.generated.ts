@@ -629,7 +629,7 @@ export const spec = {
       post: {
         operationId: 'RunScheduleNow',
         description:
-          'Runs the schedule now: a cron task or override its operation; a window what it asks for at this moment (wake inside, sleep outside). Needs the operate permission.\n',
+          'Runs the schedule now: a cron task or override its operation; a window what it asks for at this moment (wake inside, sleep outside). Needs the operate permission. A run that goes against the override holding the namespace ends that override (`ended_by`, `ended_at`), as every wake, sleep and scale does; one that agrees with it leaves it.\n',
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -2044,6 +2044,16 @@ export const spec = {
           },
           last_run: {
             $ref: '#/components/schemas/ScheduleRunSummary',
+          },
+          ended_by: {
+            type: 'string',
+            description:
+              'An override ended by an operation that went against it (a sleep while it held the namespace awake; a wake or scale while it held it asleep): who ran that operation. The override is completed and holds back nothing more.\n',
+          },
+          ended_at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When that operation ended the override (UTC).',
           },
         },
       },
