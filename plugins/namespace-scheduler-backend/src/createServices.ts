@@ -29,6 +29,10 @@ import {
 } from '@namespace-scheduler/backstage-plugin-node';
 import { createReadiness } from './health';
 import { createLeases, waitingForLeases } from './leases';
+import {
+  NamespaceChangePublisher,
+  SignallingScheduleStore,
+} from './namespaceChanges';
 import { createNamespaces } from './namespaces/create';
 import {
   AwakeNamespaces,
@@ -95,8 +99,17 @@ export async function createServices(
   const { activities, readinessChecks } = stores;
   // What most folders take, by the names they take it.
   const shared = { ...deps, metrics, knex, activities, claims: catalog };
-  const scheduleStore = KnexScheduleStore.create({ knex });
-  const leases = createLeases({ ...shared, engine });
+  // Every change of a namespace is signalled to the pages showing it.
+  const changes = NamespaceChangePublisher.create(shared);
+  const scheduleStore = SignallingScheduleStore.wrap(
+    KnexScheduleStore.create({ knex }),
+    changes,
+  );
+  const leases = createLeases({
+    ...shared,
+    engine,
+    onRepaired: ref => changes.publish(ref, 'operation'),
+  });
 
   const costCenters = await createCostCenters({
     ...shared,
@@ -114,11 +127,14 @@ export async function createServices(
       OverrideEndings.create({ store: scheduleStore }),
     ],
     leases: leases.namespaces,
-    listeners: createOperationListeners({
-      ...shared,
-      awake: statusReader,
-      schedules: scheduleStore,
-    }),
+    listeners: [
+      ...createOperationListeners({
+        ...shared,
+        awake: statusReader,
+        schedules: scheduleStore,
+      }),
+      changes,
+    ],
   });
   const schedules = createSchedules({
     ...deps,

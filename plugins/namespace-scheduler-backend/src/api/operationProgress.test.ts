@@ -40,8 +40,11 @@ describe('live progress and "until" through the sleep/wake routes', () => {
           service: signalsServiceRef,
           deps: {},
           factory: () => ({
+            // Progress only: namespace changes are namespaceChanges.sandbox.test.ts's.
             publish: async signal => {
-              published.push(signal);
+              if (signal.channel.startsWith('namespace-scheduler:progress:')) {
+                published.push(signal);
+              }
             },
           }),
         }),
@@ -90,7 +93,7 @@ describe('live progress and "until" through the sleep/wake routes', () => {
     );
   });
 
-  it('publishes nothing without an operation id, and refuses one that is not a UUID', async () => {
+  it('publishes no progress without an operation id, and refuses one that is not a UUID', async () => {
     expect((await post('sleep', { costCenter: 'CC-1001' })).status).toBe(200);
     expect(published).toEqual([]);
 

@@ -55,6 +55,8 @@ describe('RepairSweep', () => {
       const store = KnexOperationLeaseStore.create({ knex: pool, clock });
       const lines: string[] = [];
       const logger = recordingLogger(lines);
+      // Each namespace repaired, and whether its lease was gone by then.
+      const repaired: string[] = [];
       const operations = OperationService.create({
         engine,
         activities: KnexActivityStore.create({ knex: pool }),
@@ -75,8 +77,14 @@ describe('RepairSweep', () => {
         logger,
         clock,
         holder: name,
+        onRepaired: async ref => {
+          const lease = await store.get(ref.cluster, ref.namespace);
+          repaired.push(
+            `${ref.cluster}/${ref.namespace} lease ${lease ? 'held' : 'gone'}`,
+          );
+        },
       });
-      return { engine, store, operations, sweep, lines };
+      return { engine, store, operations, sweep, lines, repaired };
     };
     const second =
       databaseId === 'POSTGRES_15' ? await connectAgain(knex) : knex;
@@ -101,6 +109,7 @@ describe('RepairSweep', () => {
       }
       const warnings = a.lines.filter(line => line.startsWith('warn'));
       expect(warnings).toHaveLength(2);
+      expect(a.repaired).toEqual([]);
       expect(warnings[0]).toMatch(
         /^warn: shop-dev on sandbox still needs repair \(1 change\(s\) of a sleep\); retrying every sweep: connect ECONNREFUSED$/,
       );
@@ -119,6 +128,7 @@ describe('RepairSweep', () => {
         'info: Repaired shop-dev on sandbox after a sleep at 2026-12-02T22:40:01.000Z: restored 1 change(s)',
       );
       expect(await a.store.list()).toEqual([]);
+      expect(a.repaired).toEqual(['sandbox/shop-dev lease gone']);
       expect((await a.operations.execute(sleepNow)).result.success).toBe(true);
     },
   );

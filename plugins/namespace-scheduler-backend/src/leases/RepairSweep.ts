@@ -8,7 +8,10 @@ import type { RepairOutcome } from '../engine/types';
 import { Clock, systemClock } from '../time/Clock';
 import { instanceId } from './instanceId';
 import { OperationLease, OperationLeaseStore } from './OperationLeaseStore';
-import { formatNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  formatNamespaceRef,
+  type ManagedNamespaceRef,
+} from '@namespace-scheduler/backstage-plugin-common';
 
 export const REPAIR_TASK_ID = 'namespace-scheduler-repair';
 
@@ -53,6 +56,8 @@ export class RepairSweep {
     claimTtlMs?: number;
     /** Repairs in flight at once (one per namespace). */
     concurrency?: number;
+    /** Told of each namespace repaired, once its lease is gone; must not throw. */
+    onRepaired?: (ref: ManagedNamespaceRef) => Promise<void>;
   }): RepairSweep {
     return new RepairSweep(
       options.store,
@@ -62,6 +67,7 @@ export class RepairSweep {
       options.holder ?? instanceId(),
       options.claimTtlMs ?? 5 * 60_000,
       options.concurrency ?? 4,
+      options.onRepaired,
     );
   }
 
@@ -73,6 +79,7 @@ export class RepairSweep {
     private readonly holder: string,
     private readonly claimTtlMs: number,
     private readonly concurrency: number,
+    private readonly onRepaired?: (ref: ManagedNamespaceRef) => Promise<void>,
   ) {}
 
   async sweep(): Promise<SweepSummary> {
@@ -113,6 +120,7 @@ export class RepairSweep {
     if (outcome.done) {
       await this.store.release(claimed);
       this.lastLogged.delete(key);
+      await this.onRepaired?.(lease);
       const leftAlone = outcome.leftAlone.length
         ? `; left alone, changed since by someone else: ${outcome.leftAlone.join(
             ', ',

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ManagedNamespaceRef } from '@namespace-scheduler/backstage-plugin-common';
 import type { Knex } from 'knex';
 import type { NamespaceOperations } from '../engine';
 import { instanceId } from './instanceId';
@@ -16,12 +17,20 @@ export function createLeases(deps: {
   knex: Knex;
   logger: LoggerService;
   engine: Pick<NamespaceOperations, 'repair'>;
+  /** Told of each namespace repaired. */
+  onRepaired?: (ref: ManagedNamespaceRef) => Promise<void>;
 }) {
-  const { knex, logger, engine } = deps;
+  const { knex, logger, engine, onRepaired } = deps;
   const store = KnexOperationLeaseStore.create({ knex });
   // This instance, as the lease table and the runner's claims show it.
   const holder = instanceId();
-  const repairs = RepairSweep.create({ store, engine, logger, holder });
+  const repairs = RepairSweep.create({
+    store,
+    engine,
+    logger,
+    holder,
+    onRepaired,
+  });
   return {
     holder,
     namespaces: NamespaceLeases.create({ store, logger, holder }),

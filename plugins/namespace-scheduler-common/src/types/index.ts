@@ -5,3 +5,4 @@ export * from './operations';
 export * from './governance';
 export * from './costReport';
 export * from './progress';
+export * from './namespaceChanges';

@@ -1,0 +1,2 @@
+export { NamespaceChangePublisher } from './NamespaceChangePublisher';
+export { SignallingScheduleStore } from './SignallingScheduleStore';
