@@ -184,6 +184,24 @@ export interface Config {
     };
 
     /**
+     * Notifications to a namespace's owners (the owners of the entities
+     * claiming it, through the Backstage notifications service). Failures
+     * and automatic sleeps are always told.
+     * @visibility backend
+     */
+    notifications?: {
+      /**
+       * Minutes before an automatic sleep (a schedule's, an override's end,
+       * or the off-hours boundary's for a namespace without a slot) to tell
+       * the owners, with a link that opens the tab's "keep awake until…"
+       * dialog. Once per namespace and sleep across backend instances; 0
+       * turns the notice off.
+       * @default 15
+       */
+      beforeSleepMinutes?: number;
+    };
+
+    /**
      * The schedule runner: a task on the portal scheduler that runs due
      * schedules. Without `frequency` it ticks every minute on the minute
      * (`{ cron: '* * * * *' }`) with a 5 minute timeout. When `frequency` is

@@ -42,6 +42,7 @@ import {
 } from './observability';
 import { createOffHours } from './offHours';
 import { createOperations } from './operations';
+import { createBeforeSleepNotifier } from './sleepNotices';
 import { NamespaceAuthorizer } from './permissions';
 import {
   createSchedules,
@@ -155,6 +156,14 @@ export async function createServices(
     operations: waitingForLeases(operations),
     costCenters: costCenters.valid,
   });
+  const beforeSleep = createBeforeSleepNotifier({
+    ...shared,
+    scheduleStore,
+    status: statusReader,
+    rules: offHours.rules,
+    slots: offHours.slots,
+    instanceId: leases.holder,
+  });
   const namespaces = createNamespaces({
     ...deps,
     catalog,
@@ -210,6 +219,8 @@ export async function createServices(
     tick: async (signal: AbortSignal) => {
       await schedules.runner.tick(signal);
       await boundary.tick();
+      // After both: a sleep they just did is no longer coming.
+      await beforeSleep.tick();
     },
     repairSchedule: leases.repairSchedule,
     repair: leases.repair,

@@ -13,6 +13,7 @@ const TABLES = [
   'ns_off_hours_boundaries',
   'ns_activity_outbox',
   'ns_operation_leases',
+  'ns_sleep_notices',
 ];
 
 describe('migrations', () => {

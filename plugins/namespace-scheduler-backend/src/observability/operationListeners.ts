@@ -2,6 +2,7 @@ import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { Knex } from 'knex';
 import { ClaimLookup, OperationNotifier } from '../notifications';
+import { AfterSleepNotifier } from '../sleepNotices';
 import type { OperationListener } from '../operations/OperationListener';
 import { createSilencer } from '../silences';
 import type { ScheduleLookup } from '../silences/NamespaceSilencer';
@@ -12,8 +13,9 @@ import { type ActivityStore } from '@namespace-scheduler/backstage-plugin-node';
 
 /**
  * What happens after every operation: metrics always, a notification to the
- * owners when it failed, and an Alertmanager silence while a namespace sleeps
- * when `namespaceScheduler.alertmanager.url` is set.
+ * owners when it failed or when the scheduler put the namespace to sleep,
+ * and an Alertmanager silence while a namespace sleeps when
+ * `namespaceScheduler.alertmanager.url` is set.
  */
 export function createOperationListeners(deps: {
   config: RootConfigService;
@@ -30,6 +32,7 @@ export function createOperationListeners(deps: {
   return [
     OperationMetricsListener.create({ metrics, awake, activities }),
     OperationNotifier.create({ notifications, claims }),
+    AfterSleepNotifier.create({ notifications, claims }),
     ...(silencer ? [silencer] : []),
   ];
 }

@@ -21,7 +21,8 @@ type BoundaryDeps = Omit<
  * The off-hours limit, `namespaceScheduler.offHours` read once: the guard
  * that refuses a wake beyond it, the schedule-save check, the API's view,
  * and the boundary step, built once operations exist (it puts namespaces
- * to sleep through them).
+ * to sleep through them); its rules and slots for those predicting the
+ * boundary (the before-sleep notices).
  */
 export function createOffHours(deps: {
   config: Config;
@@ -35,6 +36,8 @@ export function createOffHours(deps: {
   const planner = OffHoursPlanner.create({ rules, schedules, slots });
   const lock = SaveLock.create({ knex });
   return {
+    rules,
+    slots,
     guard: OffHoursGuard.create({ rules, slots }),
     scheduleGuard: OffHoursScheduleGuard.create({ rules, planner, lock }),
     service: OffHoursService.create({ rules, slots, planner, authorizer }),

@@ -37,7 +37,10 @@ function describeTiming(schedule: Schedule): string {
       return `awake ${shortTime(
         parseDateTime(schedule.start, schedule.zone),
         schedule.zone,
-      )} → ${shortTime(parseDateTime(schedule.end, schedule.zone), schedule.zone)}`;
+      )} → ${shortTime(
+        parseDateTime(schedule.end, schedule.zone),
+        schedule.zone,
+      )}`;
     case 'cron':
       return `${schedule.operation}${
         schedule.replicas === undefined ? '' : ` to ${schedule.replicas}`

@@ -1,0 +1,4 @@
+export { AfterSleepNotifier } from './AfterSleepNotifier';
+export { BeforeSleepNotifier, type SleepNotice } from './BeforeSleepNotifier';
+export { createBeforeSleepNotifier } from './create';
+export { KnexSleepNoticeStore } from './KnexSleepNoticeStore';
