@@ -1,9 +1,15 @@
-import { BackendFeature } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  BackendFeature,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import {
+  NamespaceChangedSignal,
+  namespaceChangeChannel,
   OperationProgressSignal,
   operationProgressChannel,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -31,8 +37,23 @@ jest.setTimeout(60_000);
 const USER_TOKEN = mockCredentials.user.token();
 const USER = mockCredentials.user().principal.userEntityRef;
 
+/**
+ * The user's groups, as the signals backend matches recipients: a member of
+ * team-commerce, the owner of the component claiming shop-dev.
+ */
+const userInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () =>
+    mockServices.userInfo({
+      ownershipEntityRefs: [USER, 'group:default/team-commerce'],
+    }),
+});
+
 /** How long a signal may take from the operation's response to the other replica's browser. */
 const DELIVERY_MS = 5_000;
+
+const SHOP_DEV = { cluster: 'sandbox', namespace: 'shop-dev' };
 
 type Replica = Awaited<ReturnType<typeof startPluginTestBackend>>;
 
@@ -58,6 +79,7 @@ async function startPortal(options: {
 }): Promise<[Replica, Replica]> {
   const features: BackendFeature[] = [
     eventsServiceFactory,
+    userInfo,
     signalsPlugin,
     ...(options.withEventsBackend ? [eventsPlugin] : []),
   ];
@@ -130,8 +152,8 @@ async function busSubscriptions(databasePrefix: string, count: number) {
  * the protocol, `{ action: 'subscribe', channel }` messages, and
  * `{ channel, message }` back.
  */
-interface SignalsConnection {
-  readonly received: { channel: string; message: OperationProgressSignal }[];
+interface SignalsConnection<TMessage> {
+  readonly received: { channel: string; message: TMessage }[];
   /** Resolves once the replica has read the subscription. */
   subscribe(channel: string): Promise<void>;
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
@@ -160,11 +182,13 @@ async function openSocket(url: string): Promise<WebSocket> {
   }
 }
 
-async function connectSignals(replica: Replica): Promise<SignalsConnection> {
+async function connectSignals<TMessage>(
+  replica: Replica,
+): Promise<SignalsConnection<TMessage>> {
   const ws = await openSocket(
     `ws://localhost:${replica.server.port()}/api/signals`,
   );
-  const received: SignalsConnection['received'] = [];
+  const received: SignalsConnection<TMessage>['received'] = [];
   const waiters = new Set<() => void>();
   ws.on('message', data => {
     received.push(JSON.parse(String(data)));
@@ -213,11 +237,11 @@ async function sleepWithProgress(replica: Replica, progressId: string) {
   return response.body.result as { total_scaled: number };
 }
 
-describe('operation progress signals across two replicas', () => {
+describe('operation progress and namespace change signals across two replicas', () => {
   let sandbox: KubeSandbox;
   const replicas: Replica[] = [];
   let databasePrefix = '';
-  const connections: SignalsConnection[] = [];
+  const connections: SignalsConnection<unknown>[] = [];
 
   beforeEach(async () => {
     sandbox = await startKubeSandbox({ seedDir: SANDBOX_SEED_DIR });
@@ -241,7 +265,7 @@ describe('operation progress signals across two replicas', () => {
   };
   /** A browser on `replica` following operation `progressId`, closed after the test. */
   const browserOn = async (replica: Replica, progressId: string) => {
-    const connection = await connectSignals(replica);
+    const connection = await connectSignals<OperationProgressSignal>(replica);
     connections.push(connection);
     await connection.subscribe(operationProgressChannel(progressId));
     return connection;
@@ -284,5 +308,33 @@ describe('operation progress signals across two replicas', () => {
     // With the bus, B had them in milliseconds; give it a second.
     await new Promise(resolve => setTimeout(resolve, 1_000));
     expect(onB.received).toEqual([]);
+  });
+
+  it('of a namespace change, reach a browser on the other replica: a schedule saved and an operation run on the first', async () => {
+    const [a, b] = await startReplicas(true);
+    await busSubscriptions(databasePrefix, 2);
+    const onB = await connectSignals<NamespaceChangedSignal>(b);
+    connections.push(onB);
+    const channel = namespaceChangeChannel(SHOP_DEV);
+    await onB.subscribe(channel);
+
+    const created = await pluginApi(a.server, USER).post('/schedules', {
+      kind: 'cron',
+      title: 'Evening sleep',
+      ...SHOP_DEV,
+      cost_center: 'CC-1001',
+      zone: 'Europe/Madrid',
+      cron: '0 20 * * *',
+      operation: 'sleep',
+    });
+    expect(created.status).toBe(201);
+    await onB.receivedCount(1, DELIVERY_MS);
+    await sleepWithProgress(a, randomUUID());
+    await onB.receivedCount(2, DELIVERY_MS);
+
+    expect(onB.received).toEqual([
+      { channel, message: { ...SHOP_DEV, change: 'schedules' } },
+      { channel, message: { ...SHOP_DEV, change: 'operation' } },
+    ]);
   });
 });
