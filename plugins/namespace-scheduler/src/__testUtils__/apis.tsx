@@ -134,4 +134,7 @@ export const emptyTabHandlers = () => [
   http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items: [] })),
   http.get(`${PLUGIN}/activities`, () => HttpResponse.json({ items: [] })),
   http.get(`${PLUGIN}/awake-hours`, () => HttpResponse.json({ items: [] })),
+  http.get(`${PLUGIN}/cost-estimate`, () =>
+    HttpResponse.json({ available: false, reason: 'prices-not-configured' }),
+  ),
 ];

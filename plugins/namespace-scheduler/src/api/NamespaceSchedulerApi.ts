@@ -5,6 +5,7 @@ import {
   ActivityStatus,
   AwakeHours,
   CostCenter,
+  CostEstimate,
   CostReport,
   NamespaceCostCenter,
   NamespaceStatus,
@@ -88,6 +89,19 @@ export type CostCenterPermissionInput = {
 };
 
 /**
+ * What a dialog would do, to estimate its cost: a wake (held `until`, ISO
+ * 8601, or open) or a scale to `replicas`, charged to `costCenter`.
+ *
+ * @public
+ */
+export type CostEstimateQuery = {
+  operation: 'wake' | 'scale';
+  replicas?: number;
+  until?: string;
+  costCenter?: string;
+};
+
+/**
  * What the frontend asks of the namespace-scheduler backend.
  *
  * @public
@@ -99,12 +113,18 @@ export interface NamespaceSchedulerApi {
    * Awake hours per local day of the entity's namespaces the user may read,
    * over the last `days` (default 14, today included) in `zone` (default
    * UTC), counting the present; with the namespaces awake now that no wake
-   * record covers, counted from their `since`.
+   * record covers, counted from their `since`; with configured prices, the
+   * period's estimated cost and savings.
    */
   getAwakeHours(
     entityRef: string,
     options?: { days?: number; zone?: string },
   ): Promise<AwakeHours>;
+  /** What the operation would cost, from the namespace's live requests at the configured prices. */
+  getCostEstimate(
+    target: NamespaceLocator,
+    query: CostEstimateQuery,
+  ): Promise<CostEstimate>;
   /** Every claimed namespace the user may read, across clusters. */
   listNamespaces(): Promise<ManagedNamespace[]>;
   /** One namespace's live state. */

@@ -4,6 +4,7 @@ import {
   ActivityPage,
   AwakeHours,
   CostCenter,
+  CostEstimate,
   CostReport,
   NamespaceCostCenter,
   NamespaceStatus,
@@ -18,6 +19,7 @@ import {
 import {
   ActivityQuery,
   CostCenterPermissionInput,
+  CostEstimateQuery,
   ManagedNamespace,
   NamespaceLocator,
   NamespaceSchedulerApi,
@@ -65,7 +67,18 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
       query: { entityRef, ...options },
     });
     // A backend before `unrecorded` counted the records only.
-    return { items: body.items ?? [], unrecorded: body.unrecorded ?? [] };
+    return {
+      items: body.items ?? [],
+      unrecorded: body.unrecorded ?? [],
+      ...(body.cost && { cost: body.cost }),
+    };
+  }
+
+  getCostEstimate(
+    target: NamespaceLocator,
+    query: CostEstimateQuery,
+  ): Promise<CostEstimate> {
+    return this.json('/cost-estimate', { query: { ...target, ...query } });
   }
 
   async listNamespaces(): Promise<ManagedNamespace[]> {

@@ -155,4 +155,84 @@ describe('AwakeHoursCard', () => {
     await screen.findByRole('figure', { name: /2\.0 h in total/ });
     expect(requests).toBe(2);
   });
+
+  it('shows the estimated cost and savings of the period, in total and per namespace', async () => {
+    const euros = (value: number) =>
+      new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency: 'EUR',
+      }).format(value);
+    const totals = (awake: number, asleep: number, hourly: number) => ({
+      awake_hours: awake,
+      asleep_hours: asleep,
+      estimated_cost: awake * hourly,
+      estimated_savings: asleep * hourly,
+    });
+    server.use(
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        HttpResponse.json({
+          items: period({ 1: { 'sandbox/shop-dev': 10 } }),
+          unrecorded: [],
+          cost: {
+            from: '2026-11-10T00:00:00.000Z',
+            to: '2026-11-23T12:00:00.000Z',
+            currency: 'EUR',
+            prices: { cpu_hour: 0.5, gib_hour: 0.06 },
+            totals: totals(10, 300, 0.3),
+            namespaces: [
+              {
+                namespace: 'sandbox/search-sandbox',
+                hourly_price: 0.3,
+                ...totals(0, 300, 0.3),
+              },
+              {
+                namespace: 'sandbox/shop-dev',
+                hourly_price: 0.3,
+                ...totals(10, 0, 0.3),
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    await renderWithApis(<AwakeHoursCard entityRef={SHOP_API} revision={0} />);
+
+    const section = await screen.findByRole('region', {
+      name: 'Estimated cost and savings',
+    });
+    expect(section).toHaveTextContent(
+      `Awake 10.0 h: an estimated ${euros(
+        3,
+      )}. Asleep 300.0 h: an estimated ${euros(90)} saved.`,
+    );
+    const table = within(section).getByRole('table', {
+      name: 'Estimated cost and savings per namespace',
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent(
+      `sandbox/search-sandbox0 h${euros(0)}300.0 h${euros(90)}`,
+    );
+    expect(rows[2]).toHaveTextContent(
+      `sandbox/shop-dev10.0 h${euros(3)}0 h${euros(0)}`,
+    );
+    expect(section).toHaveTextContent(
+      `At ${euros(0.5)} per CPU-hour and ${euros(0.06)} per GiB-hour`,
+    );
+  });
+
+  it('shows no money without configured prices', async () => {
+    server.use(
+      http.get(`${PLUGIN}/awake-hours`, () =>
+        HttpResponse.json({
+          items: period({ 0: { 'sandbox/shop-dev': 1 } }),
+          unrecorded: [],
+        }),
+      ),
+    );
+    await renderWithApis(<AwakeHoursCard entityRef={SHOP_API} revision={0} />);
+    await screen.findByRole('figure');
+    expect(
+      screen.queryByRole('region', { name: 'Estimated cost and savings' }),
+    ).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import {
   formatInstant,
   SectionError,
 } from '../common';
+import { CostSummary } from './CostSummary';
 import { formatHours, formatTick, hourTicks } from './hoursScale';
 import { useAwakeHours } from './useAwakeHours';
 
@@ -166,15 +167,22 @@ export const AwakeHoursCard = ({
     }
     const days = value?.items ?? [];
     const keys = namespaceKeys(days);
+    const cost = value?.cost && <CostSummary cost={value.cost} />;
     if (keys.length === 0) {
       return (
-        <Typography>No namespace was awake in the last {DAYS} days.</Typography>
+        <>
+          <Typography>
+            No namespace was awake in the last {DAYS} days.
+          </Typography>
+          {cost}
+        </>
       );
     }
     return (
       <>
         <HoursChart days={days} keys={keys} />
         <UnrecordedNote unrecorded={value?.unrecorded ?? []} />
+        {cost}
       </>
     );
   };

@@ -16,19 +16,12 @@ import {
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { namespaceSchedulerApiRef } from '../../api';
+import { moneyFormat } from '../common';
 import { CostChart } from './CostChart';
 import { lineColumns, totalsColumns } from './reportColumns';
 import { defaultDays, ReportDays, toRange } from './reportRange';
 
 type Group<K extends string> = CostReportTotals & Partial<Record<K, string>>;
-
-function moneyFormat(currency: string) {
-  const format = new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency,
-  });
-  return (value: number) => format.format(value);
-}
 
 const DayField = (props: {
   label: string;

@@ -5,6 +5,7 @@ import {
   scaleRangeOf,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { browserTimeZone, CostCenterField } from '../common';
+import { CostEstimateNote } from './CostEstimateNote';
 import { OperationTarget } from './types';
 import { Autoscalers, OperationForm, startsWorkloads } from './useOperationRun';
 import { WaitForReadyField } from './WaitForReadyField';
@@ -128,6 +129,13 @@ export const OperationFields = ({
                 } until then (${browserTimeZone()}): an override schedule suspends its other schedules meanwhile`
           }
           InputLabelProps={{ shrink: true }}
+        />
+      )}
+      {target.operation !== 'sleep' && (
+        <CostEstimateNote
+          target={target}
+          form={form}
+          autoscalers={autoscalers}
         />
       )}
       {startsWorkloads(target, form) && (

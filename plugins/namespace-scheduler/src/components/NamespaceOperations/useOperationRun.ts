@@ -59,7 +59,8 @@ function untilProblem(value: string, now: number): string | undefined {
   return until <= now ? 'must be in the future' : undefined;
 }
 
-function formProblems(
+/** What the server would refuse in the form, per field. */
+export function formProblems(
   target: OperationTarget,
   form: OperationForm,
   autoscalers: Autoscalers,

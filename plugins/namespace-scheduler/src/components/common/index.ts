@@ -6,6 +6,7 @@ export * from './CostCenterField';
 export * from './DiscardChangesDialog';
 export * from './formatInstant';
 export * from './IconAction';
+export * from './money';
 export * from './namespaceColumns';
 export * from './NamespaceStateChip';
 export * from './ProblemAlert';
