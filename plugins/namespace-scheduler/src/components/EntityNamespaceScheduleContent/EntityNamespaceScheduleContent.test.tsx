@@ -294,7 +294,7 @@ describe('EntityNamespaceScheduleContent', () => {
 
     await screen.findByRole('row', { name: /Office hours/ });
     const week = screen.getByRole('list', {
-      name: 'Planned awake periods by day',
+      name: 'Predicted awake periods by day',
     });
     /** Each day's plan, without its off-hours: `asleep` or `awake HH:mm–HH:mm`. */
     const plans = () =>
@@ -328,7 +328,7 @@ describe('EntityNamespaceScheduleContent', () => {
     expect(await screen.findByText(/No schedules yet/)).toBeInTheDocument();
     expect(plans()).toEqual(Array(7).fill('asleep'));
     expect(
-      screen.getByText(/No schedule changes this namespace/),
+      screen.getByText(/Nothing is predicted to change this namespace/),
     ).toBeInTheDocument();
     expect(state.reads).toBe(2);
   });

@@ -35,6 +35,7 @@ export const ScheduleCards = ({
       </Grid>
       <Grid item xs={12} lg={5}>
         <WeekCalendar
+          target={target}
           schedules={schedules}
           state={target.state}
           offHours={offHours}

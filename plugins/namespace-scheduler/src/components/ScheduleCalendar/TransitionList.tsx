@@ -9,11 +9,14 @@ function describe(transition: PreviewTransition): string {
     transition.operation === 'scale'
       ? `scale to ${transition.replicas}`
       : transition.operation;
+  if (transition.source === 'off-hours-boundary') {
+    return `${operation} · ${transition.title}: ${transition.reason}`;
+  }
   const held = transition.suppressed_by ? ' (held back by an override)' : '';
   return `${operation} · ${transition.title}${held}`;
 }
 
-/** The next few planned transitions, in words. */
+/** The first predicted transitions of the week, in words. */
 export const TransitionList = ({
   transitions,
   zone,
@@ -27,7 +30,7 @@ export const TransitionList = ({
     </Typography>
     {transitions.length === 0 ? (
       <Typography variant="body2">
-        No schedule changes this namespace in the next 7 days.
+        Nothing is predicted to change this namespace this week.
       </Typography>
     ) : (
       <ul
@@ -35,7 +38,7 @@ export const TransitionList = ({
         style={{ margin: 0, paddingLeft: 20 }}
       >
         {transitions.slice(0, SHOWN).map(t => (
-          <li key={`${t.at}-${t.schedule_id}-${t.operation}`}>
+          <li key={`${t.at}-${t.schedule_id ?? t.source}-${t.operation}`}>
             <Typography variant="body2">
               {formatInstant(t.at, zone)} — {describe(t)}
             </Typography>

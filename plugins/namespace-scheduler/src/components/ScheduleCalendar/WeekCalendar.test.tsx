@@ -23,6 +23,13 @@ const tuesdaysAndThursdays = weeklySchedule({
   to: '19:00',
 });
 
+/** Business hours Mon–Fri 07:00–20:00 where the test runs. */
+const localHours = (status: Partial<OffHoursStatus> = {}): OffHoursStatus => ({
+  ...businessHours,
+  business_hours: { ...businessHours.business_hours, time_zone: zone },
+  ...status,
+});
+
 const read = (items: Schedule[], readAt = MONDAY_NOON): SchedulesRead => ({
   loading: false,
   value: { items, readAt },
@@ -35,12 +42,17 @@ const render = (
   offHours?: OffHoursStatus,
 ) =>
   renderInTestApp(
-    <WeekCalendar schedules={schedules} state={state} offHours={offHours} />,
+    <WeekCalendar
+      target={{ cluster: 'sandbox', namespace: 'shop-dev' }}
+      schedules={schedules}
+      state={state}
+      offHours={offHours}
+    />,
   );
 
 async function dayLabels() {
   const week = await screen.findByRole('list', {
-    name: 'Planned awake periods by day',
+    name: 'Predicted awake periods by day',
   });
   return within(week)
     .getAllByRole('listitem')
@@ -98,30 +110,12 @@ describe('WeekCalendar', () => {
       expect(label).toMatch(/: awake /);
     }
     expect(
-      screen.getByText(/No schedule changes this namespace/),
-    ).toBeInTheDocument();
-  });
-
-  it('says when the week is cut short', async () => {
-    const everyFiveMinutes: Schedule = {
-      ...weeklySchedule(),
-      kind: 'cron',
-      zone,
-      cron: '*/5 * * * *',
-      operation: 'wake',
-    };
-    await render(read([everyFiveMinutes]));
-    await dayLabels();
-    expect(
-      screen.getByText('Only the first 200 transitions are drawn.'),
+      screen.getByText(/Nothing is predicted to change this namespace/),
     ).toBeInTheDocument();
   });
 
   it('shades the off-hours of each day', async () => {
-    await render(read([], Date.now()), 'asleep', {
-      ...businessHours,
-      business_hours: { ...businessHours.business_hours, time_zone: zone },
-    });
+    await render(read([], Date.now()), 'asleep', localHours());
     const labels = await dayLabels();
     // Any seven days hold five weekdays and a weekend.
     expect(
@@ -133,7 +127,121 @@ describe('WeekCalendar', () => {
       labels.filter(l => l.endsWith(': asleep; off-hours 00:00–24:00')),
     ).toHaveLength(2);
     expect(
-      screen.getByText(/off-hours \(grey\) allow at most 5 awake/),
+      screen.getByText(/in off-hours \(grey\) at most 5 may stay awake/),
+    ).toBeInTheDocument();
+  });
+
+  it('predicts the off-hours boundary sleep of an awake namespace nothing keeps awake, bands still showing beside the bar', async () => {
+    await render(read([]), 'awake', localHours());
+    const [monday, tuesday] = await dayLabels();
+    expect(monday).toMatch(
+      /: awake 12:00–20:00; off-hours 00:00–07:00, 20:00–24:00; sleep 20:00 \(off-hours start: no off-hours slot\)$/,
+    );
+    expect(tuesday).toMatch(/: asleep; /);
+    const day = within(
+      screen.getByRole('listitem', { name: /awake 12:00–20:00/ }),
+    );
+    expect(day.getByTitle('Awake 12:00–20:00: awake now')).toBeInTheDocument();
+    expect(day.getAllByTestId('off-hours-band')).toHaveLength(2);
+    expect(
+      day.getByRole('img', {
+        name: 'sleep 20:00 (off-hours start: no off-hours slot)',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Upcoming' })).toHaveTextContent(
+      'sleep · Off-hours limit: off-hours start: no off-hours slot',
+    );
+  });
+
+  it('keeps awake across the boundary what a schedule holds awake, saying it takes a slot', async () => {
+    const evenings = weeklySchedule({
+      zone,
+      title: 'Evenings',
+      days: ['mon'],
+      from: '10:00',
+      to: '23:00',
+    });
+    await render(read([evenings]), 'awake', localHours());
+    const [monday] = await dayLabels();
+    expect(monday).toMatch(/: awake 12:00–20:00, 20:00–23:00; off-hours/);
+    expect(
+      screen.getByTitle(
+        'Awake 20:00–23:00: kept awake: schedule "Evenings" keeps it awake and takes a slot if one of 5 is free',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: /off-hours start/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('navigates to the next weeks and back to this one', async () => {
+    await render(read([tuesdaysAndThursdays]));
+    const previous = await screen.findByRole('button', {
+      name: 'Previous week',
+    });
+    expect(previous).toBeDisabled();
+    const heading = (text: RegExp) =>
+      screen.getByRole('heading', { name: text });
+    /** `Mon 23 – Sun 29`, whichever order the locale puts day and weekday in. */
+    const week = (first: number, last: number) =>
+      new RegExp(`^\\D*\\b${first}\\b\\D*–\\D*\\b${last}\\b\\D*$`);
+    expect(heading(week(23, 29))).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next week' }));
+    expect(heading(week(30, 6))).toBeInTheDocument();
+    expect(previous).toBeEnabled();
+    const labels = await dayLabels();
+    expect(labels[1]).toMatch(/^(Tue 1|1 Tue): awake 08:00–19:00$/);
+    expect(
+      within(screen.getByRole('list', { name: 'Upcoming' }))
+        .getAllByRole('listitem')
+        .at(0),
+    ).toHaveTextContent(/Tue 1 Dec, 08:00.*wake · Office hours/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next week' }));
+    expect(heading(week(7, 13))).toBeInTheDocument();
+    await userEvent.click(previous);
+    expect(heading(week(30, 6))).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'This week' }));
+    expect(heading(week(23, 29))).toBeInTheDocument();
+    expect(previous).toBeDisabled();
+  });
+
+  it('names who holds the off-hours slots while off-hours last', async () => {
+    const slot = {
+      cluster: 'sandbox',
+      scope: 'global',
+      cost_center: 'CC-1001',
+      acquired_at: '2026-11-23T19:00:00Z',
+    };
+    await render(
+      read([]),
+      'awake',
+      localHours({
+        off_hours: true,
+        used: { global: 2 },
+        slots: [
+          {
+            ...slot,
+            namespace: 'shop-dev',
+            slot: 1,
+            requested_by: 'user:default/alice',
+          },
+          {
+            ...slot,
+            namespace: 'payments-dev',
+            slot: 2,
+            requested_by: 'scheduler',
+            approved_by: 'user:default/bob',
+            schedule_id: 's9',
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Off-hours slots: 2 of 5 taken by this namespace (user:default/alice), payments-dev (user:default/bob).',
+      ),
     ).toBeInTheDocument();
   });
 

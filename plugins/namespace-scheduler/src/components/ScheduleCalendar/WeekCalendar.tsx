@@ -1,77 +1,112 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
 import {
+  forecast,
   NamespaceState,
+  offHoursBetween,
   OffHoursStatus,
-  previewTransitions,
+  sameNamespace,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { NamespaceLocator } from '../../api';
 import { browserTimeZone } from '../common';
 import {
   NamespaceSchedules,
   SchedulesRead,
   SchedulesReadError,
 } from '../Schedules';
-import { awakePeriods, calendarDays } from './calendarDays';
+import { calendarDays, weekRange } from './calendarDays';
 import { DayColumn } from './DayColumn';
-import { offHoursPeriods } from './offHoursPeriods';
+import { formatDay } from './formatTime';
+import { SlotHolders } from './SlotHolders';
 import { TransitionList } from './TransitionList';
+import { WeekNavigation } from './WeekNavigation';
 
 const DAYS = 7;
-/** Enough for a week of hourly runs; the calendar says when it is cut short. */
-const LIMIT = 200;
-const DAY_MS = 86_400_000;
 
 /**
- * The week from when the schedules were read, planned as the backend's
- * preview route would (the same rules, run here on the schedules the tab has).
+ * The forecast for one week of the namespace (`week` 0: the days from today),
+ * from when the schedules were read: the same planner the backend's preview
+ * runs, and whose boundary rule the runner applies.
  */
-function weekAhead({ items, readAt }: NamespaceSchedules) {
-  const to = readAt + DAYS * DAY_MS;
-  const transitions = previewTransitions(items, {
+function weekForecast(
+  { items, readAt }: NamespaceSchedules,
+  options: {
+    week: number;
+    zone: string;
+    state: NamespaceState;
+    offHours?: OffHoursStatus;
+    holdsSlot: boolean;
+  },
+) {
+  const { start, end } = weekRange(readAt, options.zone, options.week);
+  const predicted = forecast({
+    schedules: items,
+    state: options.state,
     from: readAt,
-    to,
-    limit: LIMIT,
+    to: end,
+    offHours: options.offHours,
+    holdsSlot: options.holdsSlot,
   });
-  return { from: readAt, transitions };
+  const inWeek = (at: number) => at >= start && at < end;
+  return {
+    start,
+    end,
+    awake: predicted.segments.filter(s => s.awake),
+    transitions: predicted.transitions.filter(t => inWeek(Date.parse(t.at))),
+  };
 }
 
-/** The namespace's planned awake periods over the coming week, from its schedules. */
+/** The namespace's predicted awake periods, week by week, with the off-hours limit's sleeps. */
 export const WeekCalendar = ({
+  target,
   schedules,
   state,
   offHours,
 }: {
-  /** The namespace's schedules, read by `useNamespaceSchedules`; the week starts when they arrived. */
+  target: NamespaceLocator;
+  /** The namespace's schedules, read by `useNamespaceSchedules`; the forecast starts when they arrived. */
   schedules: SchedulesRead;
-  /** The live state, which holds until the first planned transition. */
+  /** The live state, which holds until the first predicted transition. */
   state: NamespaceState;
-  /** The off-hours limit, whose periods are shaded; none when unknown. */
+  /** The off-hours limit, whose periods are shaded and whose boundary sleeps are predicted; none when unknown. */
   offHours?: OffHoursStatus;
 }) => {
   const zone = browserTimeZone();
+  const [week, setWeek] = useState(0);
   const { loading, error } = schedules;
+  const holdsSlot =
+    offHours?.slots.some(slot => sameNamespace(slot, target)) ?? false;
   const value = useMemo(
-    () => schedules.value && weekAhead(schedules.value),
-    [schedules.value],
+    () =>
+      schedules.value &&
+      weekForecast(schedules.value, {
+        week,
+        zone,
+        state,
+        offHours,
+        holdsSlot,
+      }),
+    [schedules.value, week, zone, state, offHours, holdsSlot],
   );
 
   const days = useMemo(() => {
     if (!value) return [];
-    const to = value.from + DAYS * DAY_MS;
-    const periods = awakePeriods(value.transitions, state, value.from, to);
-    return calendarDays(periods, zone, value.from, DAYS);
-  }, [value, state, zone]);
-
-  const offHoursDays = useMemo(() => {
-    if (!value || !offHours) return [];
-    // A day beyond each side covers the first and last local days whole.
-    const periods = offHoursPeriods(
-      offHours.business_hours,
-      value.from - DAY_MS,
-      value.from + (DAYS + 1) * DAY_MS,
+    const offHoursPeriods = offHours
+      ? offHoursBetween(offHours.business_hours, value.start, value.end)
+      : [];
+    const offHoursDays = calendarDays(offHoursPeriods, zone, value.start, DAYS);
+    return calendarDays(value.awake, zone, value.start, DAYS).map(
+      (day, index) => ({
+        day,
+        offHours: offHoursDays[index].segments,
+        sleeps: value.transitions.filter(
+          t =>
+            t.source === 'off-hours-boundary' &&
+            Date.parse(t.at) >= day.start &&
+            Date.parse(t.at) < day.end,
+        ),
+      }),
     );
-    return calendarDays(periods, zone, value.from, DAYS);
   }, [value, offHours, zone]);
 
   const renderBody = () => {
@@ -79,29 +114,38 @@ export const WeekCalendar = ({
     if (error) return <SchedulesReadError {...schedules} />;
     return (
       <>
+        <WeekNavigation
+          week={week}
+          onWeek={setWeek}
+          label={
+            value
+              ? `${formatDay(value.start, zone)} – ${formatDay(
+                  value.end - 1,
+                  zone,
+                )}`
+              : ''
+          }
+        />
         <div
           role="list"
-          aria-label="Planned awake periods by day"
+          aria-label="Predicted awake periods by day"
           style={{
             display: 'grid',
             gridTemplateColumns: `repeat(${DAYS}, minmax(0, 1fr))`,
             gap: 4,
           }}
         >
-          {days.map((day, index) => (
+          {days.map(({ day, offHours: off, sleeps }) => (
             <DayColumn
               key={day.start}
               day={day}
-              offHours={offHoursDays[index]?.segments ?? []}
+              offHours={off}
+              boundarySleeps={sleeps}
               zone={zone}
             />
           ))}
         </div>
-        {value && value.transitions.length >= LIMIT && (
-          <Typography variant="caption" color="error" component="p">
-            Only the first {LIMIT} transitions are drawn.
-          </Typography>
-        )}
+        {offHours && <SlotHolders status={offHours} target={target} />}
         <TransitionList transitions={value?.transitions ?? []} zone={zone} />
       </>
     );
@@ -110,9 +154,9 @@ export const WeekCalendar = ({
   return (
     <InfoCard
       title="Week ahead"
-      subheader={`Planned awake periods (green) from the live state${
+      subheader={`Predicted awake periods (green) from the live state, as the runner will act${
         offHours
-          ? `; off-hours (grey) allow at most ${offHours.limit} awake`
+          ? `; in off-hours (grey) at most ${offHours.limit} may stay awake, the others are put to sleep when off-hours start`
           : ''
       }. Times in ${zone}.`}
     >

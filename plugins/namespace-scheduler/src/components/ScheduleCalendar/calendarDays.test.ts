@@ -1,59 +1,6 @@
-import { PreviewTransition } from '@namespace-scheduler/backstage-plugin-common';
-import { awakePeriods, calendarDays } from './calendarDays';
+import { calendarDays, weekRange } from './calendarDays';
 
 const at = (iso: string) => Date.parse(iso);
-const transition = (
-  iso: string,
-  operation: PreviewTransition['operation'],
-  extra: Partial<PreviewTransition> = {},
-): PreviewTransition => ({
-  at: iso,
-  operation,
-  schedule_id: 's1',
-  title: 'Office',
-  kind: 'weekly',
-  ...extra,
-});
-
-describe('awakePeriods', () => {
-  const from = at('2026-11-23T06:00:00Z');
-  const to = at('2026-11-30T06:00:00Z');
-
-  it('pairs wakes with the next sleep, from the live state', () => {
-    const transitions = [
-      transition('2026-11-23T07:00:00Z', 'sleep'),
-      transition('2026-11-24T08:00:00Z', 'wake'),
-      transition('2026-11-24T18:00:00Z', 'sleep'),
-      transition('2026-11-29T08:00:00Z', 'scale', { replicas: 2 }),
-    ];
-    expect(awakePeriods(transitions, 'awake', from, to)).toEqual([
-      { start: from, end: at('2026-11-23T07:00:00Z') },
-      { start: at('2026-11-24T08:00:00Z'), end: at('2026-11-24T18:00:00Z') },
-      { start: at('2026-11-29T08:00:00Z'), end: to },
-    ]);
-  });
-
-  it('leaves out what an override holds back and treats scale to 0 as sleep', () => {
-    const transitions = [
-      transition('2026-11-24T08:00:00Z', 'wake', { suppressed_by: 'o1' }),
-      transition('2026-11-25T08:00:00Z', 'wake'),
-      transition('2026-11-25T09:00:00Z', 'scale', { replicas: 0 }),
-    ];
-    expect(awakePeriods(transitions, 'unknown', from, to)).toEqual([
-      { start: at('2026-11-25T08:00:00Z'), end: at('2026-11-25T09:00:00Z') },
-    ]);
-  });
-
-  it('plans a scale without replicas (invalid) as awake, as the backend does', () => {
-    const transitions = [
-      transition('2026-11-23T08:00:00Z', 'scale'),
-      transition('2026-11-23T18:00:00Z', 'sleep'),
-    ];
-    expect(awakePeriods(transitions, 'asleep', from, to)).toEqual([
-      { start: at('2026-11-23T08:00:00Z'), end: at('2026-11-23T18:00:00Z') },
-    ]);
-  });
-});
 
 describe('calendarDays', () => {
   it('splits periods over local days, across a DST change', () => {
@@ -72,5 +19,25 @@ describe('calendarDays', () => {
     expect(sunday.segments).toEqual([
       expect.objectContaining({ top: 0, height: 13 / 25 }),
     ]);
+  });
+});
+
+describe('weekRange', () => {
+  it('starts this week on today, and the others at midnight a whole number of weeks away, across DST', () => {
+    // Wednesday 21 October 2026, 15:00 in Madrid (summer time, UTC+2).
+    const now = at('2026-10-21T13:00:00Z');
+    expect(weekRange(now, 'Europe/Madrid', 0)).toEqual({
+      start: at('2026-10-20T22:00:00Z'),
+      // Summer time ends on Sunday the 25th: the next midnight is UTC+1.
+      end: at('2026-10-27T23:00:00Z'),
+    });
+    expect(weekRange(now, 'Europe/Madrid', 1).start).toBe(
+      at('2026-10-27T23:00:00Z'),
+    );
+    // Back over the change: Wednesday 14 October, midnight summer time.
+    expect(weekRange(at('2026-10-28T13:00:00Z'), 'Europe/Madrid', -2)).toEqual({
+      start: at('2026-10-13T22:00:00Z'),
+      end: at('2026-10-20T22:00:00Z'),
+    });
   });
 });

@@ -1,17 +1,14 @@
 import {
-  keepsAwake,
-  NamespaceState,
-  PreviewTransition,
   toInstant,
   toWall,
 } from '@namespace-scheduler/backstage-plugin-common';
 
 const DAY_MS = 86_400_000;
 
-/** Awake from `start` until `end` (epoch ms). */
-export type Period = { start: number; end: number };
+/** From `start` until `end` (epoch ms), with why, where the forecast says. */
+export type Period = { start: number; end: number; reason?: string };
 
-/** A part of a day the namespace is planned awake, as fractions of that day. */
+/** A part of a day, as fractions of that day. */
 export type DaySegment = Period & { top: number; height: number };
 
 export type CalendarDay = {
@@ -20,35 +17,27 @@ export type CalendarDay = {
   segments: DaySegment[];
 };
 
+/** The wall-clock midnight (as a UTC-based wall time) of the day holding `at` in `zone`. */
+function wallMidnight(zone: string, at: number): number {
+  return Math.floor(toWall(zone, at) / DAY_MS) * DAY_MS;
+}
+
 /**
- * The awake periods in [from, to) the planned transitions produce, starting
- * from the live state. Transitions an override holds back do not run.
- * Something running (partial) counts as awake; an unknown state as asleep.
+ * Week `week` (0: this one) of 7 local days: this week starts on the day
+ * holding `now`, each other `week` whole weeks of days away. Days are
+ * counted on the wall clock of `zone`, so a week across a DST change still
+ * starts at midnight (and lasts 167 or 169 hours).
  */
-export function awakePeriods(
-  transitions: PreviewTransition[],
-  state: NamespaceState,
-  from: number,
-  to: number,
-): Period[] {
-  const periods: Period[] = [];
-  let awakeSince = state === 'awake' || state === 'partial' ? from : undefined;
-  const planned = transitions
-    .filter(t => !t.suppressed_by)
-    .map(t => ({ at: Math.max(from, Date.parse(t.at)), wake: keepsAwake(t) }))
-    .filter(t => t.at < to)
-    .sort((a, b) => a.at - b.at);
-  for (const { at, wake } of planned) {
-    if (wake && awakeSince === undefined) awakeSince = at;
-    if (!wake && awakeSince !== undefined) {
-      if (at > awakeSince) periods.push({ start: awakeSince, end: at });
-      awakeSince = undefined;
-    }
-  }
-  if (awakeSince !== undefined && to > awakeSince) {
-    periods.push({ start: awakeSince, end: to });
-  }
-  return periods;
+export function weekRange(
+  now: number,
+  zone: string,
+  week: number,
+): { start: number; end: number } {
+  const first = wallMidnight(zone, now) + week * 7 * DAY_MS;
+  return {
+    start: toInstant(zone, first),
+    end: toInstant(zone, first + 7 * DAY_MS),
+  };
 }
 
 /** `count` whole days in `zone` from the one containing `from`, each with its share of the periods. */
@@ -58,7 +47,7 @@ export function calendarDays(
   from: number,
   count: number,
 ): CalendarDay[] {
-  const firstWall = Math.floor(toWall(zone, from) / DAY_MS) * DAY_MS;
+  const firstWall = wallMidnight(zone, from);
   return Array.from({ length: count }, (_, index) => {
     const start = toInstant(zone, firstWall + index * DAY_MS);
     const end = toInstant(zone, firstWall + (index + 1) * DAY_MS);
@@ -67,6 +56,7 @@ export function calendarDays(
       .filter(p => p.end > start && p.start < end)
       .map(p => {
         const segment = {
+          ...p,
           start: Math.max(p.start, start),
           end: Math.min(p.end, end),
         };
