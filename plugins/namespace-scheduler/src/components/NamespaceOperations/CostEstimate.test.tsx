@@ -93,6 +93,11 @@ describe('the cost estimate in the operation dialogs', () => {
       operation: 'wake',
       costCenter: 'CC-1001',
     });
+    // The same question is not asked twice.
+    await new Promise(resolve => setTimeout(resolve, 600));
+    expect(
+      queries.filter(q => q.costCenter === 'CC-1001' && !q.until),
+    ).toHaveLength(1);
 
     // Ten hours from now, in the browser's zone as the field reads it.
     const until = new Date(Date.now() + 10 * 3_600_000);

@@ -62,7 +62,15 @@ export function useCostEstimate(
   const api = useApi(namespaceSchedulerApiRef);
   const key = JSON.stringify(query ?? null);
   const [asked, setAsked] = useState(query);
-  useDebounce(() => setAsked(query), ESTIMATE_DEBOUNCE_MS, [key]);
+  // Only a different question asks again (the debounce also fires on mount).
+  useDebounce(
+    () =>
+      setAsked(current =>
+        JSON.stringify(current ?? null) === key ? current : query,
+      ),
+    ESTIMATE_DEBOUNCE_MS,
+    [key],
+  );
   const { cluster, namespace } = target;
   const { value, loading, error } = useAsync(
     async () => asked && api.getCostEstimate({ cluster, namespace }, asked),
