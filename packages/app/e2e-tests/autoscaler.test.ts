@@ -2,14 +2,14 @@ import { expect, test } from '@playwright/test';
 import { chooseCostCenter, openNamespaceTab, SCREENSHOTS } from './support';
 
 /**
- * shop-staging (claimed by shop-api) has two HPAs: api-gateway 1–10 and
+ * shop-staging (claimed by the shop system) has two HPAs: api-gateway 1–10 and
  * user-service 1–8. A manual scale must stay inside both, and never rewrite
  * them: outside, the HPA controller would undo the scale on a real cluster.
  */
 test('as team-commerce: a scale is held to the HPA bounds, and the HPAs are left as they were', async ({
   page,
 }) => {
-  await openNamespaceTab(page);
+  await openNamespaceTab(page, 'system/shop');
   const row = page.getByRole('row', { name: /shop-staging sandbox/ });
   await expect(row).toBeVisible();
 

@@ -21,7 +21,7 @@ for (const width of WIDTHS) {
     page,
   }) => {
     await page.setViewportSize({ width, height: 900 });
-    await openNamespaceTab(page);
+    await openNamespaceTab(page, 'system/shop');
     await expect(
       page.getByRole('row', { name: /shop-dev sandbox/ }),
     ).toBeVisible();

@@ -14,14 +14,21 @@ export async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
-/** Signs in as guest and opens a component's Namespace schedule tab. */
-export async function openNamespaceTab(page: Page, component = 'shop-api') {
+/**
+ * Signs in as guest and opens an entity's Namespace schedule tab: by default
+ * the shop-api component (shop-dev); the shop system claims shop-dev and
+ * shop-staging.
+ */
+export async function openNamespaceTab(
+  page: Page,
+  entity = 'component/shop-api',
+) {
   await signInAsGuest(page);
-  await page.goto(`/catalog/default/component/${component}`);
+  await page.goto(`/catalog/default/${entity}`);
   await page
     .getByRole('link', { name: 'Namespace schedule', exact: true })
     .click();
-  await expect(page).toHaveURL(new RegExp(`${component}/namespace-schedule`));
+  await expect(page).toHaveURL(new RegExp(`${entity}/namespace-schedule`));
 }
 
 /** Picks a cost center in an operation or schedule dialog. */
