@@ -57,4 +57,16 @@ describe('openapi spec', () => {
       maximum: MAX_SCALE_REPLICAS,
     });
   });
+
+  it("bounds the cost estimate's replicas and cost center as a scale's", () => {
+    const { parameters } = spec.paths['/cost-estimate'].get;
+    const param = (name: string) =>
+      parameters.find(p => 'name' in p && p.name === name);
+    expect(param('replicas')).toMatchObject({
+      schema: { minimum: 0, maximum: MAX_SCALE_REPLICAS },
+    });
+    expect(param('costCenter')).toMatchObject({
+      schema: { maxLength: MAX_COST_CENTER_LENGTH },
+    });
+  });
 });
