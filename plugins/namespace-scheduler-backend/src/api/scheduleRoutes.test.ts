@@ -247,6 +247,46 @@ describe('schedule routes against the sandbox', () => {
     }
   });
 
+  it('previews the off-hours boundary: the sleep of an awake namespace nothing keeps awake, each item with its source and reason', async () => {
+    // The default business hours, Mon–Fri 07:00–20:00 Europe/Madrid.
+    const server = await startPluginBackend({
+      sandbox,
+      entities,
+      config: { offHours: {} },
+    });
+    const api = pluginApi(server);
+    expect((await api.post('/schedules', office)).status).toBe(201);
+    const monday = encodeURIComponent('2030-01-07T00:00:00+01:00');
+    const preview = (namespace: string) =>
+      api.get(
+        `/schedule-preview?cluster=sandbox&namespace=${namespace}&days=1&from=${monday}`,
+      );
+    // shop-staging is awake in the sandbox and has no schedules.
+    expect((await preview('shop-staging')).body.items).toEqual([
+      {
+        at: '2030-01-07T20:00:00.000+01:00',
+        operation: 'sleep',
+        title: 'Off-hours limit',
+        source: 'off-hours-boundary',
+        reason: 'off-hours start: no off-hours slot',
+      },
+    ]);
+    // shop-dev's office hours end at 20:00 themselves: no boundary sleep.
+    expect((await preview('shop-dev')).body.items).toEqual([
+      expect.objectContaining({
+        at: '2030-01-07T07:00:00.000+01:00',
+        operation: 'wake',
+        source: 'schedule',
+        reason: 'weekly schedule "Office hours"',
+      }),
+      expect.objectContaining({
+        at: '2030-01-07T20:00:00.000+01:00',
+        operation: 'sleep',
+        source: 'schedule',
+      }),
+    ]);
+  });
+
   it('rejects a window overlapping another of the same namespace with 409 naming it; other namespaces may overlap', async () => {
     const api = await start();
     const first = await api.post('/schedules', office);
