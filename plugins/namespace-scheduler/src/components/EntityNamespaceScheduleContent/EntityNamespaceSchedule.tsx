@@ -17,6 +17,7 @@ import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
 import { OffHoursNotice } from './OffHoursNotice';
 import { ScheduleCards } from './ScheduleCards';
+import { useKeepAwakeLink } from './useKeepAwakeLink';
 import { useSettlingNamespaces } from './useSettlingNamespaces';
 
 const NONE: NamespaceStatus[] = [];
@@ -55,6 +56,13 @@ export const EntityNamespaceSchedule = ({
     retryOffHours();
     setRevision(current => current + 1);
   }, [retry, retryOffHours]);
+
+  const openLinked = useCallback((target: OperationTarget) => {
+    setSelectedKey(formatNamespaceRef(target));
+    setOperation(target);
+  }, []);
+  // A before-sleep notification links here to keep the namespace awake.
+  useKeepAwakeLink(namespaces, openLinked);
 
   if (loading && !value) return <Progress />;
 

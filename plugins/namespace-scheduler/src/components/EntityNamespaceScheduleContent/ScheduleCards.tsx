@@ -5,10 +5,12 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { WeekCalendar } from '../ScheduleCalendar';
 import { SchedulesCard, useNamespaceSchedules } from '../Schedules';
+import { NamespaceWhy } from './NamespaceWhy';
 
 /**
- * The selected namespace's schedules and week calendar, as grid items. Both
- * are fed by one read of its schedules: the calendar plans from the list.
+ * The selected namespace's why (its state's reason, and what happens next),
+ * schedules and week calendar, as grid items. All are fed by one read of its
+ * schedules: the why and the calendar plan from the list.
  */
 export const ScheduleCards = ({
   target,
@@ -26,6 +28,15 @@ export const ScheduleCards = ({
   const schedules = useNamespaceSchedules(target, revision);
   return (
     <>
+      <Grid item xs={12}>
+        <NamespaceWhy
+          target={target}
+          state={target.state}
+          schedules={schedules}
+          offHours={offHours}
+          revision={revision}
+        />
+      </Grid>
       <Grid item xs={12} lg={7}>
         <SchedulesCard
           target={target}

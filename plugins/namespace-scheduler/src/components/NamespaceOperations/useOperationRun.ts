@@ -148,7 +148,7 @@ export function useOperationRun(
   const [initial, setInitial] = useState<OperationForm>(() => ({
     costCenter: '',
     replicas: String(defaultReplicas(autoscalers)),
-    until: '',
+    until: target.until ?? '',
     waitForReady: true,
   }));
   const [form, setForm] = useState<OperationForm>(initial);
