@@ -18,6 +18,7 @@ import { NamespaceStatusTable } from './NamespaceStatusTable';
 import { OffHoursNotice } from './OffHoursNotice';
 import { ScheduleCards } from './ScheduleCards';
 import { useKeepAwakeLink } from './useKeepAwakeLink';
+import { useNamespaceChanges } from './useNamespaceChanges';
 import { useSettlingNamespaces } from './useSettlingNamespaces';
 
 const NONE: NamespaceStatus[] = [];
@@ -56,6 +57,8 @@ export const EntityNamespaceSchedule = ({
     retryOffHours();
     setRevision(current => current + 1);
   }, [retry, retryOffHours]);
+  // Read again when the runner, another user or replica changes them.
+  useNamespaceChanges(value ?? NONE, onChanged);
 
   const openLinked = useCallback((target: OperationTarget) => {
     setSelectedKey(formatNamespaceRef(target));
