@@ -37,6 +37,9 @@ describe('ActivityCard', () => {
             outcome: 'failed',
             requested_by: 'scheduler',
             schedule_id: 's1',
+            source: 'schedule',
+            reason:
+              'Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)',
             duration_minutes: undefined,
             result: operationResult('wake', {
               success: false,
@@ -54,6 +57,10 @@ describe('ActivityCard', () => {
     const failed = await screen.findByRole('row', { name: /wake/ });
     expect(failed).toHaveTextContent('0 changed, 1 failed, rolled back');
     expect(failed).toHaveTextContent('scheduler (schedule)');
+    // Why, under who asked.
+    expect(failed).toHaveTextContent(
+      'Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)',
+    );
     expect(screen.getByRole('row', { name: /sleep/ })).toHaveTextContent(
       'completed · 2 h 5 min',
     );

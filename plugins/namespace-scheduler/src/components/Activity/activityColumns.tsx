@@ -1,5 +1,6 @@
 import { TableColumn } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
+import Typography from '@material-ui/core/Typography';
 import { Activity } from '@namespace-scheduler/backstage-plugin-common';
 import { formatInstant, StatusText } from '../common';
 
@@ -51,5 +52,17 @@ export const activityColumns: TableColumn<Activity>[] = [
       }`,
   },
   { title: 'Cost center', field: 'cost_center' },
-  { title: 'Requested by', render: requester },
+  {
+    title: 'Requested by · why',
+    render: a => (
+      <>
+        {requester(a)}
+        {a.reason && (
+          <Typography variant="caption" display="block" color="textSecondary">
+            {a.reason}
+          </Typography>
+        )}
+      </>
+    ),
+  },
 ];

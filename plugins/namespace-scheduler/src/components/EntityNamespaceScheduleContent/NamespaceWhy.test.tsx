@@ -62,7 +62,8 @@ describe('NamespaceWhy', () => {
         'Held awake until Thu 3 Dec, 18:00 CET (override by alice)',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('Now awake:')).toBeInTheDocument();
+    const why = screen.getByRole('region', { name: 'Why, and what next' });
+    expect(why).toHaveTextContent(/^Now awake:/);
     expect(screen.getByText('Override')).toBeInTheDocument();
     expect(queries[0].get('limit')).toBe('1');
     expect(queries[0].get('namespace')).toBe('shop-dev');

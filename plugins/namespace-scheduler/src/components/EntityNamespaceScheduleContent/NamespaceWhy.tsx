@@ -18,6 +18,8 @@ import { OPERATION_LABELS } from '../NamespaceOperations/operationLabels';
 import { SchedulesRead } from '../Schedules';
 import { NEXT_CHANGE_DAYS, nextChange, NextChange } from './nextChange';
 
+const TITLE = 'Why, and what next';
+
 /** What made something happen, as the tab names it. */
 const SOURCE_LABELS: Record<ActivitySource, string> = {
   manual: 'Manual',
@@ -158,21 +160,23 @@ export const NamespaceWhy = ({
   );
 
   return (
-    <InfoCard title="Why, and what next" subheader={`${cluster}/${namespace}`}>
-      {latest.error ? (
-        <SectionError
-          error={latest.error}
-          onRetry={latest.retry}
-          what="the latest activity"
-        />
-      ) : (
-        latest.value !== undefined && (
-          <Now state={state} latest={latest.value ?? undefined} />
-        )
-      )}
-      {latest.loading && latest.value === undefined && <Progress />}
-      {/* Schedules that could not be read show their error in the schedules card. */}
-      {read && !schedules.error && <Next next={next} state={state} />}
+    <InfoCard title={TITLE} subheader={`${cluster}/${namespace}`}>
+      <div role="region" aria-label={TITLE}>
+        {latest.error ? (
+          <SectionError
+            error={latest.error}
+            onRetry={latest.retry}
+            what="the latest activity"
+          />
+        ) : (
+          latest.value !== undefined && (
+            <Now state={state} latest={latest.value ?? undefined} />
+          )
+        )}
+        {latest.loading && latest.value === undefined && <Progress />}
+        {/* Schedules that could not be read show their error in the schedules card. */}
+        {read && !schedules.error && <Next next={next} state={state} />}
+      </div>
     </InfoCard>
   );
 };
