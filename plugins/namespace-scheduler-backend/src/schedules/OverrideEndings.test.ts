@@ -130,10 +130,10 @@ describe('OverrideEndings', () => {
         'sleep',
         'wake',
       ]);
-      const office = (await t.store.list()).find(
+      const weekly = (await t.store.list()).find(
         s => s.title === 'Office hours',
       );
-      expect(office).toMatchObject({ skipped_count: 0, success_count: 2 });
+      expect(weekly).toMatchObject({ skipped_count: 0, success_count: 2 });
     },
   );
 

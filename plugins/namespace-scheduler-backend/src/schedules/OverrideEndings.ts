@@ -42,8 +42,8 @@ export class OverrideEndings implements OperationCapacity {
       by: request.requestedBy,
       ends: schedules => {
         const { operation, scheduleId } = request;
-        const ended = overrideEndedBy(schedules, operation, +at, scheduleId);
-        return schedules.find(schedule => schedule.id === ended?.id);
+        const holder = overrideEndedBy(schedules, operation, +at, scheduleId);
+        return schedules.find(schedule => schedule.id === holder?.id);
       },
     });
     if (!ended) return NOTHING_ENDED;

@@ -133,7 +133,7 @@ const UnrecordedNote = ({ unrecorded }: { unrecorded: UnrecordedAwake[] }) => {
       {unrecorded.map(u => (
         <Typography key={u.namespace} variant="body2" color="textSecondary">
           {u.namespace} is awake now with no wake recorded: counted as awake
-          since {formatInstant(u.since, zone)} {zone} ({BASIS[u.basis]}).
+          since {formatInstant(u.since, zone)} ({BASIS[u.basis]}).
         </Typography>
       ))}
     </>

@@ -11,7 +11,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
 import { AwakeHoursCard } from '../AwakeHours';
-import { SectionError } from '../common';
+import { DisplayZoneSelect, SectionError, useDisplayZone } from '../common';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
 import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
@@ -34,6 +34,8 @@ export const EntityNamespaceSchedule = ({
   entityRef: string;
 }) => {
   const api = useApi(namespaceSchedulerApiRef);
+  // Every time on the tab is in this zone: picking another re-renders them all.
+  useDisplayZone();
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getEntityNamespaces(entityRef),
     [api, entityRef],
@@ -99,6 +101,10 @@ export const EntityNamespaceSchedule = ({
               onAction={onAction}
             />
           )}
+        </Grid>
+        {/* After the namespaces' actions: the first stops of Tab are theirs. */}
+        <Grid item xs={12} container justifyContent="flex-end">
+          <DisplayZoneSelect />
         </Grid>
         {shown && (
           <>

@@ -7,6 +7,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import { Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { CancelAndConfirm, ProblemAlert, useDiscardGuard } from '../common';
+import { NamespaceOverrideNotice } from './EndedOverrideNotice';
 import { OperationFields } from './OperationFields';
 import { OPERATION_LABELS } from './operationLabels';
 import { HeldNotice } from './HeldNotice';
@@ -63,6 +64,13 @@ export const OperationDialog = ({
       {busy && <LinearProgress aria-label="Working" />}
       <DialogContent>
         <ProblemAlert problem={run.problem} />
+        {(step.name === 'form' || step.name === 'preview') && (
+          <NamespaceOverrideNotice
+            target={target}
+            operation={target.operation}
+            holds={target.operation !== 'scale' && Boolean(run.form.until)}
+          />
+        )}
         {step.name === 'form' && (
           <OperationFields
             target={target}

@@ -458,8 +458,8 @@ describe('live progress of an operation', () => {
     await previewAndConfirm();
 
     expect(
-      await within(dialog).findByText(/Held by the override schedule/),
-    ).toHaveTextContent('Sleep until 2030-01-02T18:00:00.000+00:00');
+      await within(dialog).findByText(/Held by the override/),
+    ).toHaveTextContent(/"Asleep until Wed 2 Jan, \d\d:\d\d [A-Z]/);
     expect(sent[0].body).toEqual({ costCenter: 'CC-1001', dryRun: true });
     expect(sent[1].body).toEqual({
       costCenter: 'CC-1001',

@@ -1,3 +1,4 @@
+export { EndedOverrideNotice } from './EndedOverrideNotice';
 export { NamespaceActions } from './NamespaceActions';
 export { OperationDialog } from './OperationDialog';
 export { OperationResultView } from './OperationResultView';

@@ -7,6 +7,7 @@ import {
   MAX_SCALE_REPLICAS,
   OperationAsk,
   OperationResult,
+  parseDateTime,
   scaleRangeOf,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
@@ -20,7 +21,7 @@ import { useOperationProgress } from './useOperationProgress';
 import { WAIT_FOR_READY_SECONDS } from './waitForReady';
 
 /**
- * `until` is a `datetime-local` value (the browser's zone); empty for none.
+ * `until` is a `datetime-local` value in the display zone (browserTimeZone); empty for none.
  * `waitForReady`: a wake or scale up ends once what it started is ready.
  */
 export type OperationForm = {
@@ -54,7 +55,7 @@ function replicasProblem(
 
 function untilProblem(value: string, now: number): string | undefined {
   if (!value) return undefined;
-  const until = new Date(value).getTime();
+  const until = parseDateTime(value, browserTimeZone());
   if (Number.isNaN(until)) return 'must be a date and time';
   return until <= now ? 'must be in the future' : undefined;
 }
@@ -115,7 +116,9 @@ function toRequest(
   const hold =
     form.until && !dryRun
       ? {
-          until: new Date(form.until).toISOString(),
+          until: new Date(
+            parseDateTime(form.until, browserTimeZone()),
+          ).toISOString(),
           zone: browserTimeZone(),
         }
       : {};

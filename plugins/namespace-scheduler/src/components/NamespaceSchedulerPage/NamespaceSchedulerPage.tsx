@@ -8,29 +8,27 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
 import { activityReadAllPermission } from '@namespace-scheduler/backstage-plugin-common';
-import { ReactNode } from 'react';
+import { ComponentType } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { AdminActivity } from '../AdminActivity';
+import { DisplayZoneSelect, useDisplayZone } from '../common';
 import { CostCenterPermissions } from '../CostCenterPermissions';
 import { CostReport } from '../CostReport';
 import { OffHoursSlots } from '../OffHoursSlots';
 import { ManagedNamespacesTable } from './ManagedNamespacesTable';
 
-const SECTIONS: Array<{ id: string; label: string; content: ReactNode }> = [
-  {
-    id: 'namespaces',
-    label: 'Namespaces',
-    content: <ManagedNamespacesTable />,
-  },
-  { id: 'off-hours', label: 'Off-hours slots', content: <OffHoursSlots /> },
+const SECTIONS: Array<{ id: string; label: string; Content: ComponentType }> = [
+  { id: 'namespaces', label: 'Namespaces', Content: ManagedNamespacesTable },
+  { id: 'off-hours', label: 'Off-hours slots', Content: OffHoursSlots },
   {
     id: 'cost-centers',
     label: 'Cost centers',
-    content: <CostCenterPermissions />,
+    Content: CostCenterPermissions,
   },
-  { id: 'activity', label: 'Activity', content: <AdminActivity /> },
-  { id: 'cost-report', label: 'Cost report', content: <CostReport /> },
+  { id: 'activity', label: 'Activity', Content: AdminActivity },
+  { id: 'cost-report', label: 'Cost report', Content: CostReport },
 ];
 
 /**
@@ -52,6 +50,8 @@ function useSelectedSection() {
 /** The sections, for admins; everyone else learns why they see none. */
 const AdminContent = () => {
   const [selected, setSelected] = useSelectedSection();
+  // Every time on the page is in this zone: picking another re-renders them all.
+  useDisplayZone();
   const { loading, allowed, error } = usePermission({
     permission: activityReadAllPermission,
   });
@@ -68,6 +68,7 @@ const AdminContent = () => {
       </Content>
     );
   }
+  const Section = SECTIONS[selected].Content;
   return (
     <>
       <HeaderTabs
@@ -75,7 +76,12 @@ const AdminContent = () => {
         selectedIndex={selected}
         onChange={setSelected}
       />
-      <Content>{SECTIONS[selected].content}</Content>
+      <Content>
+        <Box display="flex" justifyContent="flex-end" mb={2}>
+          <DisplayZoneSelect />
+        </Box>
+        <Section />
+      </Content>
     </>
   );
 };

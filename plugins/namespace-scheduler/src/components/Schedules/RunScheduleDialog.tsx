@@ -8,15 +8,19 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import {
   OperationResult,
+  operationNow,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { useState } from 'react';
 import { namespaceSchedulerApiRef } from '../../api';
 import { ServerProblem, toServerProblem } from '../../errors';
 import { CancelAndConfirm, ProblemAlert } from '../common';
-import { OperationResultView } from '../NamespaceOperations';
+import {
+  EndedOverrideNotice,
+  OperationResultView,
+} from '../NamespaceOperations';
 
-/** What "run now" does to the namespace, by kind (the backend's operationNow). */
+/** What "run now" does to the namespace, by kind (common's operationNow). */
 function whatItDoes(schedule: Schedule): string {
   switch (schedule.kind) {
     case 'cron':
@@ -33,10 +37,13 @@ function whatItDoes(schedule: Schedule): string {
 /** Asks before running a schedule now, then shows what the run did. */
 export const RunScheduleDialog = ({
   schedule,
+  schedules,
   onClose,
   onRan,
 }: {
   schedule: Schedule;
+  /** The namespace's schedules: the override a run would end is among them. */
+  schedules: Schedule[];
   onClose: () => void;
   onRan: () => void;
 }) => {
@@ -75,11 +82,19 @@ export const RunScheduleDialog = ({
         {result ? (
           <OperationResultView result={result} />
         ) : (
-          <DialogContentText>
-            This will {whatItDoes(schedule)} at once, charged to{' '}
-            {schedule.cost_center}. The run is recorded in the schedule's
-            history; its next scheduled run stays as it is.
-          </DialogContentText>
+          <>
+            <EndedOverrideNotice
+              schedules={schedules}
+              target={schedule}
+              operation={operationNow(schedule, Date.now()).operation}
+              scheduleId={schedule.id}
+            />
+            <DialogContentText>
+              This will {whatItDoes(schedule)} at once, charged to{' '}
+              {schedule.cost_center}. The run is recorded in the schedule's
+              history; its next scheduled run stays as it is.
+            </DialogContentText>
+          </>
         )}
       </DialogContent>
       <DialogActions>

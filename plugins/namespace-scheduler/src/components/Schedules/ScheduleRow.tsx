@@ -5,9 +5,18 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import HistoryIcon from '@material-ui/icons/History';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
-import { Schedule } from '@namespace-scheduler/backstage-plugin-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  overrideTitle,
+  Schedule,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { ReactNode } from 'react';
-import { formatInstant, IconAction, PermissionGate } from '../common';
+import {
+  browserTimeZone,
+  formatInstant,
+  IconAction,
+  PermissionGate,
+} from '../common';
 import { describeSchedule } from './describeSchedule';
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -19,9 +28,28 @@ const Secondary = ({ children }: { children: ReactNode }) => (
 function nextRun(schedule: Schedule): string {
   if (schedule.status === 'completed') return 'Completed';
   if (!schedule.next_run) return '—';
-  return `${formatInstant(schedule.next_run, schedule.zone)} · ${
+  return `${formatInstant(schedule.next_run)} · ${
     schedule.next_operation ?? ''
   }`;
+}
+
+/** An override's generated title names its end in its creator's zone; shown in the page's. */
+const GENERATED_TITLE = /^(Wake|Sleep|Awake|Asleep) until /;
+
+function titleOf(schedule: Schedule): string {
+  return schedule.kind === 'override' && GENERATED_TITLE.test(schedule.title)
+    ? overrideTitle(schedule, browserTimeZone())
+    : schedule.title;
+}
+
+/** What the schedule does; for an override an operation ended, who ended it and when. */
+function description(schedule: Schedule): string {
+  if (!schedule.ended_by || !schedule.ended_at)
+    return describeSchedule(schedule);
+  const by = schedule.ended_by.includes(':')
+    ? parseEntityRef(schedule.ended_by).name
+    : schedule.ended_by;
+  return `Ended by ${by} · ${formatInstant(schedule.ended_at)}`;
 }
 
 /** What a schedule's row can do; `gate` allows managing, `runGate` running now. */
@@ -44,23 +72,22 @@ export const ScheduleRow = ({
 }) => {
   const { gate, runGate } = actions;
   const last = schedule.last_run;
+  const title = titleOf(schedule);
   return (
     <TableRow>
       <TableCell>
-        {schedule.title}
+        {title}
         <Secondary>
           {schedule.kind} · {schedule.cost_center}
         </Secondary>
       </TableCell>
       <TableCell>
-        {describeSchedule(schedule)}
+        {description(schedule)}
         <Secondary>{schedule.zone}</Secondary>
       </TableCell>
       <TableCell>{nextRun(schedule)}</TableCell>
       <TableCell>
-        {last
-          ? `${last.outcome} · ${formatInstant(last.ran_at, schedule.zone)}`
-          : 'Never'}
+        {last ? `${last.outcome} · ${formatInstant(last.ran_at)}` : 'Never'}
         {last?.message && <Secondary>{last.message}</Secondary>}
         <Secondary>
           {schedule.run_count} run(s): {schedule.success_count} ok,{' '}
@@ -69,7 +96,7 @@ export const ScheduleRow = ({
       </TableCell>
       <TableCell padding="none" style={{ whiteSpace: 'nowrap' }}>
         <IconAction
-          label={`Run ${schedule.title} now`}
+          label={`Run ${title} now`}
           disabled={!runGate.allowed || schedule.status === 'completed'}
           disabledReason={
             schedule.status === 'completed'
@@ -81,13 +108,13 @@ export const ScheduleRow = ({
           <PlayArrowIcon fontSize="small" />
         </IconAction>
         <IconAction
-          label={`Runs of ${schedule.title}`}
+          label={`Runs of ${title}`}
           onClick={() => actions.onHistory(schedule)}
         >
           <HistoryIcon fontSize="small" />
         </IconAction>
         <IconAction
-          label={`Edit ${schedule.title}`}
+          label={`Edit ${title}`}
           disabled={!gate.allowed}
           disabledReason={gate.reason}
           onClick={() => actions.onEdit(schedule)}
@@ -95,7 +122,7 @@ export const ScheduleRow = ({
           <EditIcon fontSize="small" />
         </IconAction>
         <IconAction
-          label={`Delete ${schedule.title}`}
+          label={`Delete ${title}`}
           disabled={!gate.allowed}
           disabledReason={gate.reason}
           onClick={() => actions.onDelete(schedule)}

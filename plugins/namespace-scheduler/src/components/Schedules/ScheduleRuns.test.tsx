@@ -2,6 +2,7 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import { ScheduleRun } from '@namespace-scheduler/backstage-plugin-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { deviceTimeZone, setDisplayZone } from '../common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -102,6 +103,70 @@ describe('run a schedule now and read its runs', () => {
     expect(state.lists).toBe(2);
   });
 
+  it('names the override a run now ends, in the page’s zone, and shows who ended it', async () => {
+    const held = {
+      ...weeklySchedule(),
+      id: 'o1',
+      kind: 'override' as const,
+      // Titles stored before read as ISO; the row names the override itself.
+      title: 'Wake until 2030-01-03T18:00:00.000+01:00',
+      operation: 'wake' as const,
+      until: '2030-01-03T18:00:00.000+01:00',
+      next_run: '2030-01-03T18:00:00.000+01:00',
+    };
+    const nightly = {
+      ...weeklySchedule(),
+      id: 's2',
+      kind: 'cron' as const,
+      title: 'Nightly sleep',
+      cron: '0 23 * * 0',
+      operation: 'sleep' as const,
+    };
+    let items: unknown[] = [held, nightly];
+    server.use(
+      permissionHandler(() => 'ALLOW'),
+      http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items })),
+      http.post(`${PLUGIN}/schedules/s2/run`, () => {
+        items = [
+          {
+            ...held,
+            status: 'completed',
+            next_run: undefined,
+            ended_by: 'user:default/guest',
+            ended_at: '2026-12-02T11:05:00Z',
+          },
+          nightly,
+        ];
+        return HttpResponse.json({
+          schedule: nightly,
+          result: operationResult('sleep'),
+        });
+      }),
+    );
+    setDisplayZone('Europe/Madrid');
+    await render();
+    const row = (await screen.findByText(/^Awake until/)).closest('tr');
+    expect(row).toHaveTextContent('Awake until Thu 3 Jan, 18:00 CET');
+    const button = screen.getByRole('button', {
+      name: 'Run Nightly sleep now',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'This ends "Awake until Thu 3 Jan, 18:00 CET": the override no longer holds shop-dev',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Run now' }),
+    );
+    expect(
+      await screen.findByText('Ended by guest · Wed 2 Dec, 12:05 CET'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Held awake/)).not.toBeInTheDocument();
+    setDisplayZone(deviceTimeZone());
+  });
+
   it('shows why running is refused, by the server or by permission', async () => {
     serve();
     server.use(
@@ -171,6 +236,7 @@ describe('run a schedule now and read its runs', () => {
         });
       }),
     );
+    setDisplayZone('Europe/Madrid');
     await render();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Runs of Office hours' }),
@@ -185,7 +251,9 @@ describe('run a schedule now and read its runs', () => {
     expect(rows[1]).toHaveTextContent(
       'sleep, on schedule: cluster sandbox unreachable',
     );
-    expect(dialog).toHaveTextContent('times in Europe/Madrid');
+    // In the page's one zone, labelled.
+    expect(rows[0]).toHaveTextContent('Sat 21 Nov, 10:00 CET');
+    setDisplayZone(deviceTimeZone());
   });
 
   it('says so when there are no runs, and shows a failed read as an error', async () => {

@@ -44,14 +44,14 @@ function summary(run: ScheduleRun): string {
   return `${what}, ${by}${run.message ? `: ${run.message}` : ''}`;
 }
 
-const RunsTable = ({ runs, zone }: { runs: ScheduleRun[]; zone: string }) => (
+const RunsTable = ({ runs }: { runs: ScheduleRun[] }) => (
   <CompactTable label="Runs" headings={['Ran', 'Due', 'Status', 'Result']}>
     {runs.map(run => (
       <TableRow key={run.id}>
         <TableCell>
-          {formatInstant(run.finished_at ?? run.claimed_at, zone)}
+          {formatInstant(run.finished_at ?? run.claimed_at)}
         </TableCell>
-        <TableCell>{formatInstant(run.due_at, zone)}</TableCell>
+        <TableCell>{formatInstant(run.due_at)}</TableCell>
         <TableCell>
           <StatusText status={RUN_STATUS[run.status]}>
             {STATUS_LABELS[run.status]}
@@ -84,7 +84,7 @@ export const ScheduleRunsDialog = ({
     if (loading) return <Progress />;
     if (error) return <ResponseErrorPanel error={error} />;
     if (!value?.length) return <Typography>No runs yet.</Typography>;
-    return <RunsTable runs={value} zone={schedule.zone} />;
+    return <RunsTable runs={value} />;
   };
 
   return (
@@ -99,7 +99,7 @@ export const ScheduleRunsDialog = ({
       <DialogTitle id="schedule-runs-title">
         Runs of "{schedule.title}"{' '}
         <Typography variant="caption" component="span">
-          (newest first, times in {schedule.zone})
+          (newest first)
         </Typography>
       </DialogTitle>
       <DialogContent>{renderBody()}</DialogContent>

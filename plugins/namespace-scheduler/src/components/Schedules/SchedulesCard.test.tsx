@@ -66,9 +66,10 @@ describe('SchedulesCard', () => {
     expect(state.reads).toBe(1);
     expect(row).toHaveTextContent('Awake Mon–Fri 08:00–19:00');
     expect(row).toHaveTextContent('Europe/Madrid');
-    expect(row).toHaveTextContent('Mon, Nov 23, 08:00 · wake');
+    // Times in the page's one zone (the browser's: UTC here), labelled.
+    expect(row).toHaveTextContent('Mon 23 Nov, 07:00 UTC · wake');
     expect(row).toHaveTextContent(
-      'failed · Fri, Nov 20, 19:00cluster sandbox unreachable',
+      'failed · Fri 20 Nov, 18:00 UTCcluster sandbox unreachable',
     );
     expect(row).toHaveTextContent('3 run(s): 2 ok, 1 failed, 0 skipped');
   });
@@ -260,7 +261,7 @@ describe('SchedulesCard', () => {
     expect(
       within(
         within(dialog).getByRole('list', { name: /Next runs/ }),
-      ).getAllByText(/19:30 — wake$/),
+      ).getAllByText(/19:30 UTC — wake$/),
     ).toHaveLength(5);
 
     await userEvent.clear(cron);

@@ -123,6 +123,7 @@ export const SchedulesCard = ({
       {running && (
         <RunScheduleDialog
           schedule={running}
+          schedules={value ?? []}
           onClose={() => setRunning(undefined)}
           // The dialog stays open on its result; only the list and tab reload.
           onRan={onChanged}

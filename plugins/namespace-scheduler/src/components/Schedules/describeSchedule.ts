@@ -1,4 +1,5 @@
 import {
+  parseDateTime,
   ScheduleInput,
   Weekday,
   WEEKDAYS,
@@ -30,6 +31,11 @@ function exceptions(dates: string[] | undefined): string {
   return dates?.length ? ` · except ${dates.length} date(s)` : '';
 }
 
+/** A schedule's time (local to its zone unless it has an offset), in the display zone. */
+function formatLocal(value: string, zone: string): string {
+  return formatInstant(parseDateTime(value, zone));
+}
+
 /** When a schedule acts, in a line: "Awake Mon–Fri 08:00–19:00 · except 2 date(s)". */
 export function describeSchedule(schedule: ScheduleInput): string {
   switch (schedule.kind) {
@@ -52,14 +58,14 @@ export function describeSchedule(schedule: ScheduleInput): string {
       }${overnight}${exceptions(schedule.except_dates)}`;
     }
     case 'window':
-      return `Awake ${formatInstant(
+      return `Awake ${formatLocal(
         schedule.start,
         schedule.zone,
-      )} → ${formatInstant(schedule.end, schedule.zone)}`;
+      )} → ${formatLocal(schedule.end, schedule.zone)}`;
     default: {
       const state = schedule.operation === 'wake' ? 'awake' : 'asleep';
       return schedule.until
-        ? `Held ${state} until ${formatInstant(schedule.until, schedule.zone)}`
+        ? `Held ${state} until ${formatLocal(schedule.until, schedule.zone)}`
         : `Held ${state} until deleted`;
     }
   }

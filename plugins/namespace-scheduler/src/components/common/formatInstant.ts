@@ -1,17 +1,13 @@
+import { formatInstantLabel } from '@namespace-scheduler/backstage-plugin-common';
+import { browserTimeZone } from './browserTimeZone';
+
 /**
- * An instant as a short date and 24-hour time in the user's locale, in `zone`
- * when given (else the browser's), as schedules write times.
+ * An instant as people read it, labelled with its zone ("Thu 3 Dec, 18:00
+ * CET"): in the display zone (browserTimeZone), or in `zone` where a view
+ * is about one schedule's own times (its form's next runs).
  */
 export function formatInstant(value: string | number, zone?: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone,
-  }).format(date);
+  const at = new Date(value).getTime();
+  if (Number.isNaN(at)) return String(value);
+  return formatInstantLabel(at, zone ?? browserTimeZone());
 }

@@ -4,6 +4,7 @@ export * from './CancelAndConfirm';
 export * from './CompactTable';
 export * from './CostCenterField';
 export * from './DiscardChangesDialog';
+export * from './DisplayZoneSelect';
 export * from './formatInstant';
 export * from './IconAction';
 export * from './money';
