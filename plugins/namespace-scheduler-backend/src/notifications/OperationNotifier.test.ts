@@ -112,6 +112,22 @@ describe('OperationNotifier', () => {
     expect(payload.description).toContain('Rolled back 2 workload(s).');
   });
 
+  it('says why the failed operation ran, naming the schedule rather than its id', async () => {
+    await notifier.onOutcome(
+      event(result({}), {
+        requestedBy: 'scheduler',
+        scheduleId: 'sched-9',
+        source: 'schedule',
+        reason: 'Schedule "Office hours" (Mon–Fri 08:00–19:00 Europe/Madrid)',
+      }),
+    );
+    const { payload } = send.mock.calls[0][0];
+    expect(payload.description).toMatch(
+      /^Schedule "Office hours" \(Mon–Fri 08:00–19:00 Europe\/Madrid\), cost center CC-1001\./,
+    );
+    expect(payload.description).not.toContain('sched-9');
+  });
+
   it('is high severity when workloads could not be rolled back', async () => {
     await notifier.onOutcome(
       event(

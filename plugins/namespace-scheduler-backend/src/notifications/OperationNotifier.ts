@@ -83,9 +83,12 @@ function payloadOf(
 
 function describe(event: OperationOutcomeEvent, result: OperationResult) {
   const { request } = event;
-  const who = request.scheduleId
-    ? `Schedule ${request.scheduleId}`
-    : `Requested by ${request.requestedBy}`;
+  // Why it ran names the schedule, override or person; an id nobody reads is the last resort.
+  const who =
+    request.reason ??
+    (request.scheduleId
+      ? `Schedule ${request.scheduleId}`
+      : `Requested by ${request.requestedBy}`);
   const errors = result.errors.length ? ` ${result.errors.join('; ')}` : '';
   return `${who}, cost center ${request.costCenter}.${describeRollback(
     result,
