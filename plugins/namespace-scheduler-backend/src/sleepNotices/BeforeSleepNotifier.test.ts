@@ -155,6 +155,35 @@ describe('BeforeSleepNotifier', () => {
     );
   });
 
+  it("tells the owners before an override's end puts the namespace back to sleep", async () => {
+    // 10:00 in Madrid, inside Office hours; the override then holds it awake until 22:00.
+    const t = await setup({ start: '2026-12-03T09:00:00Z' });
+    await t.add(OFFICE);
+    await t.add({
+      kind: 'override',
+      title: 'Awake until Thu 3 Dec, 22:00 CET',
+      cluster: 'sandbox',
+      namespace: 'shop-dev',
+      cost_center: 'CC-1001',
+      zone: 'Europe/Madrid',
+      operation: 'wake',
+      until: '2026-12-03T22:00:00',
+    });
+    // 19:00, Office hours' sleep: held back by the override.
+    t.clock.set('2026-12-03T17:50:00Z');
+    expect(await t.notifier.tick()).toEqual([]);
+    t.clock.set('2026-12-03T20:50:00Z');
+    const [notice] = await t.notifier.tick();
+    expect(notice).toMatchObject({
+      at: Date.parse('2026-12-03T21:00:00Z'),
+      why: {
+        source: 'override',
+        reason:
+          'Override "Awake until Thu 3 Dec, 22:00 CET" by alice ended: back to what the other schedules ask for',
+      },
+    });
+  });
+
   it('stays quiet for a namespace a schedule keeps awake, one already asleep, and when turned off', async () => {
     const kept = await setup({ start: '2026-12-03T18:50:00Z' });
     await kept.add({ ...OFFICE, to: '22:00' });
