@@ -119,4 +119,32 @@ describe('SignallingScheduleStore', () => {
       'sandbox/shop-dev schedules',
     ]);
   });
+
+  it('signals an override an operation ended, and one put back after that operation failed, but not an ending that found none', async () => {
+    const { store, signals } = await setup();
+    const override = await store.create({
+      input: { ...cron, kind: 'override', title: 'Hold', operation: 'wake' },
+      createdBy: 'user:default/alice',
+      at: AT,
+    });
+    signals.length = 0;
+    const ending = {
+      cluster: 'sandbox',
+      namespace: 'shop-dev',
+      at: new Date(AT.getTime() + 60_000),
+      by: 'user:default/bob',
+    };
+
+    const ended = await store.endOverride({
+      ...ending,
+      ends: schedules => schedules.find(s => s.id === override.id),
+    });
+    await store.reinstateOverride(ended!, ending.at);
+    await store.endOverride({ ...ending, ends: () => undefined });
+
+    expect(signals).toEqual([
+      'sandbox/shop-dev schedules',
+      'sandbox/shop-dev schedules',
+    ]);
+  });
 });

@@ -16,10 +16,11 @@ import type { NamespaceChangePublisher } from './NamespaceChangePublisher';
 /**
  * A schedule store that signals its namespace's change after each write
  * that changes what a page shows: a schedule or override created, replaced,
- * deleted or withdrawn, moved on past an empty occurrence, or a run finished
- * (its counts and last run; the runner's claim moved its next run before).
- * Wrapping the store catches every writer: the API, overrides, manual runs
- * and the runner.
+ * deleted or withdrawn, an override ended by an operation (or put back when
+ * it failed), a schedule moved on past an empty occurrence, or a run
+ * finished (its counts and last run; the runner's claim moved its next run
+ * before). Wrapping the store catches every writer: the API, overrides,
+ * manual runs, operations and the runner.
  */
 export class SignallingScheduleStore implements ScheduleStore {
   static wrap(
