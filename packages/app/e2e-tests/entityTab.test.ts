@@ -64,14 +64,14 @@ test('as team-commerce: sleep with live progress, wake until tomorrow, run the o
   await wake.getByRole('button', { name: 'Preview changes' }).click();
   await wake.getByRole('button', { name: 'Confirm wake' }).click();
   await expect(wake.getByText('Woke sandbox/shop-dev')).toBeVisible();
-  await expect(wake.getByText(/Held by the override schedule/)).toContainText(
-    'Wake until',
+  await expect(wake.getByText(/Held by the override/)).toContainText(
+    'Awake until',
   );
   await wake.getByRole('button', { name: 'Close' }).click();
   await expect(row).toContainText('Awake');
 
   // The override is a schedule: run it now, then read its runs.
-  const override = page.getByRole('row', { name: /Wake until/ });
+  const override = page.getByRole('row', { name: /Awake until/ });
   await expect(override).toContainText('1 run(s): 1 ok');
   const title = (await override.getByRole('cell').first().innerText()).split(
     '\n',
