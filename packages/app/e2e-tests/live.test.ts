@@ -98,7 +98,10 @@ test('as team-commerce: the open tab follows changes made by another user and by
     costCenter: 'CC-1001',
   });
   await expect(row).toContainText(/Awake|Waking/, { timeout: 15_000 });
-  const carolsWake = page
+  const activity = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: /Requested by/ }) });
+  const carolsWake = activity
     .getByRole('row')
     .filter({ hasText: 'carol' })
     .filter({ hasText: /\bwake\b/ });
