@@ -36,6 +36,26 @@ function nextMinuteCron(): { cron: string; at: Date } {
   return { cron: `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`, at };
 }
 
+/**
+ * Resolves once the page's signals socket has subscribed to `channel`: only
+ * then are changes heard (on a fresh backend the socket's first try is
+ * abandoned, and the next comes 5 s later).
+ */
+function subscribed(page: Page, channel: string): Promise<void> {
+  return new Promise(resolve => {
+    page.on('websocket', socket =>
+      socket.on('framesent', ({ payload }) => {
+        // The signals socket: its client sends JSON text frames.
+        if (!socket.url().endsWith('/api/signals')) return;
+        const message = JSON.parse(String(payload));
+        if (message.action === 'subscribe' && message.channel === channel) {
+          resolve();
+        }
+      }),
+    );
+  });
+}
+
 /** Marks the page, so a reload (which would forget the mark) is noticed. */
 async function markPage(page: Page) {
   await page.evaluate(() => Object.assign(window, { liveTabMark: true }));
@@ -56,9 +76,14 @@ test('as team-commerce: the open tab follows changes made by another user and by
 }) => {
   // Up to a minute for the runner's next minute, then its run.
   test.setTimeout(240_000);
+  const listening = subscribed(
+    page,
+    'namespace-scheduler:namespace:sandbox/shop-dev',
+  );
   await openNamespaceTab(page);
   const row = page.getByRole('row', { name: /shop-dev sandbox/ });
   await expect(row).toContainText(/Awake|Partial/);
+  await listening;
   await markPage(page);
   const carol = await apiAs(request, 'carol');
 
