@@ -19,6 +19,7 @@ const REASON =
 function event(
   request: Partial<RequestParts>,
   success = true,
+  scaled = 3,
 ): OperationOutcomeEvent {
   const full = requestFrom({
     cluster: 'sandbox',
@@ -30,10 +31,13 @@ function event(
     reason: REASON,
     ...request,
   });
-  const result = mockOperationResult(
-    { operation: full.operation, cluster: 'sandbox', namespace: 'shop-dev' },
-    success ? {} : { errors: ['deployments/web: HTTP 500'] },
-  );
+  const result = {
+    ...mockOperationResult(
+      { operation: full.operation, cluster: 'sandbox', namespace: 'shop-dev' },
+      success ? {} : { errors: ['deployments/web: HTTP 500'] },
+    ),
+    total_scaled: success ? scaled : 0,
+  };
   const activity = {
     id: 'a1',
     reason: full.reason,
@@ -89,6 +93,11 @@ describe('AfterSleepNotifier', () => {
     );
     await notifier.onOutcome(event({ operation: 'wake', source: 'schedule' }));
     await notifier.onOutcome(event({}, false));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet when the namespace was asleep already (nothing scaled)', async () => {
+    await notifier.onOutcome(event({ source: 'schedule' }, true, 0));
     expect(send).not.toHaveBeenCalled();
   });
 });

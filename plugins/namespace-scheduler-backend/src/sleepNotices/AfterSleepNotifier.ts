@@ -16,8 +16,9 @@ const AUTOMATIC = 'scheduler';
 /**
  * Tells a namespace's owners that it was put to sleep automatically — by a
  * schedule, an override's end or the off-hours boundary — and why, so a team
- * that finds it asleep knows what to change. A user's own sleep is not
- * told; a failed one is OperationNotifier's.
+ * that finds it asleep knows what to change. A user's own sleep, and a
+ * sleep of a namespace already asleep, are not told; a failed one is
+ * OperationNotifier's.
  */
 export class AfterSleepNotifier implements OperationListener {
   readonly name = 'after-sleep notifications';
@@ -37,7 +38,8 @@ export class AfterSleepNotifier implements OperationListener {
   async onOutcome(event: OperationOutcomeEvent): Promise<void> {
     const { request, result, activity } = event;
     if (!result.success || request.requestedBy !== AUTOMATIC) return;
-    if (!putsToSleep(request)) return;
+    // Nothing changed (it was asleep already): nothing to tell.
+    if (!putsToSleep(request) || result.total_scaled === 0) return;
     const claim = await this.claims.claimOf(request);
     if (!claim || claim.ownerRefs.length === 0) return;
     const where = formatNamespaceRef(request);
