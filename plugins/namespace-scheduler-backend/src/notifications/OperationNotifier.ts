@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
@@ -6,6 +5,7 @@ import {
   type OperationResult,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { NamespaceClaim } from '../catalog/NamespaceCatalog';
+import { entityPath } from './links';
 import type {
   OperationListener,
   OperationOutcomeEvent,
@@ -77,7 +77,7 @@ function payloadOf(
     topic: NOTIFICATION_TOPIC,
     // One notification per namespace: a newer failure replaces the older one.
     scope: `namespace-scheduler:${where}`,
-    link: entityLink(claim.entityRefs[0]),
+    ...(claim.entityRefs[0] && { link: entityPath(claim.entityRefs[0]) }),
   };
 }
 
@@ -102,12 +102,6 @@ function describeRollback(result: OperationResult): string {
   return stuck
     ? `${rolledBack}, ${stuck} could not be rolled back.`
     : `${rolledBack}.`;
-}
-
-function entityLink(entityRef: string | undefined): string | undefined {
-  if (!entityRef) return undefined;
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
 }
 
 function capitalize(word: string): string {

@@ -1,3 +1,5 @@
+export { AfterSleepNotifier } from './AfterSleepNotifier';
+export { keepAwakeLink, tabLink } from './links';
 export {
   NOTIFICATION_TOPIC,
   OperationNotifier,

@@ -1,8 +1,11 @@
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { Knex } from 'knex';
-import { ClaimLookup, OperationNotifier } from '../notifications';
-import { AfterSleepNotifier } from '../sleepNotices';
+import {
+  AfterSleepNotifier,
+  ClaimLookup,
+  OperationNotifier,
+} from '../notifications';
 import type { OperationListener } from '../operations/OperationListener';
 import { createSilencer } from '../silences';
 import type { ScheduleLookup } from '../silences/NamespaceSilencer';

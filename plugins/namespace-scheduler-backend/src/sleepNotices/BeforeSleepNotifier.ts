@@ -10,13 +10,12 @@ import type {
   NamespaceClaim,
 } from '../catalog/NamespaceCatalog';
 import type { NamespaceStatusReader } from '../namespaces/NamespaceStatusService';
-import { NOTIFICATION_TOPIC } from '../notifications';
+import { keepAwakeLink, NOTIFICATION_TOPIC } from '../notifications';
 import type { OffHoursSlotStore } from '../offHours/OffHoursSlotStore';
 import { describeScope, OffHoursRules, scopeKey } from '../offHours/rules';
 import { shortTime } from '../reasons';
 import type { ScheduleStore } from '../schedules';
 import { Clock } from '../time/Clock';
-import { keepAwakeLink } from './links';
 import { nextAutomaticSleep, UpcomingSleep } from './nextAutomaticSleep';
 import { SleepNoticeStore } from './SleepNoticeStore';
 

@@ -1,4 +1,3 @@
-export { AfterSleepNotifier } from './AfterSleepNotifier';
 export { BeforeSleepNotifier, type SleepNotice } from './BeforeSleepNotifier';
 export { createBeforeSleepNotifier } from './create';
 export { KnexSleepNoticeStore } from './KnexSleepNoticeStore';

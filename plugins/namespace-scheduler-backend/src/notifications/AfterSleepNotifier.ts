@@ -3,7 +3,7 @@ import {
   formatNamespaceRef,
   putsToSleep,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ClaimLookup, NOTIFICATION_TOPIC } from '../notifications';
+import { ClaimLookup, NOTIFICATION_TOPIC } from './OperationNotifier';
 import type {
   OperationListener,
   OperationOutcomeEvent,
