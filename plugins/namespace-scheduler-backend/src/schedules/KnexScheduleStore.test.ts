@@ -1,6 +1,9 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { ScheduleInput } from '@namespace-scheduler/backstage-plugin-common';
+import {
+  Schedule,
+  ScheduleInput,
+} from '@namespace-scheduler/backstage-plugin-common';
 import { migrateUp } from '../database/migrations';
 import { KnexScheduleStore } from './KnexScheduleStore';
 
@@ -285,6 +288,55 @@ describe('KnexScheduleStore', () => {
       await expect(store.listRuns(schedule.id, 10)).rejects.toThrow(
         NotFoundError,
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'ends the override a check picks, with who and when, and puts back only what it ended, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const override: ScheduleInput = {
+        ...base,
+        title: 'Awake until Thu 3 Dec, 18:00 CET',
+        kind: 'override',
+        operation: 'wake',
+        until: '2026-11-23T18:00',
+      };
+      const release = {
+        at: Date.parse('2026-11-23T17:00:00Z'),
+        operation: 'sleep' as const,
+      };
+      const held = await store.create({
+        input: override,
+        createdBy: 'user:default/bob',
+        at: AT,
+        next: release,
+      });
+      const ending = {
+        cluster: 'sandbox',
+        namespace: 'shop-dev',
+        by: 'user:default/alice',
+        ends: (schedules: Schedule[]) =>
+          schedules.find(schedule => schedule.status === 'active'),
+      };
+      const at = new Date('2026-11-22T13:00:00Z');
+      expect(await store.endOverride({ ...ending, at })).toEqual(held);
+      const ended = await store.get(held.id);
+      expect(ended).toMatchObject({
+        status: 'completed',
+        ended_by: 'user:default/alice',
+        ended_at: '2026-11-22T13:00:00.000Z',
+      });
+      expect(ended?.next_run).toBeUndefined();
+      expect(await store.findDue(new Date('2030-01-01'), 10)).toEqual([]);
+      // Nothing active is left to end.
+      expect(await store.endOverride({ ...ending, at })).toBeUndefined();
+
+      // Ended at another instant: not this ending's to undo.
+      await store.reinstateOverride(held, new Date('2026-11-22T13:01:00Z'));
+      expect(await store.get(held.id)).toEqual(ended);
+      await store.reinstateOverride(held, at);
+      expect(await store.get(held.id)).toEqual(held);
     },
   );
 });
