@@ -49,8 +49,8 @@ export type Activity = {
   /** What made it happen; absent on records written before it was kept. */
   source?: ActivitySource;
   /**
-   * Why, in words, e.g. `Schedule "Office hours" (Mon–Fri 08:00–19:00
-   * Europe/Madrid)` or `Manual sleep by alice`.
+   * Why, in words, e.g. "Manual sleep by alice" or
+   * "Schedule 'Office hours' (Mon–Fri 08:00–19:00 Europe/Madrid)".
    */
   reason?: string;
   status: ActivityStatus;
