@@ -3,31 +3,6 @@ import {
   WEEKDAYS,
 } from '@namespace-scheduler/backstage-plugin-common';
 
-const SHORT = new Map<string, Intl.DateTimeFormat>();
-
-/** `Thu 3 Dec, 18:00 CET`: an instant as a team reads it, in `zone`, the zone named. */
-export function shortTime(at: number, zone: string): string {
-  let format = SHORT.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: zone,
-      timeZoneName: 'short',
-    });
-    SHORT.set(zone, format);
-  }
-  // Assembled from the parts: ICU versions punctuate the whole differently.
-  const part = Object.fromEntries(
-    format.formatToParts(at).map(({ type, value }) => [type, value]),
-  );
-  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
-}
-
 const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Mon',
   tue: 'Tue',

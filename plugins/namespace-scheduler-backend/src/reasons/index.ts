@@ -1,4 +1,4 @@
-export { describeDays, personOf, shortTime } from './describeTime';
+export { describeDays, personOf } from './describeTime';
 export {
   boundaryWhy,
   describeSchedule,

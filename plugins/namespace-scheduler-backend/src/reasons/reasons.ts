@@ -1,13 +1,14 @@
 import {
   ActivitySource,
   BusinessHoursSpec,
+  formatInstantLabel,
   OperationIntent,
   parseDateTime,
   replicasOf,
   Schedule,
   ScheduleTransition,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { describeDays, personOf, shortTime } from './describeTime';
+import { describeDays, personOf } from './describeTime';
 
 /** Why an operation happened, as its activity records it. */
 export type Why = { source: ActivitySource; reason: string };
@@ -34,10 +35,10 @@ function describeTiming(schedule: Schedule): string {
         schedule.zone
       }`;
     case 'window':
-      return `awake ${shortTime(
+      return `awake ${formatInstantLabel(
         parseDateTime(schedule.start, schedule.zone),
         schedule.zone,
-      )} → ${shortTime(
+      )} → ${formatInstantLabel(
         parseDateTime(schedule.end, schedule.zone),
         schedule.zone,
       )}`;
@@ -70,7 +71,7 @@ export function runWhy(
     }
     const state = schedule.operation === 'wake' ? 'awake' : 'asleep';
     const until = schedule.until
-      ? `until ${shortTime(
+      ? `until ${formatInstantLabel(
           parseDateTime(schedule.until, schedule.zone),
           schedule.zone,
         )}`
@@ -105,7 +106,7 @@ export function boundaryWhy(boundary: {
   scope: string;
 }): Why {
   const { start, hours, limit, scope } = boundary;
-  const when = start > 0 ? `${shortTime(start, hours.time_zone)}; ` : '';
+  const when = start > 0 ? `${formatInstantLabel(start, hours.time_zone)}; ` : '';
   return {
     source: 'off-hours-boundary',
     reason: `Off-hours started (${when}business hours ${describeDays(

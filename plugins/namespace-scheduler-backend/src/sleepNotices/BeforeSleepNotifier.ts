@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  formatInstantLabel,
   formatNamespaceRef,
   sameNamespace,
   Schedule,
@@ -13,7 +14,6 @@ import type { NamespaceStatusReader } from '../namespaces/NamespaceStatusService
 import { keepAwakeLink, NOTIFICATION_TOPIC } from '../notifications';
 import type { OffHoursSlotStore } from '../offHours/OffHoursSlotStore';
 import { describeScope, OffHoursRules, scopeKey } from '../offHours/rules';
-import { shortTime } from '../reasons';
 import type { ScheduleStore } from '../schedules';
 import { Clock } from '../time/Clock';
 import { nextAutomaticSleep, UpcomingSleep } from './nextAutomaticSleep';
@@ -132,7 +132,7 @@ export class BeforeSleepNotifier {
 
   private async send(claim: NamespaceClaim, sleep: UpcomingSleep) {
     const where = formatNamespaceRef(claim);
-    const when = shortTime(sleep.at, this.deps.rules.hours.spec.time_zone);
+    const when = formatInstantLabel(sleep.at, this.deps.rules.hours.spec.time_zone);
     const [entityRef] = claim.entityRefs;
     await this.deps.notifications.send({
       recipients: { type: 'entity', entityRef: claim.ownerRefs },

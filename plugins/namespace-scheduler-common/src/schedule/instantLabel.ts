@@ -32,7 +32,13 @@ function labelFormat(zone: string): Intl.DateTimeFormat {
  * @public
  */
 export function formatInstantLabel(instant: number, zone: string): string {
-  return labelFormat(zone).format(new Date(instant));
+  // Assembled from the parts: ICU versions punctuate the whole differently.
+  const part = Object.fromEntries(
+    labelFormat(zone)
+      .formatToParts(instant)
+      .map(({ type, value }) => [type, value]),
+  );
+  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
 /**
