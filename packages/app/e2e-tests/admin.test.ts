@@ -117,7 +117,7 @@ test('an admin governs from the admin page: namespaces, slots, a cost-center per
   expect(file.suggestedFilename()).toBe('namespace-activity.csv');
   const csv = fs.readFileSync(await file.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toBe(
-    'timestamp_start,timestamp_end,cluster,namespace,operation,replicas,outcome,status,duration_minutes,cost_center,requested_by,approved_by,user_id,schedule_id,total_scaled,total_failed,rollback_performed,errors',
+    'timestamp_start,timestamp_end,cluster,namespace,operation,replicas,outcome,status,duration_minutes,cost_center,requested_by,approved_by,user_id,schedule_id,source,reason,total_scaled,total_failed,rollback_performed,errors',
   );
   await expect(page.getByRole('status')).toContainText(/Exported \d+ records/);
 

@@ -1,69 +1,149 @@
-import { expect, Page, test } from '@playwright/test';
-import { chooseCostCenter, openNamespaceTab, SCREENSHOTS } from './support';
+import { expect, test } from '@playwright/test';
+import { OwnBackend, startOwnBackend } from './ownBackend';
+import { openNamespaceTab, SCREENSHOTS } from './support';
 
 /**
- * The week calendar predicts what the runner's off-hours boundary will do:
- * an awake namespace that holds no off-hours slot, and that no schedule keeps
- * awake, is put to sleep when off-hours start. It needs a backend with
- * off-hours (e.g. business hours Mon–Fri 07:00–20:00): playwright.config.ts
- * sets business hours all week, so against it this test is skipped.
+ * The off-hours boundary, predicted and then explained: a backend of its
+ * own whose business hours end a few minutes after it starts. shop-staging
+ * is awake, has no schedules and holds no off-hours slot, so the week
+ * calendar must predict its sleep at the end of business hours; the runner
+ * then puts it to sleep at that minute, the open tab turns Asleep by itself
+ * and says why, and the owners were told before and after.
  */
-const BOUNDARY_SLEEP =
-  /^sleep \d{2}:\d{2} \(off-hours start: no off-hours slot\)$/;
+const PORT = 7008;
+const MINUTE_MS = 60_000;
+/** Business hours end this far after the test starts: time to start the backend and read the prediction first. */
+const LEAD_MINUTES = 4;
 
-/** Wakes shop-staging if the runner (or another test) left it asleep. */
-async function ensureAwake(page: Page) {
-  const row = page.getByRole('row', { name: /shop-staging sandbox/ });
-  await expect(row).toContainText(/Awake|Asleep|Partial/);
-  if (!(await row.textContent())?.includes('Asleep')) return;
-  await row.getByRole('button', { name: 'Wake now shop-staging' }).click();
-  const dialog = page.getByRole('dialog');
-  await chooseCostCenter(page, dialog);
-  await dialog.getByRole('button', { name: 'Preview changes' }).click();
-  await dialog.getByRole('button', { name: 'Confirm wake' }).click();
-  await expect(dialog.getByText('Woke sandbox/shop-staging')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(row).toContainText(/Awake|Partial/);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Business hours from 00:00 to a few minutes from now, every day, in a fixed
+ * offset zone where it is about midday now (so the end never crosses
+ * midnight), and the end as an instant.
+ */
+function businessHoursEndingSoon(now: number) {
+  const offsetHours = Math.max(
+    -11,
+    Math.min(12, 12 - new Date(now).getUTCHours()),
+  );
+  const endsAt =
+    Math.floor((now + LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+  const wall = new Date(endsAt + offsetHours * 3_600_000);
+  // Etc/GMT's sign is the POSIX one: Etc/GMT-3 is three hours ahead of UTC.
+  const zone =
+    offsetHours === 0
+      ? 'UTC'
+      : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
+  return {
+    endsAt,
+    config: {
+      namespaceScheduler_offHours_businessHours_days: JSON.stringify([
+        'mon',
+        'tue',
+        'wed',
+        'thu',
+        'fri',
+        'sat',
+        'sun',
+      ]),
+      namespaceScheduler_offHours_businessHours_start: '00:00',
+      namespaceScheduler_offHours_businessHours_end: `${pad(
+        wall.getUTCHours(),
+      )}:${pad(wall.getUTCMinutes())}`,
+      namespaceScheduler_offHours_businessHours_timeZone: zone,
+    },
+  };
 }
 
-test('as team-commerce: the week calendar shows the off-hours boundary sleep of a namespace nothing keeps awake', async ({
+/** The end of business hours as the tab shows it (the browser runs in UTC). */
+const shownAt = (at: number) =>
+  `${pad(new Date(at).getUTCHours())}:${pad(new Date(at).getUTCMinutes())}`;
+
+// Set when the backend starts (not when the file is loaded: the tests before it take minutes).
+let hours: ReturnType<typeof businessHoursEndingSoon>;
+let backend: OwnBackend | undefined;
+
+test.use({ baseURL: `http://127.0.0.1:${PORT}`, timezoneId: 'UTC' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  hours = businessHoursEndingSoon(Date.now());
+  backend = await startOwnBackend(PORT, hours.config);
+});
+
+test.afterAll(async () => {
+  await backend?.stop();
+});
+
+test('as team-commerce: the calendar predicts the off-hours boundary sleep of shop-staging, the runner does it, and the tab explains it', async ({
   page,
 }) => {
+  test.setTimeout(LEAD_MINUTES * MINUTE_MS + 240_000);
   await openNamespaceTab(page, 'system/shop');
   await page.getByRole('button', { name: /^Namespace/ }).click();
   await page
     .getByRole('option', { name: 'sandbox/shop-staging', exact: true })
     .click();
+  const row = page.getByRole('row', { name: /shop-staging sandbox/ });
+  await expect(row).toContainText('Awake');
+  expect(
+    Date.now(),
+    'the prediction must be read before business hours end',
+  ).toBeLessThan(hours.endsAt - 20_000);
+
+  // Predicted: the sleep at the end of business hours, with its reason.
   const week = page.getByRole('list', {
     name: 'Predicted awake periods by day',
   });
-  await expect(week.getByRole('listitem')).toHaveCount(7);
-  test.skip(
-    (await week.locator('[aria-label*="off-hours"]').count()) === 0,
-    'The backend has no off-hours (business hours all week): run against one with e.g. Mon–Fri 07:00–20:00.',
-  );
-  await ensureAwake(page);
-
-  // shop-staging has no schedules: awake until the next start of off-hours.
-  const sleep = week.getByRole('img', { name: BOUNDARY_SLEEP });
-  await expect(sleep).toHaveCount(1);
+  await expect(
+    week.getByRole('img', {
+      name: `sleep ${shownAt(
+        hours.endsAt,
+      )} (off-hours start: no off-hours slot)`,
+    }),
+  ).toHaveCount(1);
   await expect(week.getByTestId('off-hours-band').first()).toBeVisible();
   await expect(page.getByRole('list', { name: 'Upcoming' })).toContainText(
     'sleep · Off-hours limit: off-hours start: no off-hours slot',
   );
+  const why = page.getByRole('region', { name: 'Why, and what next' });
+  await expect(why).toContainText(/Next:.*off-hours/i);
   await page.screenshot({
     path: `${SCREENSHOTS}/forecast-boundary-sleep.png`,
     fullPage: true,
   });
 
-  // Asleep after it, nothing to predict the week after; and back.
-  const thisWeek = await page
-    .getByRole('heading', { name: /–/ })
-    .first()
-    .innerText();
-  await page.getByRole('button', { name: 'Next week' }).click();
-  await expect(page.getByRole('heading', { name: thisWeek })).toHaveCount(0);
-  await expect(week.getByRole('img', { name: BOUNDARY_SLEEP })).toHaveCount(0);
-  await page.getByRole('button', { name: 'This week' }).click();
-  await expect(week.getByRole('img', { name: BOUNDARY_SLEEP })).toHaveCount(1);
+  // Done: the open tab turns Asleep without a reload (a namespace change
+  // signal), and says why, from the runner's activity record.
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded?: boolean }).notReloaded = true;
+  });
+  await expect(row).toContainText('Asleep', {
+    timeout: hours.endsAt - Date.now() + 150_000,
+  });
+  expect(Date.now()).toBeGreaterThanOrEqual(hours.endsAt);
+  await expect(why.getByText('Now asleep:')).toBeVisible();
+  await expect(
+    why.getByText(/^Off-hours started .*no off-hours slot held/),
+  ).toBeVisible();
+  await expect(why.getByText('Off-hours limit', { exact: true })).toBeVisible();
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { notReloaded?: boolean }).notReloaded,
+    ),
+  ).toBe(true);
+  await page.screenshot({
+    path: `${SCREENSHOTS}/forecast-boundary-explained.png`,
+    fullPage: true,
+  });
+
+  // The owners were told before the sleep (with the keep-awake link) and after.
+  await page.goto('/notifications');
+  await expect(
+    page.getByText(`sandbox/shop-staging will be put to sleep at`).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText('sandbox/shop-staging was put to sleep').first(),
+  ).toBeVisible();
 });
