@@ -110,7 +110,7 @@ test('as team-commerce: a sleep run now ends the wake-until override, named befo
   expect(before.length).toBeGreaterThan(3);
   expect(before).not.toContain(undefined);
   expect(new Set(before).size).toBe(1);
-  const zone = page.getByLabel('Times shown in');
+  const zone = page.getByRole('textbox', { name: 'Times shown in' });
   await zone.click();
   await zone.fill('Asia/Tokyo');
   await page.getByRole('option', { name: /^Asia\/Tokyo/ }).click();
