@@ -155,7 +155,7 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
 
   const row = page.getByRole('row', { name: /E2E weekly/ });
   await expect(row).toContainText(`Awake ${day} 09:00–17:30`);
-  await expect(row).toContainText(/09:00 · wake/);
+  await expect(row).toContainText(/09:00 \S+ · wake/);
   const upcoming = page.getByRole('list', { name: 'Upcoming' });
   await expect(upcoming).toContainText('sleep · E2E weekly');
   await page.screenshot({

@@ -43,9 +43,7 @@ test('as team-commerce: the tab shows the estimated cost and savings, the wake-u
   );
   await dialog.getByLabel('Until (optional)').fill(tomorrowEvening());
   await expect(estimate).toContainText(
-    new RegExp(
-      `Keeping shop-dev awake until .+ ≈ ${EUROS.source} on CC-1001`,
-    ),
+    new RegExp(`Keeping shop-dev awake until .+ ≈ ${EUROS.source} on CC-1001`),
   );
   await page.screenshot({
     path: `${SCREENSHOTS}/wake-until-estimate.png`,

@@ -10,7 +10,7 @@ const SLEEP_TASK = 'Sleep shop-dev (overrides e2e)';
 
 /** A displayed time and its zone label: "Thu 3 Dec, 18:00 CET", "Fri 4 Dec, 02:00 GMT+9". */
 const TIME =
-  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec), \d\d:\d\d(?: ([A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?))?/g;
+  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec), \d\d:\d\d(?: (GMT[+-]\d{1,2}(?::\d\d)?|[A-Z]{2,5}))?/g;
 
 /** The zone labels of every time shown in `where` (undefined: a time without one). */
 async function zoneLabels(where: Locator): Promise<Array<string | undefined>> {
