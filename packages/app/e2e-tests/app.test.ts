@@ -120,7 +120,7 @@ test('sleeps shop-dev from the tab, watches it become asleep, and wakes it back'
   });
 });
 
-test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', async ({
+test('creates a weekly schedule for shop-dev in a typed time zone, sees it planned, and deletes it', async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -146,6 +146,17 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
   await expect(nextRuns.getByRole('listitem').first()).toContainText(
     /09:00 \S+ — wake/,
   );
+  // A zone typed and left with Tab is kept; an unknown one is an error.
+  const zone = dialog.getByRole('textbox', { name: 'Time zone' });
+  await zone.fill('Mars/Olympus');
+  await zone.press('Tab');
+  await expect(dialog).toContainText(
+    'is not a known IANA time zone ("Mars/Olympus")',
+  );
+  await zone.fill('Europe/Madrid');
+  await zone.press('Tab');
+  await expect(zone).toHaveValue(/Europe\/Madrid/);
+  await expect(dialog).not.toContainText('is not a known IANA time zone');
   await page.screenshot({
     path: `${SCREENSHOTS}/schedule-form.png`,
     fullPage: true,
@@ -155,7 +166,9 @@ test('creates a weekly schedule for shop-dev, sees it planned, and deletes it', 
 
   const row = page.getByRole('row', { name: /E2E weekly/ });
   await expect(row).toContainText(`Awake ${day} 09:00–17:30`);
-  await expect(row).toContainText(/09:00 \S+ · wake/);
+  await expect(row).toContainText('Europe/Madrid');
+  // The next run in the viewer's zone: 09:00 in Madrid, labelled.
+  await expect(row).toContainText(/\d\d:\d\d \S+ · wake/);
   const upcoming = page.getByRole('list', { name: 'Upcoming' });
   await expect(upcoming).toContainText('sleep · E2E weekly');
   await page.screenshot({

@@ -274,8 +274,18 @@ describe('Namespace Scheduler authorization with the demo policy', () => {
       scheduleId: '',
       activityId: '',
     });
+    if (!created.body?.id) {
+      throw new Error(
+        `create answered ${created.status}: ${JSON.stringify(created.body)}`,
+      );
+    }
     const ctx = { scheduleId: created.body.id, activityId: '' };
     const run = await call('admin', ROUTES['POST /schedules/{id}/run'], ctx);
+    if (!run.body?.activity) {
+      throw new Error(
+        `run now answered ${run.status}: ${JSON.stringify(run.body)}`,
+      );
+    }
     return { ...ctx, activityId: run.body.activity.id };
   };
 

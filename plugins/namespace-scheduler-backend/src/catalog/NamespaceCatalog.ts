@@ -106,11 +106,22 @@ export class NamespaceCatalog {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > this.cacheTtlMs) {
       const claims = this.loadClaims();
-      // A failed load must not be cached.
-      claims.catch(() => (this.cache = undefined));
+      // Neither a failed load nor an empty one is kept: a catalog still
+      // ingesting at startup (the runner's first tick) would otherwise make
+      // every namespace unclaimed for the whole TTL.
+      claims.then(
+        loaded => {
+          if (loaded.size === 0) this.forget(claims);
+        },
+        () => this.forget(claims),
+      );
       this.cache = { at: now, claims };
     }
     return this.cache.claims;
+  }
+
+  private forget(claims: Promise<Map<string, NamespaceClaim>>) {
+    if (this.cache?.claims === claims) this.cache = undefined;
   }
 
   private async loadClaims(): Promise<Map<string, NamespaceClaim>> {

@@ -222,7 +222,7 @@ describe('observability against the sandbox', () => {
       topic: 'namespace-scheduler',
       link: '/catalog/default/component/shop-api',
     });
-    expect(sent[0].payload.description).toContain(ALICE);
+    expect(sent[0].payload.description).toContain('Manual sleep by alice');
 
     const text = await prometheus.scrape();
     expect(
