@@ -13,7 +13,7 @@ import { openNamespaceTab, SCREENSHOTS } from './support';
 const PORT = 7008;
 const MINUTE_MS = 60_000;
 /** Business hours end this far after the test starts: time to start the backend and read the prediction first. */
-const LEAD_MINUTES = 4;
+const LEAD_MINUTES = 3;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
