@@ -34,7 +34,8 @@ export default defineConfig({
       APP_CONFIG_backend_baseUrl: 'http://127.0.0.1:7007',
       APP_CONFIG_backend_cors_origin: 'http://127.0.0.1:7007',
       // Business hours all week, so the off-hours limit and the runner's
-      // boundary sleep do not depend on when the tests run.
+      // boundary sleep do not depend on when the tests run (forecast.test.ts
+      // starts a backend of its own whose business hours end mid-test).
       APP_CONFIG_namespaceScheduler_offHours_businessHours_days:
         '["mon","tue","wed","thu","fri","sat","sun"]',
       APP_CONFIG_namespaceScheduler_offHours_businessHours_start: '00:00',
