@@ -18,7 +18,7 @@ import {
   SANDBOX_SEED_DIR,
   startPluginBackend,
 } from '../__testUtils__/startPluginBackend';
-import { ALICE, PLUGIN_API, pluginApi } from '../__testUtils__/pluginApi';
+import { PLUGIN_API, pluginApi } from '../__testUtils__/pluginApi';
 import { inProcessPrometheus, sampleValue } from './__testUtils__/prometheus';
 import { RecordingLogger } from './__testUtils__/recordingLogger';
 
