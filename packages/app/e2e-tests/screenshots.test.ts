@@ -39,6 +39,10 @@ for (const width of WIDTHS) {
     const wake = page.getByRole('dialog');
     await chooseCostCenter(page, wake);
     await wake.getByLabel('Until (optional)').fill(tomorrowEvening());
+    // The estimate follows the form after a pause: shown in the picture.
+    await expect(
+      wake.getByText(/Keeping shop-dev awake until .+ ≈ .+ on CC-1001/),
+    ).toBeVisible();
     await page.screenshot({ path: `${IMAGES}/wake-dialog-${width}.png` });
     await discard(page);
 

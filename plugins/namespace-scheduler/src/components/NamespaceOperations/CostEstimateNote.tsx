@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { CostEstimateQuery } from '../../api';
-import { browserTimeZone, formatInstant, moneyFormat } from '../common';
+import { formatInstant, moneyFormat } from '../common';
 import { OperationTarget } from './types';
 import {
   estimateQuery,
@@ -9,7 +9,7 @@ import {
 } from './useCostEstimate';
 import { Autoscalers, OperationForm } from './useOperationRun';
 
-/** "Keeping shop-dev awake until Thu 3 Dec, 22:00 Europe/Madrid ≈ €3.40 on CC-1001". */
+/** "Keeping shop-dev awake until Thu 3 Dec, 22:00 CET ≈ €3.40 on CC-1001". */
 export function estimateText(
   namespace: string,
   query: CostEstimateQuery,
@@ -22,8 +22,8 @@ export function estimateText(
     return `${namespace} at ${query.replicas} replicas ≈ ${perHour}`;
   }
   if (estimate.until && estimate.estimated_cost !== undefined) {
-    const zone = browserTimeZone();
-    const until = `${formatInstant(estimate.until, zone)} ${zone}`;
+    // formatInstant labels the time with the display zone already.
+    const until = formatInstant(estimate.until);
     return `Keeping ${namespace} awake until ${until} ≈ ${money(
       estimate.estimated_cost,
     )}${on}`;
