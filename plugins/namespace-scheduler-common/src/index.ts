@@ -6,6 +6,7 @@
  */
 export * from './activity';
 export * from './annotations';
+export * from './declared';
 export * from './domain';
 export * from './forecast';
 export * from './permissions';

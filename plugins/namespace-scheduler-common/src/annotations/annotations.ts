@@ -17,6 +17,13 @@ export const ANNOTATION_NAMESPACES = 'namespace-scheduler/namespaces';
  * @public
  */
 export const ANNOTATION_COST_CENTERS = 'namespace-scheduler/cost-centers';
+/**
+ * `Mon-Fri 08:00-19:00 Europe/Madrid; …` — schedules declared as code on an
+ * entity (or its owner Group); see docs/schedules-as-code.md.
+ *
+ * @public
+ */
+export const ANNOTATION_SCHEDULE = 'namespace-scheduler/schedule';
 
 /**
  * Annotations the engine reads and writes on Kubernetes objects.

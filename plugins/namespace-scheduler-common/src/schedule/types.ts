@@ -1,3 +1,5 @@
+import type { ScheduleDeclaration } from '../declared/types';
+
 /**
  * What a schedule does to its namespace.
  *
@@ -157,6 +159,8 @@ export type Schedule = ScheduleInput & {
   ended_by?: string;
   /** …and when (ISO 8601, UTC). */
   ended_at?: string;
+  /** Declared in the catalog: read-only here. */
+  declared?: ScheduleDeclaration;
 };
 
 /**
