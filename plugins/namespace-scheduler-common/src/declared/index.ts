@@ -1,1 +1,5 @@
 export * from './types';
+export {
+  formatDeclaredSchedule,
+  parseScheduleAnnotation,
+} from './scheduleAnnotation';
