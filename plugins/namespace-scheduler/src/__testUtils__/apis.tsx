@@ -132,6 +132,9 @@ export const emptyTabHandlers = () => [
   offHoursHandler(),
   costCentersHandler(),
   http.get(`${PLUGIN}/schedules`, () => HttpResponse.json({ items: [] })),
+  http.get(`${PLUGIN}/declared-schedules`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
   http.get(`${PLUGIN}/activities`, () => HttpResponse.json({ items: [] })),
   http.get(`${PLUGIN}/awake-hours`, () => HttpResponse.json({ items: [] })),
   http.get(`${PLUGIN}/cost-estimate`, () =>

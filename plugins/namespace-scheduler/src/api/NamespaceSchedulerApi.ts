@@ -7,6 +7,7 @@ import {
   CostCenter,
   CostEstimate,
   CostReport,
+  DeclaredScheduleState,
   NamespaceCostCenter,
   NamespaceStatus,
   OffHoursPlan,
@@ -145,6 +146,11 @@ export interface NamespaceSchedulerApi {
   deleteSchedule(id: string): Promise<void>;
   /** Runs a schedule now (what it asks for at this moment). */
   runSchedule(id: string): Promise<ScheduleRunNowResponse>;
+  /**
+   * What became of the schedules the entity (or its owner group) declares in
+   * its `namespace-scheduler/schedule` annotation: applied, conflict or invalid.
+   */
+  listDeclaredSchedules(entityRef: string): Promise<DeclaredScheduleState[]>;
   /** A schedule's runs, newest first. */
   listScheduleRuns(id: string, limit?: number): Promise<ScheduleRun[]>;
   /** One page of a namespace's activity, newest first. */

@@ -6,6 +6,7 @@ import {
   CostCenter,
   CostEstimate,
   CostReport,
+  DeclaredScheduleState,
   NamespaceCostCenter,
   NamespaceStatus,
   OffHoursPlan,
@@ -130,6 +131,16 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     return this.json(`/schedules/${encodeURIComponent(id)}/run`, {
       method: 'POST',
     });
+  }
+
+  async listDeclaredSchedules(
+    entityRef: string,
+  ): Promise<DeclaredScheduleState[]> {
+    const body = await this.json<{ items: DeclaredScheduleState[] }>(
+      '/declared-schedules',
+      { query: { entityRef } },
+    );
+    return body.items;
   }
 
   async listScheduleRuns(id: string, limit?: number): Promise<ScheduleRun[]> {

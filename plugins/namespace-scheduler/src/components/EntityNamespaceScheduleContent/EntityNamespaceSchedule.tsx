@@ -2,6 +2,7 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import {
+  DeclaredScheduleState,
   formatNamespaceRef,
   NamespaceStatus,
   OperationType,
@@ -12,6 +13,11 @@ import { NamespaceLocator, namespaceSchedulerApiRef } from '../../api';
 import { ActivityCard } from '../Activity';
 import { AwakeHoursCard } from '../AwakeHours';
 import { DisplayZoneSelect, SectionError, useDisplayZone } from '../common';
+import {
+  DeclaredSchedulesCard,
+  hasDeclaredSchedules,
+  useDeclaredSchedules,
+} from '../DeclaredSchedules';
 import { OperationDialog, OperationTarget } from '../NamespaceOperations';
 import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceStatusTable } from './NamespaceStatusTable';
@@ -61,6 +67,16 @@ export const EntityNamespaceSchedule = ({
   }, [retry, retryOffHours]);
   // Read again when the runner, another user or replica changes them.
   useNamespaceChanges(value ?? NONE, onChanged);
+  const declared = useDeclaredSchedules(entityRef, revision);
+  // An applied entry's link leads to its row, in its namespace's cards.
+  const showDeclared = useCallback(
+    ({ cluster, namespace }: DeclaredScheduleState) => {
+      if (cluster && namespace) {
+        setSelectedKey(formatNamespaceRef({ cluster, namespace }));
+      }
+    },
+    [],
+  );
 
   const openLinked = useCallback((target: OperationTarget) => {
     setSelectedKey(formatNamespaceRef(target));
@@ -124,6 +140,12 @@ export const EntityNamespaceSchedule = ({
               onChanged={onChanged}
             />
           </>
+        )}
+        {/* Only when the entity or its group declares schedules (or they could not be read). */}
+        {hasDeclaredSchedules(declared) && (
+          <Grid item xs={12}>
+            <DeclaredSchedulesCard read={declared} onShow={showDeclared} />
+          </Grid>
         )}
         {/* Needs only the entity: shown even when its namespaces could not be read. */}
         <Grid item xs={12}>

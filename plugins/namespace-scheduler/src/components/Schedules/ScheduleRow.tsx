@@ -10,14 +10,16 @@ import {
   overrideTitle,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import {
   browserTimeZone,
   formatInstant,
   IconAction,
   PermissionGate,
 } from '../common';
+import { DeclaredLock, DeclaredSource } from './DeclaredSource';
 import { describeSchedule } from './describeSchedule';
+import { scheduleAnchor, useIsAnchored } from './scheduleAnchor';
 
 const Secondary = ({ children }: { children: ReactNode }) => (
   <Typography variant="caption" color="textSecondary" component="div">
@@ -62,7 +64,45 @@ export type ScheduleRowActions = {
   onHistory: (schedule: Schedule) => void;
 };
 
-/** One schedule with its bookkeeping, run-now, history, edit and delete buttons. */
+/** Edit and delete, or for a schedule declared in the catalog a lock saying where to change it. */
+const ChangeActions = ({
+  schedule,
+  title,
+  actions: { gate, onEdit, onDelete },
+}: {
+  schedule: Schedule;
+  title: string;
+  actions: ScheduleRowActions;
+}) => {
+  if (schedule.declared) {
+    return <DeclaredLock title={title} declaration={schedule.declared} />;
+  }
+  return (
+    <>
+      <IconAction
+        label={`Edit ${title}`}
+        disabled={!gate.allowed}
+        disabledReason={gate.reason}
+        onClick={() => onEdit(schedule)}
+      >
+        <EditIcon fontSize="small" />
+      </IconAction>
+      <IconAction
+        label={`Delete ${title}`}
+        disabled={!gate.allowed}
+        disabledReason={gate.reason}
+        onClick={() => onDelete(schedule)}
+      >
+        <DeleteIcon fontSize="small" />
+      </IconAction>
+    </>
+  );
+};
+
+/**
+ * One schedule with its bookkeeping, run-now, history, edit and delete
+ * buttons; highlighted and scrolled to when the URL's hash names it.
+ */
 export const ScheduleRow = ({
   schedule,
   actions,
@@ -70,16 +110,24 @@ export const ScheduleRow = ({
   schedule: Schedule;
   actions: ScheduleRowActions;
 }) => {
-  const { gate, runGate } = actions;
+  const { runGate } = actions;
   const last = schedule.last_run;
   const title = titleOf(schedule);
+  const anchored = useIsAnchored(schedule.id);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (anchored) rowRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [anchored]);
   return (
-    <TableRow>
+    <TableRow id={scheduleAnchor(schedule.id)} ref={rowRef} selected={anchored}>
       <TableCell>
         {title}
         <Secondary>
           {schedule.kind} · {schedule.cost_center}
         </Secondary>
+        {schedule.declared && (
+          <DeclaredSource declaration={schedule.declared} />
+        )}
       </TableCell>
       <TableCell>
         {description(schedule)}
@@ -113,22 +161,7 @@ export const ScheduleRow = ({
         >
           <HistoryIcon fontSize="small" />
         </IconAction>
-        <IconAction
-          label={`Edit ${title}`}
-          disabled={!gate.allowed}
-          disabledReason={gate.reason}
-          onClick={() => actions.onEdit(schedule)}
-        >
-          <EditIcon fontSize="small" />
-        </IconAction>
-        <IconAction
-          label={`Delete ${title}`}
-          disabled={!gate.allowed}
-          disabledReason={gate.reason}
-          onClick={() => actions.onDelete(schedule)}
-        >
-          <DeleteIcon fontSize="small" />
-        </IconAction>
+        <ChangeActions schedule={schedule} title={title} actions={actions} />
       </TableCell>
     </TableRow>
   );

@@ -1,3 +1,5 @@
+export { DeclaredSource } from './DeclaredSource';
+export { scheduleAnchor } from './scheduleAnchor';
 export { SchedulesCard } from './SchedulesCard';
 export { SchedulesReadError } from './SchedulesReadError';
 export {

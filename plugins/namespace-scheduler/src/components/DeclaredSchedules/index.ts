@@ -1,0 +1,6 @@
+export { DeclaredSchedulesCard } from './DeclaredSchedulesCard';
+export {
+  hasDeclaredSchedules,
+  useDeclaredSchedules,
+  type DeclaredSchedulesRead,
+} from './useDeclaredSchedules';
