@@ -30,7 +30,13 @@ export function addScheduleRoutes(
   });
 
   router.post('/schedules', async (req, res) => {
-    res.status(201).json(await schedules.create(req.body, await user(req)));
+    const credentials = await user(req);
+    if (req.query.dryRun) {
+      const schedule = await schedules.plan(req.body, credentials);
+      res.json({ dry_run: true, schedule });
+      return;
+    }
+    res.status(201).json(await schedules.create(req.body, credentials));
   });
 
   router.get('/schedules/:id', async (req, res) => {

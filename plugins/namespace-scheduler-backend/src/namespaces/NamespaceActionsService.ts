@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  NamespaceState,
   NamespaceStatus,
   namespaceOperatePermission,
   namespaceReadPermission,
@@ -20,7 +21,7 @@ import { OperationService } from '../operations';
 import { NamespaceAuthorizer } from '../permissions';
 import { manualWhy } from '../reasons';
 import type { OperationProgressPublisher } from '../progress';
-import type { OverrideHolds } from '../schedules';
+import type { OverrideHolds, PlannedSchedule } from '../schedules';
 import { NamespaceStatusReader } from './NamespaceStatusService';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -36,14 +37,23 @@ export type RunOptions = {
 /** Runs one operation and records its activity (the OperationService). */
 export type OperationExecutor = Pick<OperationService, 'execute'>;
 
-/** Creates and runs the override schedule of a wake or sleep "until" a time. */
-export type OverrideHolder = Pick<OverrideHolds, 'hold'>;
+/** Creates and runs (or, in a dry run, plans) the override schedule of a wake or sleep "until" a time. */
+export type OverrideHolder = Pick<OverrideHolds, 'hold' | 'planHold'>;
 
 export type ManualOperationOutcome = {
   result: OperationResult;
   activityId?: string;
   /** The override holding the state, when `until` was asked for and the operation succeeded. */
   schedule?: Schedule;
+  /** A dry run with `until`: the override it would save. */
+  plannedSchedule?: PlannedSchedule;
+  /** A dry run's namespace state before the planned operation. */
+  state?: NamespaceState;
+};
+
+type ExecuteContext = {
+  onProgress?: (event: OperationProgressEvent) => void;
+  correlationId?: string;
 };
 
 type ActionsDeps = {
@@ -115,13 +125,11 @@ export class NamespaceActionsService {
     ref: ManagedNamespaceRef,
     ask: OperationAsk,
     credentials: UserCredentials,
-    context: {
-      onProgress?: (event: OperationProgressEvent) => void;
-      correlationId?: string;
-    },
+    context: ExecuteContext,
   ): Promise<ManualOperationOutcome> {
     const { until, zone, ...request } = ask;
-    if (until !== undefined && !ask.dryRun && ask.operation !== 'scale') {
+    if (ask.dryRun) return this.plan(ref, ask, credentials, context);
+    if (until !== undefined && ask.operation !== 'scale') {
       const held = await this.deps.overrides.hold(
         { ...ref, ...ask, until },
         credentials,
@@ -143,6 +151,40 @@ export class NamespaceActionsService {
       ...manualWhy(request, requestedBy),
     });
     return { result, activityId: activity?.id };
+  }
+
+  /**
+   * A dry run: the operation's guards and the engine's plan, the override an
+   * `until` would save (checked, not saved), and the state it starts from.
+   */
+  private async plan(
+    ref: ManagedNamespaceRef,
+    ask: OperationAsk,
+    credentials: UserCredentials,
+    context: ExecuteContext,
+  ): Promise<ManualOperationOutcome> {
+    const { until, zone, ...request } = ask;
+    const plannedSchedule =
+      until !== undefined && ask.operation !== 'scale'
+        ? await this.deps.overrides.planHold(
+            { ...ref, ...ask, until },
+            credentials,
+          )
+        : undefined;
+    const requestedBy = credentials.principal.userEntityRef;
+    const { result } = await this.deps.executor.execute({
+      ...ref,
+      ...request,
+      ...context,
+      requestedBy,
+      userId: requestedBy,
+      ...manualWhy(request, requestedBy),
+    });
+    const { state } = await this.deps.statusReader.status(
+      ref.cluster,
+      ref.namespace,
+    );
+    return { result, state, ...(plannedSchedule && { plannedSchedule }) };
   }
 
   private async assertManaged(ref: ManagedNamespaceRef) {

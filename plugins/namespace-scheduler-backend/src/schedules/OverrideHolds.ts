@@ -17,7 +17,7 @@ import { Clock, systemClock } from '../time/Clock';
 import type { LiveOptions, ManualRuns, RunNowOutcome } from './ManualRuns';
 import type { ScheduleStore } from './ScheduleStore';
 import type { ScheduleValidator } from './ScheduleValidator';
-import type { ScheduleWriter } from './ScheduleWriter';
+import type { PlannedSchedule, ScheduleWriter } from './ScheduleWriter';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -36,7 +36,7 @@ export type HoldOutcome = Omit<RunNowOutcome, 'schedule'> & {
 
 type HoldsDeps = {
   validator: Pick<ScheduleValidator, 'validate'>;
-  writer: Pick<ScheduleWriter, 'insert'>;
+  writer: Pick<ScheduleWriter, 'insert' | 'plan'>;
   runs: Pick<ManualRuns, 'run'>;
   store: Pick<ScheduleStore, 'withdrawOverride'>;
   authorizer: NamespaceAuthorizer;
@@ -69,6 +69,18 @@ export class OverrideHolds {
     live: Pick<LiveOptions, 'onProgress'> = {},
   ): Promise<HoldOutcome> {
     const now = this.deps.clock.now();
+    const input = await this.validate(request, now);
+    const outcome = await this.create(input, now, credentials, {
+      ...live,
+      waitForReadySeconds: request.waitForReadySeconds,
+    });
+    if (outcome.result.success) return outcome;
+    await this.withdraw(outcome.schedule);
+    return { result: outcome.result, activity: outcome.activity };
+  }
+
+  /** The override schedule a hold asks for, validated. */
+  private async validate(request: HoldAsk, now: Date): Promise<OverrideInput> {
     const zone = request.zone ?? 'UTC';
     const input = await this.deps.validator.validate(
       {
@@ -89,13 +101,7 @@ export class OverrideHolds {
     );
     // Validation keeps the kind it was given; this narrows the type.
     if (input.kind !== 'override') throw new Error('Expected an override');
-    const outcome = await this.create(input, now, credentials, {
-      ...live,
-      waitForReadySeconds: request.waitForReadySeconds,
-    });
-    if (outcome.result.success) return outcome;
-    await this.withdraw(outcome.schedule);
-    return { result: outcome.result, activity: outcome.activity };
+    return input;
   }
 
   /**
@@ -108,6 +114,49 @@ export class OverrideHolds {
     credentials: UserCredentials,
     live: LiveOptions = {},
   ): Promise<RunNowOutcome> {
+    await this.assertMayHold(input, credentials);
+    const requestedBy = credentials.principal.userEntityRef;
+    const schedule = await this.deps.writer.insert(input, now, requestedBy);
+    try {
+      return await this.deps.runs.run(schedule, now, requestedBy, live);
+    } catch (error) {
+      // Refused: nothing ran, so nothing holds.
+      if (isRefusal(error)) await this.withdraw(schedule);
+      throw error;
+    }
+  }
+
+  /**
+   * A dry run of `create`: the same permissions and save guards, the
+   * override as it would be stored; nothing is saved or run.
+   */
+  async plan(
+    input: OverrideInput,
+    now: Date,
+    credentials: UserCredentials,
+  ): Promise<PlannedSchedule> {
+    await this.assertMayHold(input, credentials);
+    return this.deps.writer.plan(
+      input,
+      now,
+      credentials.principal.userEntityRef,
+    );
+  }
+
+  /** A dry run of `hold`: the override it would save, checked the same way. */
+  async planHold(
+    request: HoldAsk,
+    credentials: UserCredentials,
+  ): Promise<PlannedSchedule> {
+    const now = this.deps.clock.now();
+    return this.plan(await this.validate(request, now), now, credentials);
+  }
+
+  /** Overriding needs the manage and the operate permission. */
+  private async assertMayHold(
+    input: OverrideInput,
+    credentials: UserCredentials,
+  ) {
     const { authorizer } = this.deps;
     await authorizer.assertNamespace(
       credentials,
@@ -119,15 +168,6 @@ export class OverrideHolds {
       namespaceOperatePermission,
       input,
     );
-    const requestedBy = credentials.principal.userEntityRef;
-    const schedule = await this.deps.writer.insert(input, now, requestedBy);
-    try {
-      return await this.deps.runs.run(schedule, now, requestedBy, live);
-    } catch (error) {
-      // Refused: nothing ran, so nothing holds.
-      if (isRefusal(error)) await this.withdraw(schedule);
-      throw error;
-    }
   }
 
   /** Takes back an override that did not take hold, as if never created. */

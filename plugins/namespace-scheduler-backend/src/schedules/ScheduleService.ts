@@ -14,7 +14,7 @@ import { Clock, systemClock } from '../time/Clock';
 import type { OverrideHolds } from './OverrideHolds';
 import { requireSchedule, ScheduleStore } from './ScheduleStore';
 import { assertSameKind, ScheduleValidator } from './ScheduleValidator';
-import type { ScheduleWriter } from './ScheduleWriter';
+import type { PlannedSchedule, ScheduleWriter } from './ScheduleWriter';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 type NamespaceRef = { cluster: string; namespace: string };
@@ -22,9 +22,9 @@ type NamespaceRef = { cluster: string; namespace: string };
 type ServiceDeps = {
   store: Pick<ScheduleStore, 'get' | 'list' | 'delete' | 'listRuns'>;
   validator: Pick<ScheduleValidator, 'validate'>;
-  writer: Pick<ScheduleWriter, 'insert' | 'replace'>;
+  writer: Pick<ScheduleWriter, 'insert' | 'replace' | 'plan'>;
   /** Creating an override runs it at once. */
-  overrides: Pick<OverrideHolds, 'create'>;
+  overrides: Pick<OverrideHolds, 'create' | 'plan'>;
   authorizer: NamespaceAuthorizer;
   clock: Clock;
 };
@@ -86,6 +86,28 @@ export class ScheduleService {
     }
     await this.assertMayManage(credentials, input);
     return this.deps.writer.insert(
+      input,
+      now,
+      credentials.principal.userEntityRef,
+    );
+  }
+
+  /**
+   * A dry run of `create`: every check `create` makes (validation,
+   * permissions, cost center, off-hours limit, overlap), and the schedule as
+   * it would be stored, without an id. Nothing is saved or run.
+   */
+  async plan(
+    body: unknown,
+    credentials: UserCredentials,
+  ): Promise<PlannedSchedule> {
+    const now = this.deps.clock.now();
+    const input = await this.deps.validator.validate(body, now);
+    if (input.kind === 'override') {
+      return this.deps.overrides.plan(input, now, credentials);
+    }
+    await this.assertMayManage(credentials, input);
+    return this.deps.writer.plan(
       input,
       now,
       credentials.principal.userEntityRef,

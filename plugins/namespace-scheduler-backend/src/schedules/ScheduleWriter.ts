@@ -1,4 +1,5 @@
 import {
+  formatDateTime,
   nextTransition,
   Schedule,
   ScheduleInput,
@@ -14,6 +15,11 @@ export type ScheduleCandidate = {
   savedBy: string;
   at: Date;
 };
+
+/** A schedule as a save would store it, before it has an id (a dry run's answer). */
+export type PlannedSchedule = Omit<Schedule, 'id'>;
+
+type WriterStore = Pick<ScheduleStore, 'create' | 'replace' | 'list'>;
 
 /**
  * Governs schedule saves (cost centers, the off-hours limit): throws to
@@ -31,7 +37,7 @@ export interface ScheduleSaveGuard {
  */
 export class ScheduleWriter {
   static create(deps: {
-    store: Pick<ScheduleStore, 'create' | 'replace'>;
+    store: WriterStore;
     saveGuards?: ScheduleSaveGuard[];
   }): ScheduleWriter {
     return new ScheduleWriter({ ...deps, saveGuards: deps.saveGuards ?? [] });
@@ -39,7 +45,7 @@ export class ScheduleWriter {
 
   private constructor(
     private readonly deps: {
-      store: Pick<ScheduleStore, 'create' | 'replace'>;
+      store: WriterStore;
       saveGuards: ScheduleSaveGuard[];
     },
   ) {}
@@ -57,6 +63,26 @@ export class ScheduleWriter {
         noOverlap(input, undefined, now),
       ),
     );
+  }
+
+  /**
+   * What `insert` would store, through the same guards and overlap check,
+   * writing nothing: a dry run of creating the schedule.
+   */
+  plan(
+    input: ScheduleInput,
+    now: Date,
+    savedBy: string,
+  ): Promise<PlannedSchedule> {
+    return this.governed({ input, savedBy, at: now }, async () => {
+      const { cluster, namespace } = input;
+      noOverlap(
+        input,
+        undefined,
+        now,
+      )(await this.deps.store.list({ cluster, namespace }));
+      return plannedSchedule(input, now, savedBy);
+    });
   }
 
   /** Replaces schedule `id` (its kind already checked). */
@@ -85,4 +111,29 @@ export class ScheduleWriter {
     );
     return guarded();
   }
+}
+
+/** The bookkeeping a new schedule starts with (as the store creates it). */
+function plannedSchedule(
+  input: ScheduleInput,
+  now: Date,
+  createdBy: string,
+): PlannedSchedule {
+  const next = nextTransition(input, now.getTime());
+  const at = now.toISOString();
+  return {
+    ...input,
+    status: 'active',
+    created_by: createdBy,
+    created_at: at,
+    updated_at: at,
+    ...(next && {
+      next_run: formatDateTime(next.at, input.zone),
+      next_operation: next.operation,
+    }),
+    run_count: 0,
+    success_count: 0,
+    error_count: 0,
+    skipped_count: 0,
+  };
 }

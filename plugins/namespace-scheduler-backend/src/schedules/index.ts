@@ -7,5 +7,9 @@ export { ManualRuns, type RunNowOutcome } from './ManualRuns';
 export { OverrideHolds, type HoldAsk, type HoldOutcome } from './OverrideHolds';
 export { OverrideEndings } from './OverrideEndings';
 export { SchedulePreview } from './SchedulePreview';
-export type { ScheduleCandidate, ScheduleSaveGuard } from './ScheduleWriter';
+export type {
+  PlannedSchedule,
+  ScheduleCandidate,
+  ScheduleSaveGuard,
+} from './ScheduleWriter';
 export { createScheduleServices, createSchedules } from './create';

@@ -519,7 +519,18 @@ export const spec = {
       post: {
         operationId: 'CreateSchedule',
         description:
-          'Creates a cron task, one-off window, weekly window or override. 400 names the invalid field; 409 names the window it overlaps. An override wakes or sleeps the namespace at once (needs the operate permission too).\n',
+          'Creates a cron task, one-off window, weekly window or override. 400 names the invalid field; 409 names the window it overlaps. An override wakes or sleeps the namespace at once (needs the operate permission too). With `dryRun=true` every check runs (validation, permissions, cost center, off-hours limit, overlap) and the answer (200) is the schedule as it would be stored, without an id; nothing is saved and an override does not run.\n',
+        parameters: [
+          {
+            name: 'dryRun',
+            in: 'query',
+            description:
+              'Check the schedule and say what would be stored; change nothing.',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -531,6 +542,16 @@ export const spec = {
           },
         },
         responses: {
+          '200': {
+            description: "A dry run's answer.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScheduleDryRun',
+                },
+              },
+            },
+          },
           '201': {
             description: 'The stored schedule.',
             content: {
@@ -1285,6 +1306,17 @@ export const spec = {
                     'The override holding the state, when `until` was given and the operation succeeded.',
                   $ref: '#/components/schemas/Schedule',
                 },
+                plannedSchedule: {
+                  description:
+                    'A dry run with `until`: the override that would hold the state, as it would be stored (checked like a real one).\n',
+                  $ref: '#/components/schemas/PlannedSchedule',
+                },
+                state: {
+                  description:
+                    "A dry run's namespace state now, before the planned operation.",
+                  type: 'string',
+                  enum: ['awake', 'asleep', 'partial', 'unknown'],
+                },
               },
             },
           },
@@ -1634,7 +1666,7 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             description:
-              'Hold the new state until then (ISO 8601 with an offset): the operation runs now and an override schedule of the namespace holds it, created in the same request (deleted again if the operation fails). Needs the schedule-manage permission too. Ignored with `dryRun`.\n',
+              'Hold the new state until then (ISO 8601 with an offset): the operation runs now and an override schedule of the namespace holds it, created in the same request (deleted again if the operation fails). Needs the schedule-manage permission too. With `dryRun` the override is checked like a real one and returned as `plannedSchedule`; nothing is saved.\n',
           },
           zone: {
             type: 'string',
@@ -1930,11 +1962,41 @@ export const spec = {
         },
       },
       Schedule: {
-        type: 'object',
         description:
           'A stored schedule with its bookkeeping: creator, next run and run counts.\n',
+        allOf: [
+          {
+            $ref: '#/components/schemas/PlannedSchedule',
+          },
+          {
+            type: 'object',
+            required: ['id'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      ScheduleDryRun: {
+        type: 'object',
+        required: ['dry_run', 'schedule'],
+        properties: {
+          dry_run: {
+            type: 'boolean',
+            enum: [true],
+          },
+          schedule: {
+            $ref: '#/components/schemas/PlannedSchedule',
+          },
+        },
+      },
+      PlannedSchedule: {
+        type: 'object',
+        description:
+          'A schedule with its bookkeeping as it is (or, in a dry run, would be) stored; a stored schedule (`Schedule`) has an `id` too.\n',
         required: [
-          'id',
           'kind',
           'title',
           'cluster',
@@ -1951,9 +2013,6 @@ export const spec = {
           'skipped_count',
         ],
         properties: {
-          id: {
-            type: 'string',
-          },
           kind: {
             type: 'string',
             enum: ['cron', 'window', 'weekly', 'override'],
