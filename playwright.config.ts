@@ -4,7 +4,15 @@ import { defineConfig } from '@playwright/test';
  * Browser end-to-end tests: Debian Chromium driven by Playwright against the
  * real portal. The backend (with the Kubernetes sandbox) is started here and
  * serves the app bundle built by scripts/test.sh (`yarn workspace app build`).
+ *
+ * Two projects: `demo` shares that backend; `own-backend` holds the tests
+ * that start a backend of their own (ownBackend.ts, each on its own port)
+ * and mostly wait for time to pass, so scripts/test.sh runs the two projects
+ * side by side, the second with E2E_OWN_BACKENDS_ONLY=1 (no shared backend).
  */
+const OWN_BACKEND_TESTS = /(forecast|schedulesAsCode)\.test\.ts$/;
+const ownBackendsOnly = !!process.env.E2E_OWN_BACKENDS_ONLY;
+const results = ownBackendsOnly ? 'e2e-own-backend' : 'e2e';
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -23,32 +31,41 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  webServer: {
-    command: 'yarn workspace backend start',
-    url: 'http://127.0.0.1:7007/api/namespace-scheduler/health',
-    timeout: 180_000,
-    reuseExistingServer: !process.env.CI,
-    env: {
-      // Chromium may resolve localhost to ::1 only; the backend listens on IPv4.
-      APP_CONFIG_app_baseUrl: 'http://127.0.0.1:7007',
-      APP_CONFIG_backend_baseUrl: 'http://127.0.0.1:7007',
-      APP_CONFIG_backend_cors_origin: 'http://127.0.0.1:7007',
-      // Business hours all week, so the off-hours limit and the runner's
-      // boundary sleep do not depend on when the tests run (forecast.test.ts
-      // starts a backend of its own whose business hours end mid-test).
-      APP_CONFIG_namespaceScheduler_offHours_businessHours_days:
-        '["mon","tue","wed","thu","fri","sat","sun"]',
-      APP_CONFIG_namespaceScheduler_offHours_businessHours_start: '00:00',
-      APP_CONFIG_namespaceScheduler_offHours_businessHours_end: '24:00',
-      // A second and third identity for admin.test.ts (a team-data member and
-      // an admin); the demoUsers sign-in exists only when configured.
-      APP_CONFIG_auth_providers_demoUsers_users: '["erin","carol"]',
-    },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
-  reporter: [['list'], ['json', { outputFile: '.test-results/e2e.json' }]],
-  outputDir: '.test-results/e2e-artifacts',
+  projects: [
+    { name: 'demo', testIgnore: OWN_BACKEND_TESTS },
+    { name: 'own-backend', testMatch: OWN_BACKEND_TESTS },
+  ],
+  webServer: ownBackendsOnly
+    ? undefined
+    : {
+        command: 'yarn workspace backend start',
+        url: 'http://127.0.0.1:7007/api/namespace-scheduler/health',
+        timeout: 180_000,
+        reuseExistingServer: !process.env.CI,
+        env: {
+          // Chromium may resolve localhost to ::1 only; the backend listens on IPv4.
+          APP_CONFIG_app_baseUrl: 'http://127.0.0.1:7007',
+          APP_CONFIG_backend_baseUrl: 'http://127.0.0.1:7007',
+          APP_CONFIG_backend_cors_origin: 'http://127.0.0.1:7007',
+          // Business hours all week, so the off-hours limit and the runner's
+          // boundary sleep do not depend on when the tests run (forecast.test.ts
+          // starts a backend of its own whose business hours end mid-test).
+          APP_CONFIG_namespaceScheduler_offHours_businessHours_days:
+            '["mon","tue","wed","thu","fri","sat","sun"]',
+          APP_CONFIG_namespaceScheduler_offHours_businessHours_start: '00:00',
+          APP_CONFIG_namespaceScheduler_offHours_businessHours_end: '24:00',
+          // A second and third identity for admin.test.ts (a team-data member and
+          // an admin); the demoUsers sign-in exists only when configured.
+          APP_CONFIG_auth_providers_demoUsers_users: '["erin","carol"]',
+        },
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: `.test-results/${results}.json` }],
+  ],
+  outputDir: `.test-results/${results}-artifacts`,
   use: {
     baseURL: 'http://127.0.0.1:7007',
     screenshot: 'only-on-failure',
