@@ -59,6 +59,21 @@ export interface Config {
     defaultCluster?: string;
 
     /**
+     * Services that may make changes (wake, sleep, schedules), each acting
+     * as a catalog entity: e.g. a CI pipeline with an external access token
+     * (`backend.auth.externalAccess`). A service may change only what the
+     * entity owns, charge only what its members may charge, and is recorded
+     * as `service:<subject> (as <actsAs>)`. Services not listed may only read.
+     * @visibility backend
+     */
+    serviceCallers?: Array<{
+      /** The service principal's subject: a static token's `subject`, `external:<sub>` for a JWKS token. */
+      subject: string;
+      /** The entity ref it acts as, e.g. `group:default/team-commerce`. */
+      actsAs: string;
+    }>;
+
+    /**
      * Clusters reached through a kubeconfig context or from inside the
      * cluster; they override `kubernetes` clusters of the same name.
      * @visibility backend

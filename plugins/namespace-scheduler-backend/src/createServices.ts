@@ -71,14 +71,14 @@ export interface ServiceDeps {
  * Each folder's `create…` takes what it needs and reads its own config.
  */
 export async function createServices(
-  deps: ServiceDeps,
+  backend: ServiceDeps,
   extensions: {
     extraClusters: ExtraCluster[];
     moduleStores?: NamespaceSchedulerStores;
   },
 ) {
-  const { config, logger, authorizer } = deps;
-  const metrics = PluginMetrics.create(deps.metrics);
+  const { config, logger } = backend;
+  const metrics = PluginMetrics.create(backend.metrics);
   const clusters = ClusterRegistry.fromConfig(config, {
     logger,
     extraClusters: extensions.extraClusters,
@@ -87,7 +87,10 @@ export async function createServices(
   const { engine, cache } = createClusterState({ config, clusters, logger });
   // Every status read keeps the awake gauge's last known states.
   const statusReader = AwakeNamespaces.wrap(engine);
-  const catalog = createCatalog({ ...deps, clusters });
+  const catalog = createCatalog({ ...backend, clusters });
+  // Services acting as a catalog entity change only what it owns.
+  const authorizer = backend.authorizer.withOwners(catalog);
+  const deps = { ...backend, authorizer };
   const clusterNames = () => clusters.clusterNames();
 
   const knex = await deps.database.getClient();

@@ -16,6 +16,8 @@ import { CostReportService } from '../costReport';
 import { ReadinessService } from '../health';
 import { AwakeHoursService } from '../awakeHours';
 import { CostEstimateService } from '../costEstimate';
+import { DeclaredScheduleService } from '../declaredSchedules';
+import { MigrationService } from '../importers';
 import {
   correlationIdOf,
   requestObservability,
@@ -26,7 +28,9 @@ import { addAwakeHoursRoutes } from './awakeHoursRoutes';
 import { addCostCenterRoutes } from './costCenterRoutes';
 import { addCostEstimateRoutes } from './costEstimateRoutes';
 import { addCostReportRoutes } from './costReportRoutes';
+import { addDeclaredScheduleRoutes } from './declaredScheduleRoutes';
 import { addHealthRoutes } from './healthRoutes';
+import { addMigrationRoutes } from './migrationRoutes';
 import { addOffHoursRoutes } from './offHoursRoutes';
 import { addScheduleRoutes } from './scheduleRoutes';
 import { normalizeEntityRef } from './entityRefParam';
@@ -38,12 +42,14 @@ export interface RouterOptions {
   schedules: ScheduleService;
   scheduleRuns: ManualRuns;
   schedulePreview: SchedulePreview;
+  declaredSchedules: DeclaredScheduleService;
   activities: ActivityService;
   costCenters: CostCenters;
   offHours: OffHoursService;
   costReport: CostReportService;
   awakeHours: AwakeHoursService;
   costEstimate: CostEstimateService;
+  migration: MigrationService;
   clusterNames: () => string[];
   readiness: ReadinessService;
   metrics?: PluginMetrics;
@@ -56,6 +62,7 @@ export async function createRouter(
   const { httpAuth, namespaceStatus, namespaceActions } = options;
   const router = createSpecRouter();
   addScheduleRoutes(router, options);
+  addDeclaredScheduleRoutes(router, options);
   addActivityRoutes(router, options);
   addAwakeHoursRoutes(router, options);
   addCostCenterRoutes(router, options);
@@ -63,10 +70,11 @@ export async function createRouter(
   addCostReportRoutes(router, options);
   addCostEstimateRoutes(router, options);
   addHealthRoutes(router, options);
+  addMigrationRoutes(router, options);
+  // Services too: one may change only what the entity it acts as owns
+  // (namespaceScheduler.serviceCallers), decided with the permissions.
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const userCredentials = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/clusters', async (req, res) => {
     await credentials(req);
@@ -91,16 +99,11 @@ export async function createRouter(
     ) => {
       const ask: OperationAsk = { ...req.body, operation };
       res.json(
-        await namespaceActions.run(
-          req.params,
-          ask,
-          await userCredentials(req),
-          {
-            // The spec validates the header as a UUID.
-            progressId: req.header(PROGRESS_ID_HEADER),
-            correlationId: correlationIdOf(req),
-          },
-        ),
+        await namespaceActions.run(req.params, ask, await credentials(req), {
+          // The spec validates the header as a UUID.
+          progressId: req.header(PROGRESS_ID_HEADER),
+          correlationId: correlationIdOf(req),
+        }),
       );
     };
   router.post('/namespaces/:cluster/:namespace/sleep', operate('sleep'));

@@ -20,17 +20,17 @@ export function addScheduleRoutes(
   },
 ) {
   const { httpAuth, schedules, scheduleRuns, schedulePreview } = options;
-  const reader = (req: AnyRequest) =>
+  // Services too: one may change only what the entity it acts as owns
+  // (namespaceScheduler.serviceCallers), decided with the permissions.
+  const caller = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const user = (req: AnyRequest) =>
-    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/schedules', async (req, res) => {
-    res.json({ items: await schedules.list(req.query, await reader(req)) });
+    res.json({ items: await schedules.list(req.query, await caller(req)) });
   });
 
   router.post('/schedules', async (req, res) => {
-    const credentials = await user(req);
+    const credentials = await caller(req);
     if (req.query.dryRun) {
       const schedule = await schedules.plan(req.body, credentials);
       res.json({ dry_run: true, schedule });
@@ -40,32 +40,34 @@ export function addScheduleRoutes(
   });
 
   router.get('/schedules/:id', async (req, res) => {
-    res.json(await schedules.get(req.params.id, await reader(req)));
+    res.json(await schedules.get(req.params.id, await caller(req)));
   });
 
   router.put('/schedules/:id', async (req, res) => {
-    res.json(await schedules.replace(req.params.id, req.body, await user(req)));
+    res.json(
+      await schedules.replace(req.params.id, req.body, await caller(req)),
+    );
   });
 
   router.delete('/schedules/:id', async (req, res) => {
-    await schedules.delete(req.params.id, await user(req));
+    await schedules.delete(req.params.id, await caller(req));
     res.status(204).end();
   });
 
   router.post('/schedules/:id/run', async (req, res) => {
-    res.json(await scheduleRuns.runNow(req.params.id, await user(req)));
+    res.json(await scheduleRuns.runNow(req.params.id, await caller(req)));
   });
 
   router.get('/schedules/:id/runs', async (req, res) => {
     const limit = req.query.limit ?? 50;
     res.json({
-      items: await schedules.runs(req.params.id, limit, await reader(req)),
+      items: await schedules.runs(req.params.id, limit, await caller(req)),
     });
   });
 
   router.get('/schedule-preview', async (req, res) => {
     res.json({
-      items: await schedulePreview.preview(req.query, await reader(req)),
+      items: await schedulePreview.preview(req.query, await caller(req)),
     });
   });
 }

@@ -14,7 +14,7 @@ import {
   ManagedNamespaceRef,
   NamespaceCatalog,
 } from '../catalog/NamespaceCatalog';
-import { NamespaceAuthorizer } from '../permissions';
+import { actingRefOf, NamespaceAuthorizer, userRefOf } from '../permissions';
 import { CostCenterDirectory } from './CostCenterCatalog';
 import { permissionOf } from './permissionOf';
 import { ValidCostCenters } from './ValidCostCenters';
@@ -27,7 +27,7 @@ export type Charge = {
   costCenter: string;
   cluster?: string;
   namespace?: string;
-  /** A user entity ref; anything else (`scheduler`) skips the allowed-groups check. */
+  /** Who charges: a requester (a user, or a service acting as a group); anything else (`scheduler`) skips the allowed-groups check. */
   user?: string;
 };
 
@@ -59,7 +59,7 @@ export class CostCenterAuthorization {
     credentials: BackstageCredentials,
   ): Promise<NamespaceCostCenter[]> {
     await this.assertReadable(ref, credentials);
-    const user = userOf(credentials);
+    const user = userRefOf(credentials);
     const declared = await this.deps.valid.declaredFor(ref);
     return Promise.all(
       declared.map(async ({ costCenter, declaredBy }) => {
@@ -82,7 +82,7 @@ export class CostCenterAuthorization {
     credentials: UserCredentials,
   ): Promise<CostCenterValidation> {
     if (ref) await this.assertReadable(ref, credentials);
-    return this.evaluate({ costCenter, ...ref, user: userOf(credentials) });
+    return this.evaluate({ costCenter, ...ref, user: userRefOf(credentials) });
   }
 
   /** Throws a NotAllowedError naming the cost center and every reason it cannot be charged. */
@@ -149,9 +149,11 @@ export class CostCenterAuthorization {
     if (permission.allowed_groups.length === 0) return true;
     // Without a user (a service) membership cannot be shown.
     if (user === undefined) return false;
-    // The runner's own operations (`scheduler`) are not a person's charge.
-    if (!isUserRef(user)) return true;
-    const membership = await this.deps.directory.membershipOf(user);
+    // The runner's own operations (`scheduler`) are not a person's charge; a
+    // service acting as a group (ServiceCallers) charges as its member.
+    const actor = actingRefOf(user);
+    if (!isMemberRef(actor)) return true;
+    const membership = await this.deps.directory.membershipOf(actor);
     return permission.allowed_groups.some(group => membership.includes(group));
   }
 
@@ -172,17 +174,11 @@ export class CostCenterAuthorization {
   }
 }
 
-function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-  };
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
-}
-
-function isUserRef(ref: string): boolean {
+/** A user, or a group (its own ref is in its membership). */
+function isMemberRef(ref: string): boolean {
   try {
-    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'user';
+    const kind = parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
+    return kind === 'user' || kind === 'group';
   } catch {
     return false;
   }

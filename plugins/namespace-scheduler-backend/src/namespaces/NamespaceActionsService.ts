@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   NamespaceState,
@@ -18,13 +15,14 @@ import {
   NamespaceCatalog,
 } from '../catalog/NamespaceCatalog';
 import { OperationService } from '../operations';
-import { NamespaceAuthorizer } from '../permissions';
+import { NamespaceAuthorizer, userRefOf } from '../permissions';
 import { manualWhy } from '../reasons';
 import type { OperationProgressPublisher } from '../progress';
 import type { OverrideHolds, PlannedSchedule } from '../schedules';
 import { NamespaceStatusReader } from './NamespaceStatusService';
 
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+/** A user's, or those of a service acting as a catalog entity (ServiceCallers). */
+type UserCredentials = BackstageCredentials;
 
 /** How the API request runs: live progress on its channel, and its log correlation id. */
 export type RunOptions = {
@@ -107,10 +105,12 @@ export class NamespaceActionsService {
       namespaceOperatePermission,
       ref,
     );
-    const requestedBy = credentials.principal.userEntityRef;
-    const listener = options.progressId
-      ? this.deps.progress.listener(options.progressId, requestedBy)
-      : undefined;
+    // Progress is signalled to a signed-in user; a service waits for the result.
+    const user = userRefOf(credentials);
+    const listener =
+      options.progressId && user
+        ? this.deps.progress.listener(options.progressId, user)
+        : undefined;
     try {
       return await this.execute(ref, ask, credentials, {
         onProgress: listener?.onProgress,
@@ -141,7 +141,7 @@ export class NamespaceActionsService {
         schedule: held.schedule,
       };
     }
-    const requestedBy = credentials.principal.userEntityRef;
+    const requestedBy = this.deps.authorizer.requesterOf(credentials);
     const { result, activity } = await this.deps.executor.execute({
       ...ref,
       ...request,
@@ -171,7 +171,7 @@ export class NamespaceActionsService {
             credentials,
           )
         : undefined;
-    const requestedBy = credentials.principal.userEntityRef;
+    const requestedBy = this.deps.authorizer.requesterOf(credentials);
     const { result } = await this.deps.executor.execute({
       ...ref,
       ...request,

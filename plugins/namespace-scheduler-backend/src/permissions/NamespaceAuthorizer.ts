@@ -15,16 +15,55 @@ import {
   NAMESPACE_RESOURCE_TYPE,
   toNamespaceResourceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { serviceSubjectOf, ServiceCallers } from './ServiceCallers';
 
 type NamespacePermission = ResourcePermission<typeof NAMESPACE_RESOURCE_TYPE>;
+type NamespaceRef = { cluster: string; namespace: string };
 
-/** The one place the plugin asks the permission framework. */
+/** The owners of the entities claiming a namespace (the catalog's claim index). */
+export type NamespaceOwners = {
+  claimOf(ref: NamespaceRef): Promise<{ ownerRefs: string[] } | undefined>;
+};
+
+/**
+ * The one place the plugin asks the permission framework, and decides who
+ * a caller is. The framework allows service principals everything their
+ * access restrictions allow, so a service's changes are decided here: by
+ * the owners of the namespace, for the entity the service acts as
+ * (ServiceCallers).
+ */
 export class NamespaceAuthorizer {
-  static create(options: { permissions: PermissionsService }) {
-    return new NamespaceAuthorizer(options.permissions);
+  static create(options: {
+    permissions: PermissionsService;
+    callers?: ServiceCallers;
+    owners?: NamespaceOwners;
+  }) {
+    return new NamespaceAuthorizer(
+      options.permissions,
+      options.callers ?? ServiceCallers.none(),
+      options.owners,
+    );
   }
 
-  private constructor(private readonly permissions: PermissionsService) {}
+  private constructor(
+    private readonly permissions: PermissionsService,
+    private readonly callers: ServiceCallers,
+    private readonly owners?: NamespaceOwners,
+  ) {}
+
+  /** The same authorizer, deciding services' changes by the claims' owners. */
+  withOwners(owners: NamespaceOwners): NamespaceAuthorizer {
+    return new NamespaceAuthorizer(this.permissions, this.callers, owners);
+  }
+
+  /**
+   * Who is asking, as activities and schedules record it (the user, or
+   * `service:<subject> (as <entity>)`); a NotAllowedError for a service that
+   * may only read.
+   */
+  requesterOf(credentials: BackstageCredentials): string {
+    return this.callers.requesterOf(credentials);
+  }
 
   /** Which of the namespaces the user may act on with `permission`. */
   async filter<T extends { cluster: string; namespace: string }>(
@@ -40,9 +79,26 @@ export class NamespaceAuthorizer {
       })),
       { credentials },
     );
-    return namespaces.filter(
+    const allowed = namespaces.filter(
       (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
     );
+    const subject = serviceSubjectOf(credentials);
+    if (!isChange(permission) || subject === undefined) return allowed;
+    return this.ownedBy(this.callers.actsAs(subject), allowed);
+  }
+
+  private async ownedBy<T extends NamespaceRef>(
+    actor: string | undefined,
+    namespaces: T[],
+  ): Promise<T[]> {
+    const owners = this.owners;
+    if (!owners || !actor) return [];
+    const owned = await Promise.all(
+      namespaces.map(async ns =>
+        (await owners.claimOf(ns))?.ownerRefs.includes(actor),
+      ),
+    );
+    return namespaces.filter((_, i) => owned[i]);
   }
 
   /** Throws NotAllowedError unless the user may act on the namespace. */
@@ -51,6 +107,8 @@ export class NamespaceAuthorizer {
     permission: NamespacePermission,
     ref: { cluster: string; namespace: string },
   ): Promise<void> {
+    // An unmapped service is told how to map it.
+    if (isChange(permission)) this.callers.actorOf(credentials);
     const allowed = await this.filter(credentials, permission, [ref]);
     if (allowed.length === 0) {
       throw new NotAllowedError(
@@ -73,6 +131,10 @@ export class NamespaceAuthorizer {
   }
 }
 
+function isChange(permission: NamespacePermission): boolean {
+  return permission.attributes.action !== 'read';
+}
+
 /**
  * The authorizer as a plugin-scoped service, so routes and modules share one
  * and tests can replace it.
@@ -83,7 +145,14 @@ export const namespaceAuthorizerServiceRef =
     defaultFactory: async service =>
       createServiceFactory({
         service,
-        deps: { permissions: coreServices.permissions },
-        factory: deps => NamespaceAuthorizer.create(deps),
+        deps: {
+          permissions: coreServices.permissions,
+          config: coreServices.rootConfig,
+        },
+        factory: ({ permissions, config }) =>
+          NamespaceAuthorizer.create({
+            permissions,
+            callers: ServiceCallers.fromConfig(config),
+          }),
       }),
   });

@@ -1,1 +1,2 @@
 export * from './NamespaceAuthorizer';
+export * from './ServiceCallers';

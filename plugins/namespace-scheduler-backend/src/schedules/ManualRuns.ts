@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   Activity,
@@ -50,7 +47,7 @@ export class ManualRuns {
   /** Runs schedule `id` now; needs the operate permission on its namespace. */
   async runNow(
     id: string,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    credentials: BackstageCredentials,
   ): Promise<RunNowOutcome> {
     const schedule = await requireSchedule(this.deps.store, id);
     await this.deps.authorizer.assertNamespace(
@@ -61,7 +58,7 @@ export class ManualRuns {
     return this.run(
       schedule,
       this.deps.clock.now(),
-      credentials.principal.userEntityRef,
+      this.deps.authorizer.requesterOf(credentials),
     );
   }
 

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   namespaceOperatePermission,
@@ -19,7 +16,8 @@ import type { ScheduleStore } from './ScheduleStore';
 import type { ScheduleValidator } from './ScheduleValidator';
 import type { PlannedSchedule, ScheduleWriter } from './ScheduleWriter';
 
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+/** A user's, or those of a service acting as a catalog entity (ServiceCallers). */
+type UserCredentials = BackstageCredentials;
 
 export type OverrideInput = Extract<ScheduleInput, { kind: 'override' }>;
 
@@ -115,7 +113,7 @@ export class OverrideHolds {
     live: LiveOptions = {},
   ): Promise<RunNowOutcome> {
     await this.assertMayHold(input, credentials);
-    const requestedBy = credentials.principal.userEntityRef;
+    const requestedBy = this.deps.authorizer.requesterOf(credentials);
     const schedule = await this.deps.writer.insert(input, now, requestedBy);
     try {
       return await this.deps.runs.run(schedule, now, requestedBy, live);
@@ -139,7 +137,7 @@ export class OverrideHolds {
     return this.deps.writer.plan(
       input,
       now,
-      credentials.principal.userEntityRef,
+      this.deps.authorizer.requesterOf(credentials),
     );
   }
 

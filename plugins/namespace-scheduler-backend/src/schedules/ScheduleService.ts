@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   formatNamespaceRef,
   namespaceReadPermission,
@@ -16,7 +13,8 @@ import { requireSchedule, ScheduleStore } from './ScheduleStore';
 import { assertSameKind, ScheduleValidator } from './ScheduleValidator';
 import type { PlannedSchedule, ScheduleWriter } from './ScheduleWriter';
 
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+/** A user's, or those of a service acting as a catalog entity (ServiceCallers). */
+type UserCredentials = BackstageCredentials;
 type NamespaceRef = { cluster: string; namespace: string };
 
 type ServiceDeps = {
@@ -88,7 +86,7 @@ export class ScheduleService {
     return this.deps.writer.insert(
       input,
       now,
-      credentials.principal.userEntityRef,
+      this.deps.authorizer.requesterOf(credentials),
     );
   }
 
@@ -110,7 +108,7 @@ export class ScheduleService {
     return this.deps.writer.plan(
       input,
       now,
-      credentials.principal.userEntityRef,
+      this.deps.authorizer.requesterOf(credentials),
     );
   }
 
@@ -129,7 +127,7 @@ export class ScheduleService {
       id,
       input,
       now,
-      credentials.principal.userEntityRef,
+      this.deps.authorizer.requesterOf(credentials),
     );
   }
 
