@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './declared';
 export * from './domain';
 export * from './forecast';
+export * from './migration';
 export * from './permissions';
 export * from './schedule';
 export * from './types';

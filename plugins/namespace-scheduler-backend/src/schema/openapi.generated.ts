@@ -1190,6 +1190,60 @@ export const spec = {
         },
       },
     },
+    '/migration/candidates': {
+      get: {
+        operationId: 'GetMigrationCandidates',
+        description:
+          'Scans every cluster for kube-downscaler annotations (namespaces and workloads) and kube-green SleepInfos, each with the schedules that do the same here, what does not map, and whether it is already imported; plus the `namespace-scheduler/schedule` annotation per claiming entity (the pull-request text). Reads only. Needs the read-all permission (platform team).\n',
+        responses: {
+          '200': {
+            description: 'The candidates.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MigrationCandidates',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/migration/import': {
+      post: {
+        operationId: 'ImportMigrationCandidates',
+        description:
+          'Creates the proposed schedules of the given candidates (by id, as the scan returns them) through the ordinary schedule checks, as the caller, each charging its cost center; per candidate all or nothing. Changes nothing on the clusters: remove the old annotations and SleepInfos (or uninstall the tool) afterwards. Needs the read-all permission (platform team) and the permission to manage schedules of each namespace.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MigrationImportRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One result per candidate, in order.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MigrationImportResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -2990,6 +3044,205 @@ export const spec = {
             },
           },
         ],
+      },
+      MigrationCandidate: {
+        type: 'object',
+        description:
+          'One object of kube-downscaler or kube-green found on a cluster and the schedules that would replace it (`proposed`: ScheduleInput fields without cluster, namespace and cost center).\n',
+        required: [
+          'id',
+          'tool',
+          'cluster',
+          'namespace',
+          'source',
+          'original',
+          'proposed',
+          'notes',
+          'imported',
+          'entity_refs',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              '`tool:cluster/namespace:Kind/name`, stable across scans.',
+          },
+          tool: {
+            type: 'string',
+            enum: ['kube-downscaler', 'kube-green'],
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          source: {
+            type: 'object',
+            required: ['kind', 'name'],
+            properties: {
+              kind: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          original: {
+            type: 'string',
+            description:
+              'The annotations or SleepInfo spec as found, one per line.',
+          },
+          proposed: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['title', 'kind', 'zone'],
+              additionalProperties: true,
+              properties: {
+                title: {
+                  type: 'string',
+                },
+                kind: {
+                  type: 'string',
+                },
+                zone: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          imported: {
+            type: 'boolean',
+          },
+          entity_refs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          annotation_entries: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MigrationCandidates: {
+        type: 'object',
+        required: ['items', 'pull_requests', 'errors', 'notes'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MigrationCandidate',
+            },
+          },
+          pull_requests: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['entity_ref', 'snippet'],
+              properties: {
+                entity_ref: {
+                  type: 'string',
+                },
+                snippet: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['cluster', 'message'],
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MigrationImportRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'cost_center'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                cost_center: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+            },
+          },
+        },
+      },
+      MigrationImportResponse: {
+        type: 'object',
+        required: ['items', 'reminder'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'status', 'schedule_ids'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                  enum: ['created', 'already_imported', 'refused'],
+                },
+                schedule_ids: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          reminder: {
+            type: 'string',
+          },
+        },
       },
     },
   },

@@ -1,0 +1,2 @@
+export { ClusterScanner, type FoundSchedule } from './ClusterScanner';
+export { MIGRATION_REMINDER, MigrationService } from './MigrationService';
