@@ -50,6 +50,7 @@ import {
   OverrideEndings,
 } from './schedules';
 import { createStores } from './storage/createStores';
+import { ClusterScanner, MigrationService } from './importers';
 
 /** What the plugin's services need from the backend. */
 export interface ServiceDeps {
@@ -200,6 +201,14 @@ export async function createServices(
       activities,
       status: statusReader,
       cost: createTeamCost({ ...shared, statusReader }),
+    }),
+    migration: MigrationService.create({
+      clusters,
+      scanner: ClusterScanner.create({ clusters }),
+      catalog,
+      store: scheduleStore,
+      schedules: schedules.schedules,
+      authorizer,
     }),
     costEstimate: CostEstimateService.create({
       namespaces: namespaces.actions,
