@@ -244,6 +244,35 @@ export interface Config {
     };
 
     /**
+     * Schedules declared in the catalog (`namespace-scheduler/schedule`) are
+     * reconciled into the schedule store by a task on the portal scheduler
+     * (one backend instance at a time). This block is read as a scheduler
+     * task schedule (readSchedulerServiceTaskScheduleDefinitionFromConfig):
+     * `frequency` (default 30 seconds), `timeout` (default 5 minutes),
+     * `initialDelay`, `scope` (default `global`).
+     * @visibility backend
+     */
+    catalogSchedules?: {
+      /** A duration such as `{ seconds: 30 }`, or `{ cron: '* * * * *' }`. */
+      frequency?: { cron: string } | HumanDuration | string;
+      /** @default { minutes: 5 } */
+      timeout?: HumanDuration | string;
+      initialDelay?: HumanDuration | string;
+      /** @default global */
+      scope?: 'global' | 'local';
+    };
+
+    /**
+     * Named holiday calendars, each a list of `YYYY-MM-DD` dates. A declared
+     * schedule's `except holidays:<name>` suspends it on the calendar's dates
+     * too; an entry naming a calendar not listed here is invalid.
+     * @visibility backend
+     */
+    holidayCalendars?: {
+      [name: string]: string[];
+    };
+
+    /**
      * Cost-center governance. Every wake, sleep, scale
      * and schedule is charged to a cost center that an entity claiming the
      * namespace declares (`namespace-scheduler/cost-centers`, inherited from

@@ -50,6 +50,7 @@ import {
   OverrideEndings,
 } from './schedules';
 import { createStores } from './storage/createStores';
+import { createDeclaredSchedules } from './declaredSchedules';
 import { ClusterScanner, MigrationService } from './importers';
 
 /** What the plugin's services need from the backend. */
@@ -141,17 +142,27 @@ export async function createServices(
       changes,
     ],
   });
+  const saveGuards = [autoscalers, costCenters.guard, offHours.scheduleGuard];
   const schedules = createSchedules({
     ...deps,
     store: scheduleStore,
     operations,
     catalog,
     clusterNames,
-    saveGuards: [autoscalers, costCenters.guard, offHours.scheduleGuard],
+    saveGuards,
     namespaceStatus: statusReader,
     offHours: offHours.service,
     instanceId: leases.holder,
     onLateness: seconds => metrics.recordRunnerLateness(seconds),
+  });
+  // Declared schedules are saved like the API's, through the same guards.
+  const declaredSchedules = createDeclaredSchedules({
+    ...shared,
+    claims: catalog,
+    store: scheduleStore,
+    clusterNames,
+    saveGuards,
+    costCenters: costCenters.valid,
   });
   const boundary = offHours.boundary({
     ...shared,
@@ -184,6 +195,7 @@ export async function createServices(
     schedules: schedules.schedules,
     scheduleRuns: schedules.runs,
     schedulePreview: schedules.preview,
+    declaredSchedules: declaredSchedules.service,
     activities: ActivityService.create({ store: activities, authorizer }),
     costCenters,
     offHours: offHours.service,
@@ -236,5 +248,7 @@ export async function createServices(
     },
     repairSchedule: leases.repairSchedule,
     repair: leases.repair,
+    reconcileSchedule: declaredSchedules.reconcileSchedule,
+    reconcileDeclared: () => declaredSchedules.reconciler.reconcile(),
   };
 }

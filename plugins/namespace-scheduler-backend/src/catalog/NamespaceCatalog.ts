@@ -102,6 +102,11 @@ export class NamespaceCatalog {
     return [...(await this.claims()).values()];
   }
 
+  /** Drops the cached claim index: the next read asks the catalog. */
+  refresh(): void {
+    this.cache = undefined;
+  }
+
   private claims(): Promise<Map<string, NamespaceClaim>> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > this.cacheTtlMs) {

@@ -14,6 +14,7 @@ const TABLES = [
   'ns_activity_outbox',
   'ns_operation_leases',
   'ns_sleep_notices',
+  'ns_declared_schedule_states',
 ];
 
 describe('migrations', () => {

@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { KnexRunLedger } from './KnexRunLedger';
 import {
+  declaredColumns,
   inputColumns,
   movedOnColumns,
   nextColumns,
@@ -63,6 +64,7 @@ export class KnexScheduleStore implements ScheduleStore {
       updated_at: at,
       ended_by: null,
       ended_at: null,
+      ...declaredColumns(schedule.declared),
     };
     await this.knex.transaction(async trx => {
       check?.(await lockedSiblings(trx, schedule.input, row.id));
@@ -98,6 +100,7 @@ export class KnexScheduleStore implements ScheduleStore {
           ...inputColumns(update.input),
           status: 'active',
           ...nextColumns(update.next),
+          ...(update.declared && declaredColumns(update.declared)),
           updated_at: update.at.getTime(),
         });
       if (changed === 0) throw new NotFoundError(`No schedule with id ${id}`);

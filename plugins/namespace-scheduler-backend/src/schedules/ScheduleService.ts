@@ -10,7 +10,11 @@ import type { NamespaceAuthorizer } from '../permissions';
 import { Clock, systemClock } from '../time/Clock';
 import type { OverrideHolds } from './OverrideHolds';
 import { requireSchedule, ScheduleStore } from './ScheduleStore';
-import { assertSameKind, ScheduleValidator } from './ScheduleValidator';
+import {
+  assertNotDeclared,
+  assertSameKind,
+  ScheduleValidator,
+} from './ScheduleValidator';
 import type { PlannedSchedule, ScheduleWriter } from './ScheduleWriter';
 
 /** A user's, or those of a service acting as a catalog entity (ServiceCallers). */
@@ -119,6 +123,7 @@ export class ScheduleService {
   ): Promise<Schedule> {
     const existing = await requireSchedule(this.deps.store, id);
     await this.assertMayManage(credentials, existing);
+    assertNotDeclared(existing);
     const now = this.deps.clock.now();
     const input = await this.deps.validator.validate(body, now);
     assertSameKind(existing, input);
@@ -134,6 +139,7 @@ export class ScheduleService {
   async delete(id: string, credentials: UserCredentials): Promise<void> {
     const existing = await requireSchedule(this.deps.store, id);
     await this.assertMayManage(credentials, existing);
+    assertNotDeclared(existing);
     await this.deps.store.delete(id);
   }
 

@@ -2,11 +2,18 @@ import { NotFoundError } from '@backstage/errors';
 import {
   RunOutcome,
   Schedule,
+  ScheduleDeclaration,
   ScheduleInput,
   ScheduleOperation,
   ScheduleRun,
   ScheduleTransition,
 } from '@namespace-scheduler/backstage-plugin-common';
+
+/**
+ * A schedule's catalog declaration, with the key that makes one entry of one
+ * entity on one namespace a single schedule (unique in the store).
+ */
+export type DeclaredRecord = ScheduleDeclaration & { key: string };
 
 export type NewSchedule = {
   input: ScheduleInput;
@@ -14,12 +21,16 @@ export type NewSchedule = {
   at: Date;
   /** The first transition; none leaves the schedule waiting (an override without `until`). */
   next?: ScheduleTransition;
+  /** Declared in the catalog (only the reconciler sets it). */
+  declared?: DeclaredRecord;
 };
 
 export type ScheduleUpdate = {
   input: ScheduleInput;
   at: Date;
   next?: ScheduleTransition;
+  /** A new declaration; none keeps the schedule's. */
+  declared?: DeclaredRecord;
 };
 
 /**

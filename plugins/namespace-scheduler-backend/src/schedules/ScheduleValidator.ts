@@ -79,6 +79,19 @@ export function assertSameKind(existing: Schedule, input: ScheduleInput) {
   }
 }
 
+/**
+ * A schedule declared in the catalog changes by pull request: the
+ * reconciler would put back any edit made here.
+ */
+export function assertNotDeclared(existing: Schedule) {
+  if (!existing.declared) return;
+  const { entity_ref, source_url } = existing.declared;
+  throw new ConflictError(
+    `Schedule "${existing.title}" is declared in catalog-info.yaml of ${entity_ref}: change it there` +
+      (source_url ? ` (${source_url})` : ''),
+  );
+}
+
 /** Refuses a window overlapping or meeting another active window of the namespace. */
 export function noOverlap(
   input: ScheduleInput,

@@ -2,6 +2,7 @@ import {
   formatDateTime,
   RunOutcome,
   Schedule,
+  ScheduleDeclaration,
   ScheduleInput,
   ScheduleOperation,
   ScheduleRun,
@@ -14,6 +15,7 @@ import {
   timingColumns,
   timingFromColumns,
 } from './timingColumns';
+import type { DeclaredRecord } from './ScheduleStore';
 
 /** A schedule's row; its timing columns are filled per kind (timingColumns.ts). */
 export type ScheduleRow = TimingColumns & {
@@ -37,6 +39,11 @@ export type ScheduleRow = TimingColumns & {
   updated_at: Millis;
   ended_by: string | null;
   ended_at: Millis | null;
+  /** Set together, on schedules declared in the catalog (DeclaredRecord). */
+  declared_by?: string | null;
+  declared_key?: string | null;
+  declared_text?: string | null;
+  declared_source_url?: string | null;
 };
 
 export type RunRow = {
@@ -113,6 +120,25 @@ export function scheduleFromRow(row: ScheduleRow): Schedule {
     }),
     ...(row.ended_by !== null && { ended_by: row.ended_by }),
     ...(row.ended_at !== null && { ended_at: isoUtc(row.ended_at) }),
+    ...(row.declared_by && { declared: declarationFromRow(row) }),
+  };
+}
+
+/** The declaration columns: a catalog entity's entry, or none (cleared). */
+export function declaredColumns(declared?: DeclaredRecord) {
+  return {
+    declared_by: declared?.entity_ref ?? null,
+    declared_key: declared?.key ?? null,
+    declared_text: declared?.text ?? null,
+    declared_source_url: declared?.source_url ?? null,
+  };
+}
+
+function declarationFromRow(row: ScheduleRow): ScheduleDeclaration {
+  return {
+    entity_ref: row.declared_by ?? '',
+    text: row.declared_text ?? '',
+    ...(row.declared_source_url && { source_url: row.declared_source_url }),
   };
 }
 

@@ -596,7 +596,7 @@ export const spec = {
       put: {
         operationId: 'ReplaceSchedule',
         description:
-          "Replaces a schedule's definition (its kind cannot change) and recomputes its next run; counts and runs are kept.\n",
+          "Replaces a schedule's definition (its kind cannot change) and recomputes its next run; counts and runs are kept. A schedule declared in the catalog (`declared`) answers 409: change its entity's catalog-info.yaml instead.\n",
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -630,7 +630,8 @@ export const spec = {
       },
       delete: {
         operationId: 'DeleteSchedule',
-        description: 'Deletes a schedule and its runs.\n',
+        description:
+          "Deletes a schedule and its runs. A schedule declared in the catalog (`declared`) answers 409: remove its entry from the entity's catalog-info.yaml instead.\n",
         parameters: [
           {
             $ref: '#/components/parameters/scheduleId',
@@ -718,6 +719,51 @@ export const spec = {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/ScheduleRun',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/declared-schedules': {
+      get: {
+        operationId: 'ListDeclaredSchedules',
+        description:
+          'What the last reconciliation made of the `namespace-scheduler/schedule` entries that apply to an entity (its own, or inherited from its owning Group), and of those it declares for others: applied, conflict or invalid, per namespace. Entries on namespaces the caller may not read are left out.\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: 'The entity, e.g. `component:default/shop-api`.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's declared entries.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/DeclaredScheduleState',
                       },
                     },
                   },
@@ -2168,7 +2214,81 @@ export const spec = {
             format: 'date-time',
             description: 'When that operation ended the override (UTC).',
           },
+          declared: {
+            $ref: '#/components/schemas/ScheduleDeclaration',
+          },
         },
+      },
+      ScheduleDeclaration: {
+        type: 'object',
+        description:
+          "Where a schedule was declared: an entry of a catalog entity's `namespace-scheduler/schedule` annotation. Absent on schedules made in the UI or through the API. A declared schedule is read-only here (PUT and DELETE answer 409): it changes in catalog-info.yaml.\n",
+        required: ['entity_ref', 'text'],
+        properties: {
+          entity_ref: {
+            type: 'string',
+            description:
+              'The entity whose annotation declares it (a Component, System or Group).',
+          },
+          text: {
+            type: 'string',
+            description: "The annotation's entry.",
+          },
+          source_url: {
+            type: 'string',
+            description:
+              'Where to edit it (`backstage.io/edit-url`, else the source location).',
+          },
+        },
+      },
+      DeclaredScheduleState: {
+        description:
+          'What became of one declared entry on one namespace at the last reconciliation.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/ScheduleDeclaration',
+          },
+          {
+            type: 'object',
+            required: ['status', 'checked_at'],
+            properties: {
+              cluster: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+                enum: ['applied', 'conflict', 'invalid'],
+                description:
+                  "`applied`: stored as schedule `schedule_id`; `conflict`: refused because it contradicts another schedule (`conflicts_with`) or a rule (`message`: cost center, off-hours limit), the stored schedules left as they are; `invalid`: the entry does not parse or names something unknown (`message`), the entity's declared schedules left as they are.\n",
+              },
+              schedule_id: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+              conflicts_with: {
+                type: 'object',
+                required: ['schedule_id', 'title'],
+                properties: {
+                  schedule_id: {
+                    type: 'string',
+                  },
+                  title: {
+                    type: 'string',
+                  },
+                },
+              },
+              checked_at: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
       },
       ScheduleRunSummary: {
         type: 'object',

@@ -1,0 +1,80 @@
+import {
+  DeclaredScheduleState,
+  Schedule,
+} from '@namespace-scheduler/backstage-plugin-common';
+import { Knex } from 'knex';
+import { ScheduleRow, scheduleFromRow, SCHEDULES } from '../schedules/scheduleRows';
+
+const STATES = 'ns_declared_schedule_states';
+
+type StateRow = { entity_ref: string; states: string; checked_at: number };
+
+/**
+ * The declared side of the portal database: the stored declared schedules
+ * by key (written through the ordinary schedule store), and what the last
+ * reconciliation made of each claiming entity's entries.
+ */
+export class KnexDeclaredScheduleStore {
+  static create(options: { knex: Knex }): KnexDeclaredScheduleStore {
+    return new KnexDeclaredScheduleStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  /** Every declared schedule, by its declared key. */
+  async declaredSchedules(): Promise<Map<string, Schedule>> {
+    const rows = await this.knex<ScheduleRow>(SCHEDULES).whereNotNull(
+      'declared_key',
+    );
+    return new Map(rows.map(row => [row.declared_key!, scheduleFromRow(row)]));
+  }
+
+  /** The declared schedule stored under `key`, if any. */
+  async declaredSchedule(key: string): Promise<Schedule | undefined> {
+    const row = await this.knex<ScheduleRow>(SCHEDULES)
+      .where({ declared_key: key })
+      .first();
+    return row && scheduleFromRow(row);
+  }
+
+  /** Replaces the states of a claiming entity's entries. */
+  async saveStates(
+    entityRef: string,
+    states: DeclaredScheduleState[],
+    at: Date,
+  ): Promise<void> {
+    await this.knex<StateRow>(STATES)
+      .insert({
+        entity_ref: entityRef,
+        states: JSON.stringify(states),
+        checked_at: at.getTime(),
+      })
+      .onConflict('entity_ref')
+      .merge();
+  }
+
+  /** Forgets the states of entities that no longer declare anything. */
+  async retainStates(entityRefs: string[]): Promise<void> {
+    const stale = (await this.knex<StateRow>(STATES).select('entity_ref'))
+      .map(row => row.entity_ref)
+      .filter(ref => !entityRefs.includes(ref));
+    if (stale.length > 0) {
+      await this.knex<StateRow>(STATES).whereIn('entity_ref', stale).delete();
+    }
+  }
+
+  /**
+   * The states of the entity's entries: those of the namespaces it claims,
+   * and those it declares for others (a Group's entries its Components
+   * inherit).
+   */
+  async statesOf(entityRef: string): Promise<DeclaredScheduleState[]> {
+    const rows = await this.knex<StateRow>(STATES);
+    return rows.flatMap(row => {
+      const states = JSON.parse(row.states) as DeclaredScheduleState[];
+      return row.entity_ref === entityRef
+        ? states
+        : states.filter(state => state.entity_ref === entityRef);
+    });
+  }
+}
