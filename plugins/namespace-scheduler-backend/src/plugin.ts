@@ -31,6 +31,7 @@ import {
 import { namespaceAuthorizerServiceRef } from './permissions';
 import { REPAIR_TASK_ID } from './leases';
 import { DECLARED_SCHEDULES_TASK_ID } from './declaredSchedules';
+import { DECLARED_SCHEDULES_TASK_ID } from './declaredSchedules';
 import { RUNNER_TASK_ID } from './schedules';
 
 const isResource = (permission: Permission) => isResourcePermission(permission);
@@ -107,6 +108,13 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
           id: REPAIR_TASK_ID,
           ...services.repairSchedule,
           fn: services.repair,
+        });
+        await deps.scheduler.scheduleTask({
+          id: DECLARED_SCHEDULES_TASK_ID,
+          ...services.reconcileSchedule,
+          fn: async () => {
+            await services.reconcileDeclared();
+          },
         });
         await deps.scheduler.scheduleTask({
           id: DECLARED_SCHEDULES_TASK_ID,

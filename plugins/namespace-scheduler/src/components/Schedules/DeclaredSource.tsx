@@ -15,33 +15,41 @@ export function declaredReadOnlyReason({
   return `declared in catalog-info.yaml of ${entity_ref}: change it there, by pull request`;
 }
 
+const SourceLink = ({ to, entityRef }: { to: string; entityRef: string }) => (
+  <Link to={to}>Defined in catalog-info.yaml of {entityRef}</Link>
+);
+
+/** The declaring entity's catalog page; the catalog's route is looked up only here. */
+const EntityPageLink = ({ entityRef }: { entityRef: string }) => {
+  const entityLink = useEntityRefLink();
+  return <SourceLink to={entityLink(entityRef)} entityRef={entityRef} />;
+};
+
 /**
  * Marks a schedule declared in the catalog and links to where it is written:
  * the entity's source file, or its catalog page when the source is unknown.
  */
 export const DeclaredSource = ({
-  declaration,
+  declaration: { entity_ref, source_url },
 }: {
   declaration: ScheduleDeclaration;
-}) => {
-  const entityLink = useEntityRefLink();
-  const to = declaration.source_url ?? entityLink(declaration.entity_ref);
-  return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 4 }}>
-      <Chip
-        size="small"
-        variant="outlined"
-        icon={<DescriptionIcon />}
-        label="catalog-info.yaml"
-      />
-      <Typography variant="caption" component="span">
-        <Link to={to}>
-          Defined in catalog-info.yaml of {declaration.entity_ref}
-        </Link>
-      </Typography>
-    </Box>
-  );
-};
+}) => (
+  <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 4 }}>
+    <Chip
+      size="small"
+      variant="outlined"
+      icon={<DescriptionIcon />}
+      label="catalog-info.yaml"
+    />
+    <Typography variant="caption" component="span">
+      {source_url ? (
+        <SourceLink to={source_url} entityRef={entity_ref} />
+      ) : (
+        <EntityPageLink entityRef={entity_ref} />
+      )}
+    </Typography>
+  </Box>
+);
 
 /**
  * In place of a declared schedule's edit and delete buttons: a lock whose
