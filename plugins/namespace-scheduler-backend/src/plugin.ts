@@ -2,10 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  actionsRegistryServiceRef,
-  metricsServiceRef,
-} from '@backstage/backend-plugin-api/alpha';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -18,7 +15,6 @@ import {
   namespaceResourceRef,
   namespaceRules,
 } from '@namespace-scheduler/backstage-plugin-node';
-import { registerActions } from './actions';
 import { createRouter } from './api/router';
 import { createServices } from './createServices';
 import { migrateUp } from './database/migrations';
@@ -30,7 +26,6 @@ import {
 } from '@namespace-scheduler/backstage-plugin-node';
 import { namespaceAuthorizerServiceRef } from './permissions';
 import { REPAIR_TASK_ID } from './leases';
-import { DECLARED_SCHEDULES_TASK_ID } from './declaredSchedules';
 import { DECLARED_SCHEDULES_TASK_ID } from './declaredSchedules';
 import { RUNNER_TASK_ID } from './schedules';
 
@@ -77,8 +72,6 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         metrics: metricsServiceRef,
         notifications: notificationService,
-        actionsRegistry: actionsRegistryServiceRef,
-        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         // backend.database.plugin.namespace-scheduler.skipMigrations: the
@@ -116,13 +109,6 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
             await services.reconcileDeclared();
           },
         });
-        await deps.scheduler.scheduleTask({
-          id: DECLARED_SCHEDULES_TASK_ID,
-          ...services.reconcileSchedule,
-          fn: async () => {
-            await services.reconcileDeclared();
-          },
-        });
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: namespaceResourceRef,
@@ -138,11 +124,6 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         );
 
         deps.httpRouter.use(await createRouter(services.routerOptions));
-        registerActions(deps.actionsRegistry, {
-          ...services.routerOptions,
-          authorizer: deps.authorizer,
-          userInfo: deps.userInfo,
-        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
