@@ -16,6 +16,10 @@ backend.add(import('./modules/demoUsersAuth'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Bad `namespace-scheduler/schedule` annotations become entity errors.
+backend.add(
+  import('@namespace-scheduler/backstage-plugin-catalog-backend-module'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
