@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -15,6 +18,7 @@ import {
   namespaceResourceRef,
   namespaceRules,
 } from '@namespace-scheduler/backstage-plugin-node';
+import { registerActions } from './actions';
 import { createRouter } from './api/router';
 import { createServices } from './createServices';
 import { migrateUp } from './database/migrations';
@@ -72,6 +76,8 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         metrics: metricsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         // backend.database.plugin.namespace-scheduler.skipMigrations: the
@@ -124,6 +130,11 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         );
 
         deps.httpRouter.use(await createRouter(services.routerOptions));
+        registerActions(deps.actionsRegistry, {
+          ...services.routerOptions,
+          authorizer: deps.authorizer,
+          userInfo: deps.userInfo,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

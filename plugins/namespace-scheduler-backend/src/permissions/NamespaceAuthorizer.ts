@@ -57,6 +57,14 @@ export class NamespaceAuthorizer {
   }
 
   /**
+   * The entity whose ownership counts for the caller: the user, or the entity
+   * a service acts as; a NotAllowedError for a service that may only read.
+   */
+  actorOf(credentials: BackstageCredentials): string {
+    return this.callers.actorOf(credentials);
+  }
+
+  /**
    * Who is asking, as activities and schedules record it (the user, or
    * `service:<subject> (as <entity>)`); a NotAllowedError for a service that
    * may only read.
