@@ -30,6 +30,10 @@ const declared = (
   ...extra,
 });
 
+/** The save guard's words, as the backend records them. */
+const OVERLAP =
+  'The window overlaps the weekly window "Office hours" (awake mon–fri 08:00–19:00 Europe/Madrid) of sandbox/shop-dev, first on Mon 7 Dec 2026, 08:00 Europe/Madrid: the windows of a namespace may not overlap or meet';
+
 const STATES: DeclaredScheduleState[] = [
   declared({
     status: 'applied',
@@ -41,8 +45,7 @@ const STATES: DeclaredScheduleState[] = [
     text: 'shop-dev: Mon-Fri 08:00-18:00 Europe/Madrid',
     namespace: 'shop-dev',
     conflicts_with: { schedule_id: 's1', title: 'Office hours' },
-    message:
-      "not applied: overlaps the schedule 'Office hours' made in the portal — remove one of them",
+    message: OVERLAP,
   }),
   declared({
     status: 'invalid',
@@ -144,6 +147,10 @@ describe('Declared in the catalog', () => {
     expect(conflict).toHaveTextContent(
       "not applied: overlaps the schedule 'Office hours' made in the portal — remove one of them",
     );
+    expect(conflict).toHaveTextContent(OVERLAP);
+    expect(
+      within(conflict).getByRole('link', { name: "Show 'Office hours'" }),
+    ).toHaveAttribute('href', expect.stringMatching(/#schedule-s1$/));
 
     expect(invalid).toHaveTextContent('Invalid');
     expect(invalid).toHaveTextContent("'7-20' is not HH:mm-HH:mm");
@@ -152,17 +159,26 @@ describe('Declared in the catalog', () => {
     );
   });
 
-  it("names the conflicting schedule when the backend's message does not", async () => {
+  it('gives the reason of a conflict with no schedule in the way', async () => {
     serveTab();
     serveDeclared(() =>
-      HttpResponse.json({ items: [{ ...STATES[1], message: undefined }] }),
+      HttpResponse.json({
+        items: [
+          {
+            ...STATES[1],
+            conflicts_with: undefined,
+            message: 'Off-hours limit reached: 5 of 5 slots',
+          },
+        ],
+      }),
     );
     await render();
     expect(
       await screen.findByText(
-        "not applied: overlaps the schedule 'Office hours' made in the portal — remove one of them",
+        'not applied: Off-hours limit reached: 5 of 5 slots',
       ),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^Show '/ })).toBeNull();
   });
 
   it("leads from an applied entry to its schedule's row, in its namespace", async () => {

@@ -4,12 +4,15 @@ import { DeclaredScheduleState } from '@namespace-scheduler/backstage-plugin-com
 import { StatusText } from '../common';
 import { scheduleAnchor } from '../Schedules';
 
-/** What a conflict refused, when the backend gave no words of its own. */
-function conflictMessage(state: DeclaredScheduleState): string {
-  const other = state.conflicts_with
-    ? `the schedule '${state.conflicts_with.title}'`
-    : 'another schedule';
-  return `not applied: overlaps ${other} made in the portal — remove one of them`;
+/** What a refused entry means to its author: which schedule is in the way, and what to do. */
+function conflictSummary({
+  conflicts_with,
+  message,
+}: DeclaredScheduleState): string {
+  if (conflicts_with) {
+    return `not applied: overlaps the schedule '${conflicts_with.title}' made in the portal — remove one of them`;
+  }
+  return `not applied: ${message ?? 'a rule of the namespace refused it'}`;
 }
 
 const Message = ({ children }: { children: string }) => (
@@ -18,32 +21,46 @@ const Message = ({ children }: { children: string }) => (
   </Typography>
 );
 
+/** A link to a schedule's row on the tab; `onShow` first selects its namespace. */
+const RowLink = ({
+  scheduleId,
+  onShow,
+  children,
+}: {
+  scheduleId: string;
+  onShow: () => void;
+  children: string;
+}) => (
+  <Typography variant="caption" component="div">
+    <Link to={`#${scheduleAnchor(scheduleId)}`} onClick={onShow}>
+      {children}
+    </Link>
+  </Typography>
+);
+
 /**
  * A declared entry's status: applied (with a link to its schedule's row),
- * conflict (with what it conflicts with) or invalid (with why).
+ * conflict (naming what it conflicts with, linked, and the backend's reason)
+ * or invalid (with why).
  */
 export const DeclaredStatus = ({
   state,
   onShow,
 }: {
   state: DeclaredScheduleState;
-  /** Selects the namespace of an applied entry, whose row the link leads to. */
+  /** Selects the entry's namespace, whose rows the links lead to. */
   onShow: (state: DeclaredScheduleState) => void;
 }) => {
+  const show = () => onShow(state);
   switch (state.status) {
     case 'applied':
       return (
         <>
           <StatusText status="ok">Applied</StatusText>
           {state.schedule_id && (
-            <Typography variant="caption" component="div">
-              <Link
-                to={`#${scheduleAnchor(state.schedule_id)}`}
-                onClick={() => onShow(state)}
-              >
-                Show the schedule
-              </Link>
-            </Typography>
+            <RowLink scheduleId={state.schedule_id} onShow={show}>
+              Show the schedule
+            </RowLink>
           )}
         </>
       );
@@ -51,7 +68,18 @@ export const DeclaredStatus = ({
       return (
         <>
           <StatusText status="warning">Conflict</StatusText>
-          <Message>{state.message ?? conflictMessage(state)}</Message>
+          <Message>{conflictSummary(state)}</Message>
+          {state.conflicts_with && state.message && (
+            <Message>{state.message}</Message>
+          )}
+          {state.conflicts_with && (
+            <RowLink
+              scheduleId={state.conflicts_with.schedule_id}
+              onShow={show}
+            >
+              {`Show '${state.conflicts_with.title}'`}
+            </RowLink>
+          )}
         </>
       );
     default:
