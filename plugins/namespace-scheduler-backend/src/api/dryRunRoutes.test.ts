@@ -44,7 +44,7 @@ describe('dry runs: every check, nothing written', () => {
     /** What a dry run must leave as it was: schedules, activity, live state. */
     const written = async () => ({
       schedules: (await api.get('/schedules')).body.items,
-      activity: (await api.get('/activity')).body.items,
+      activity: (await api.get('/activities')).body.items,
       state: (await api.get('/namespaces/sandbox/shop-dev')).body.state,
     });
     return { ...api, written };
@@ -53,6 +53,7 @@ describe('dry runs: every check, nothing written', () => {
   it('answers the schedule a create would store, without an id, and stores nothing', async () => {
     const api = await start();
     const before = await api.written();
+    expect(before).toMatchObject({ schedules: [], activity: [] });
     const res = await api.post('/schedules?dryRun=true', office);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
