@@ -142,6 +142,8 @@ describe('parseScheduleAnnotation', () => {
     ['Mon-Fry 08:00-19:00 UTC', "unknown day 'Fry'"],
     ['Monday 08:00-19:00 UTC', "unknown day 'Monday'"],
     ['Mon-Wed-Fri 08:00-19:00 UTC', "unknown day 'Mon-Wed-Fri'"],
+    ['Mon- 08:00-19:00 UTC', "unknown day 'Mon-'"],
+    ['Mon,,Fri 08:00-19:00 UTC', "unknown day 'Mon,,Fri'"],
     ['Mon-Fri 08:00 UTC', "times '08:00' must be HH:mm-HH:mm"],
     ['Mon-Fri 8:00-19:00 UTC', "start time '8:00' must be a HH:mm time"],
     ['Mon-Fri 24:00-19:00 UTC', "start time '24:00' must be a HH:mm time"],

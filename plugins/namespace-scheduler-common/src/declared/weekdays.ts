@@ -16,7 +16,8 @@ export function parseWeekdays(
     );
     const unknown = ends.find((_, i) => indexes[i] < 0);
     if (unknown !== undefined || ends.length > 2) {
-      return { unknown: unknown ?? item };
+      // `Mon-` or `Mon,,Fri`: no name to show, so the whole part.
+      return { unknown: unknown || item || text };
     }
     for (const day of dayRange(indexes[0], indexes[indexes.length - 1])) {
       picked.add(day);
