@@ -26,6 +26,20 @@ const AT = '2026-11-23T10:00:00Z';
 const SCHEDULE = 'namespace-scheduler/schedule';
 const SHOP = 'component:default/shop-api';
 const OFFICE = 'Mon-Fri 07:00-20:00 Europe/Madrid';
+/** Whoever asks: the test permissions allow everything. */
+const ALL = mockCredentials.user();
+
+const MORNINGS: ScheduleInput = {
+  title: 'Mornings',
+  cluster: 'sandbox',
+  namespace: 'shop-dev',
+  cost_center: 'CC-1001',
+  zone: 'Europe/Madrid',
+  kind: 'weekly',
+  days: ['mon', 'tue'],
+  from: '09:00',
+  to: '12:00',
+};
 
 describe('DeclaredScheduleReconciler', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -154,7 +168,9 @@ describe('DeclaredScheduleReconciler', () => {
       const team = group('team-a', { [SCHEDULE]: OFFICE });
       const env = await setup(databaseId, [
         component('shop-api', 'sandbox/shop-dev'),
-        component('cart', 'sandbox/cart-dev', { [SCHEDULE]: 'Sat 10:00-12:00 UTC' }),
+        component('cart', 'sandbox/cart-dev', {
+          [SCHEDULE]: 'Sat 10:00-12:00 UTC',
+        }),
         team,
       ]);
       await env.reconciler.reconcile();
@@ -281,7 +297,10 @@ describe('DeclaredScheduleReconciler', () => {
     );
     const other = await connectAgain(knex);
     try {
-      const [first, second] = [instance(knex, entities), instance(other, entities)];
+      const [first, second] = [
+        instance(knex, entities),
+        instance(other, entities),
+      ];
       await Promise.all([
         first.reconciler.reconcile(),
         second.reconciler.reconcile(),
@@ -301,18 +320,3 @@ describe('DeclaredScheduleReconciler', () => {
     }
   });
 });
-
-/** Whoever asks: the test permissions allow everything. */
-const ALL = mockCredentials.user();
-
-const MORNINGS: ScheduleInput = {
-  title: 'Mornings',
-  cluster: 'sandbox',
-  namespace: 'shop-dev',
-  cost_center: 'CC-1001',
-  zone: 'Europe/Madrid',
-  kind: 'weekly',
-  days: ['mon', 'tue'],
-  from: '09:00',
-  to: '12:00',
-};

@@ -6,11 +6,7 @@ import {
   Schedule,
   ScheduleInput,
 } from '@namespace-scheduler/backstage-plugin-common';
-import {
-  DeclaredRecord,
-  ScheduleSaveGuard,
-  ScheduleStore,
-} from '../schedules';
+import { DeclaredRecord, ScheduleSaveGuard, ScheduleStore } from '../schedules';
 import { ScheduleValidator } from '../schedules/ScheduleValidator';
 import { ScheduleWriter } from '../schedules/ScheduleWriter';
 import { Clock, systemClock } from '../time/Clock';
@@ -200,7 +196,7 @@ export class DeclaredScheduleReconciler {
     now: Date,
   ): Promise<Schedule> {
     const writer = ScheduleWriter.create({
-      store: declaring(this.deps.store, declared),
+      store: declaringStore(this.deps.store, declared),
       saveGuards: this.deps.saveGuards,
     });
     return existing
@@ -228,7 +224,7 @@ export class DeclaredScheduleReconciler {
 }
 
 /** The store as the writer sees it, writing `declared` with each save. */
-function declaring(
+function declaringStore(
   store: ScheduleStore,
   declared: DeclaredRecord,
 ): Pick<ScheduleStore, 'create' | 'replace' | 'list'> {

@@ -109,7 +109,9 @@ export class DeclaringEntities {
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     return new Map(
-      items.flatMap(group => (group ? [[stringifyEntityRef(group), group]] : [])),
+      items.flatMap(group =>
+        group ? [[stringifyEntityRef(group), group]] : [],
+      ),
     );
   }
 }

@@ -3,7 +3,11 @@ import {
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
-import { ScheduleRow, scheduleFromRow, SCHEDULES } from '../schedules/scheduleRows';
+import {
+  ScheduleRow,
+  scheduleFromRow,
+  SCHEDULES,
+} from '../schedules/scheduleRows';
 
 const STATES = 'ns_declared_schedule_states';
 

@@ -84,7 +84,9 @@ export async function resolveEntries(
             key: declared.key,
             base,
             declared,
-            problem: `${entity.entityRef} may charge no cost center on ${formatNamespaceRef(
+            problem: `${
+              entity.entityRef
+            } may charge no cost center on ${formatNamespaceRef(
               ref,
             )}: add 'charge <cost center>' to the entry or declare namespace-scheduler/cost-centers`,
           };
@@ -149,9 +151,9 @@ function namingProblems(
   if (schedule.target && targetsOf(schedule, entity).length === 0) {
     const claimed = entity.namespaces.map(formatNamespaceRef).join(', ');
     problems.push(
-      `${entity.entityRef} does not claim namespace '${schedule.target}' (it claims ${
-        claimed || 'none'
-      })`,
+      `${entity.entityRef} does not claim namespace '${
+        schedule.target
+      }' (it claims ${claimed || 'none'})`,
     );
   }
   return problems.map(message => ({

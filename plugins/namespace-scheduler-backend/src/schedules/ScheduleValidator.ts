@@ -86,9 +86,9 @@ export function assertSameKind(existing: Schedule, input: ScheduleInput) {
 export function assertNotDeclared(existing: Schedule) {
   if (!existing.declared) return;
   const { entity_ref, source_url } = existing.declared;
+  const where = source_url ? ` (${source_url})` : '';
   throw new ConflictError(
-    `Schedule "${existing.title}" is declared in catalog-info.yaml of ${entity_ref}: change it there` +
-      (source_url ? ` (${source_url})` : ''),
+    `Schedule "${existing.title}" is declared in catalog-info.yaml of ${entity_ref}: change it there${where}`,
   );
 }
 
