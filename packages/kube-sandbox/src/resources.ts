@@ -138,35 +138,51 @@ const BUILT_IN: ResourceDef[] = [
   }),
 ];
 
-const KEDA: ResourceDef[] = [
-  define({
-    group: 'keda.sh',
-    version: 'v1alpha1',
-    plural: 'scaledobjects',
-    kind: 'ScaledObject',
-    namespaced: true,
-    shortNames: ['so'],
-    custom: true,
-  }),
-  // Read-only, so clients can detect the KEDA CRD the way they would on a real cluster.
-  define({
-    group: 'apiextensions.k8s.io',
-    version: 'v1',
-    plural: 'customresourcedefinitions',
-    kind: 'CustomResourceDefinition',
-    namespaced: false,
-    shortNames: ['crd', 'crds'],
-    verbs: READ_VERBS,
-  }),
-];
+const KEDA = define({
+  group: 'keda.sh',
+  version: 'v1alpha1',
+  plural: 'scaledobjects',
+  kind: 'ScaledObject',
+  namespaced: true,
+  shortNames: ['so'],
+  custom: true,
+});
+
+/** kube-green's sleep schedule; only read (by the migration scan), never acted on. */
+const KUBE_GREEN = define({
+  group: 'kube-green.com',
+  version: 'v1alpha1',
+  plural: 'sleepinfos',
+  kind: 'SleepInfo',
+  namespaced: true,
+  custom: true,
+});
+
+// Read-only, so clients can detect the CRDs the way they would on a real cluster.
+const CRDS = define({
+  group: 'apiextensions.k8s.io',
+  version: 'v1',
+  plural: 'customresourcedefinitions',
+  kind: 'CustomResourceDefinition',
+  namespaced: false,
+  shortNames: ['crd', 'crds'],
+  verbs: READ_VERBS,
+});
 
 /** The API groups and resources this sandbox serves. */
 export class ResourceRegistry {
   private constructor(private readonly defs: readonly ResourceDef[]) {}
 
-  static create(options: { keda: boolean }): ResourceRegistry {
+  static create(options: {
+    keda: boolean;
+    kubeGreen: boolean;
+  }): ResourceRegistry {
+    const custom = [
+      ...(options.keda ? [KEDA] : []),
+      ...(options.kubeGreen ? [KUBE_GREEN] : []),
+    ];
     return new ResourceRegistry(
-      options.keda ? [...BUILT_IN, ...KEDA] : BUILT_IN,
+      custom.length > 0 ? [...BUILT_IN, ...custom, CRDS] : BUILT_IN,
     );
   }
 

@@ -30,6 +30,11 @@ export interface KubeSandboxOptions {
   /** Serve the keda.sh/v1alpha1 ScaledObject API and its CRD. Default false. */
   keda?: boolean;
   /**
+   * Serve kube-green's kube-green.com/v1alpha1 SleepInfo API and its CRD.
+   * Default: when the seed or `objects` hold a SleepInfo.
+   */
+  kubeGreen?: boolean;
+  /**
    * How long after a spec change the workload's replicas are ready (ready
    * replicas, pods). Default 0: as soon as the controller has observed it.
    */
@@ -94,6 +99,30 @@ const SYSTEM_NAMESPACES = [
   'kube-system',
 ];
 
+const KUBE_GREEN_CRD: KubeObject = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'sleepinfos.kube-green.com' },
+  spec: {
+    group: 'kube-green.com',
+    names: {
+      kind: 'SleepInfo',
+      listKind: 'SleepInfoList',
+      plural: 'sleepinfos',
+      singular: 'sleepinfo',
+    },
+    scope: 'Namespaced',
+    versions: [
+      {
+        name: 'v1alpha1',
+        served: true,
+        storage: true,
+        subresources: { status: {} },
+      },
+    ],
+  },
+};
+
 const KEDA_CRD: KubeObject = {
   apiVersion: 'apiextensions.k8s.io/v1',
   kind: 'CustomResourceDefinition',
@@ -124,7 +153,13 @@ export async function startKubeSandbox(
 ): Promise<KubeSandbox> {
   const name = options.name ?? 'sandbox';
   const readyDelayMs = options.readyDelayMs ?? 0;
-  const registry = ResourceRegistry.create({ keda: options.keda ?? false });
+  const given = givenObjects(options);
+  const kubeGreen =
+    options.kubeGreen ?? given.some(obj => obj.kind === 'SleepInfo');
+  const registry = ResourceRegistry.create({
+    keda: options.keda ?? false,
+    kubeGreen,
+  });
   const objectStore = new ObjectStore(options.watchHistory ?? 1000);
   const timers = new Timers();
   const controllerDelayMs = options.controllerDelayMs ?? 0;
@@ -142,7 +177,9 @@ export async function startKubeSandbox(
   const stats = new RequestStats();
 
   const store = sandboxStore(cluster);
-  for (const obj of initialObjects(options)) store.put(obj);
+  for (const obj of initialObjects(given, { ...options, kubeGreen })) {
+    store.put(obj);
+  }
 
   const host = options.host ?? '127.0.0.1';
   let url = '';
@@ -183,12 +220,19 @@ export async function startKubeSandbox(
   };
 }
 
-/** System namespaces, the KEDA CRD, then seeds and given objects, namespaces before the rest. */
-function initialObjects(options: KubeSandboxOptions): KubeObject[] {
-  const given = [
+/** The seed's objects, then the given ones. */
+function givenObjects(options: KubeSandboxOptions): KubeObject[] {
+  return [
     ...(options.seedDir ? loadManifests(options.seedDir) : []),
     ...(options.objects ?? []),
   ];
+}
+
+/** System namespaces, the CRDs, then seeds and given objects, namespaces before the rest. */
+function initialObjects(
+  given: KubeObject[],
+  options: { keda?: boolean; kubeGreen: boolean },
+): KubeObject[] {
   const namespaces: KubeObject[] = SYSTEM_NAMESPACES.map(ns => ({
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -197,6 +241,7 @@ function initialObjects(options: KubeSandboxOptions): KubeObject[] {
   return [
     ...namespaces,
     ...(options.keda ? [KEDA_CRD] : []),
+    ...(options.kubeGreen ? [KUBE_GREEN_CRD] : []),
     ...given.filter(obj => obj.kind === 'Namespace'),
     ...given.filter(obj => obj.kind !== 'Namespace'),
   ];

@@ -46,7 +46,7 @@ describe('the examples/sandbox seed', () => {
   const count = (kind: string) => sandbox.store.list(kind).length;
 
   it('loads every manifest', () => {
-    expect(loadManifests(EXAMPLES)).toHaveLength(37);
+    expect(loadManifests(EXAMPLES)).toHaveLength(38);
     expect(sandbox.store.list('Namespace').map(n => n.metadata.name)).toEqual([
       'default',
       'kube-node-lease',
@@ -65,6 +65,8 @@ describe('the examples/sandbox seed', () => {
     expect(count('CronJob')).toBe(4);
     expect(count('HorizontalPodAutoscaler')).toBe(4);
     expect(count('PodDisruptionBudget')).toBe(4);
+    // kube-green's, for the migration scan: served because the seed holds one.
+    expect(count('SleepInfo')).toBe(1);
     // One running pod per ready replica.
     expect(count('Pod')).toBe(23);
   });

@@ -3,7 +3,6 @@ import {
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
-import { DateTime } from 'luxon';
 import {
   activityReadAllPermission,
   ANNOTATION_SCHEDULE,
@@ -15,6 +14,7 @@ import {
   MigrationImportResponse,
   MigrationImportResult,
   MigrationPullRequest,
+  parseDateTime,
   ProposedSchedule,
   Schedule,
   ScheduleTiming,
@@ -233,19 +233,15 @@ function timingKey(timing: ScheduleTiming): string {
         timing.replicas,
       ]);
     case 'window':
+      // Stored windows may be written in another offset than the proposal.
       return JSON.stringify([
         timing.kind,
-        instant(timing.start, timing.zone),
-        instant(timing.end, timing.zone),
+        parseDateTime(timing.start, timing.zone),
+        parseDateTime(timing.end, timing.zone),
       ]);
     default:
       return timing.kind;
   }
-}
-
-/** Stored windows may be written in another offset than the proposal. */
-function instant(iso: string, zone: string): number {
-  return DateTime.fromISO(iso, { zone }).toMillis();
 }
 
 /** Per claiming entity, its candidates' weekly schedules as its catalog-info.yaml annotation. */

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import {
+  parseDateTime,
   ProposedSchedule,
   Weekday,
   WEEKDAYS,
@@ -42,7 +42,8 @@ type Recurring = {
   to: TimeOfDay;
   zone: string;
 };
-type Absolute = { text: string; start: DateTime; end: DateTime };
+/** Instants, epoch ms. */
+type Absolute = { text: string; start: number; end: number };
 type Spec = Recurring | Absolute;
 
 const DAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
@@ -194,9 +195,11 @@ function parseSpec(text: string): Spec | string {
   const absolute = ABSOLUTE.exec(text);
   if (absolute) {
     const [start, end] = [absolute[1], absolute[2]].map(iso =>
-      DateTime.fromISO(iso, { setZone: true }),
+      parseDateTime(iso, 'UTC'),
     );
-    if (!start.isValid || !end.isValid) return 'not a valid date-time range';
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      return 'not a valid date-time range';
+    }
     return { text, start, end };
   }
   const match = RECURRING.exec(text);
@@ -219,7 +222,7 @@ function uptimeSchedules(
 ): ProposedSchedule[] {
   const title = `kube-downscaler uptime ${spec.text}`;
   if (!('days' in spec)) {
-    if (spec.end.toMillis() <= now) {
+    if (spec.end <= now) {
       notes.push(`uptime "${spec.text}" not imported: it is over`);
       return [];
     }
@@ -228,8 +231,8 @@ function uptimeSchedules(
         title,
         kind: 'window',
         zone: 'UTC',
-        start: utcIso(spec.start),
-        end: utcIso(spec.end),
+        start: new Date(spec.start).toISOString(),
+        end: new Date(spec.end).toISOString(),
       },
     ];
   }
@@ -280,10 +283,6 @@ function dayRange(from: string, to: string): Weekday[] {
   const length = ((last - first + 7) % 7) + 1;
   const picked = Array.from({ length }, (_, i) => WEEKDAYS[(first + i) % 7]);
   return WEEKDAYS.filter(day => picked.includes(day));
-}
-
-function utcIso(instant: DateTime): string {
-  return instant.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 function isTrue(value: string | undefined): boolean {

@@ -41,8 +41,8 @@ describe('kube-downscaler namespace annotations', () => {
       expect.objectContaining({
         kind: 'window',
         zone: 'UTC',
-        start: '2027-04-01T06:00:00Z',
-        end: '2027-04-02T18:00:00Z',
+        start: '2027-04-01T06:00:00.000Z',
+        end: '2027-04-02T18:00:00.000Z',
       }),
     ]);
     const over = map({

@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import {
   CronTiming,
+  normalizeTimeZone,
   ScheduleOperation,
   Weekday,
   WEEKDAYS,
@@ -29,7 +29,7 @@ export function formatTimeOfDay(time: TimeOfDay): string {
 }
 
 export function isZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return normalizeTimeZone(zone) !== undefined;
 }
 
 /** Awake on `days` from `from` to `to`; `to` ≤ `from` runs overnight, as both tools mean it. */
