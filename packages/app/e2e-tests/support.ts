@@ -15,6 +15,22 @@ export async function signInAsGuest(page: Page) {
 }
 
 /**
+ * Signs in through the real guest button as another catalog user: the guest
+ * refresh is answered with the backend's `demoUsers` sign-in for `user` (one
+ * of those playwright.config.ts enables), so every later request carries a
+ * real token of that user. (admin.test.ts has its own copy.)
+ */
+export async function signInAsDemoUser(page: Page, user: 'erin' | 'carol') {
+  await page.route('**/api/auth/guest/refresh*', async route => {
+    const response = await page.request.get('/api/auth/demoUsers/refresh', {
+      headers: { 'x-demo-user': user, 'x-requested-with': 'XMLHttpRequest' },
+    });
+    await route.fulfill({ response });
+  });
+  await signInAsGuest(page);
+}
+
+/**
  * Signs in as guest and opens an entity's Namespace schedule tab: by default
  * the shop-api component (shop-dev); the shop system claims shop-dev and
  * shop-staging.
