@@ -159,6 +159,16 @@ describe('DeclaredScheduleReconciler', () => {
       expect(await env.reconciler.reconcile()).toMatchObject({ deleted: 1 });
       expect(await env.store.list()).toEqual([]);
       expect(await env.knex('ns_declared_schedule_states')).toEqual([]);
+
+      // A namespace claimed since the last pass: the claim cache is refreshed.
+      entities.splice(
+        0,
+        1,
+        component('cart', 'sandbox/cart-dev, sandbox/cart-test', {
+          [SCHEDULE]: 'cart-test: Sat 10:00-12:00 UTC',
+        }),
+      );
+      expect(await env.reconciler.reconcile()).toMatchObject({ created: 1 });
     },
   );
 
