@@ -40,4 +40,8 @@ backend.add(import('./modules/sandboxCluster'));
 // The activity log in DynamoDB, when the config asks for it.
 backend.add(import('./modules/dynamoDbWhenConfigured'));
 
+// The registered actions (backend.actions.pluginSources) as tools for AI
+// assistants over MCP, at /api/mcp-actions/v1 (docs/actions.md).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
