@@ -60,6 +60,31 @@ describe('NamespaceSchedulerClient', () => {
     ]);
   });
 
+  it("reads an entity's declared schedules and what became of them", async () => {
+    const urls: string[] = [];
+    const state = {
+      entity_ref: 'component:default/search-service',
+      text: 'search-dev: Mon-Fri 07:00-20:00 Europe/Madrid',
+      cluster: 'sandbox',
+      namespace: 'search-dev',
+      status: 'applied',
+      schedule_id: 'd1',
+      checked_at: '2026-12-03T15:00:00Z',
+    };
+    server.use(
+      http.get(`${PLUGIN}/declared-schedules`, ({ request }) => {
+        urls.push(request.url.replace(PLUGIN, ''));
+        return HttpResponse.json({ items: [state] });
+      }),
+    );
+    expect(
+      await client.listDeclaredSchedules('component:default/search-service'),
+    ).toEqual([state]);
+    expect(urls).toEqual([
+      '/declared-schedules?entityRef=component%3Adefault%2Fsearch-service',
+    ]);
+  });
+
   it("reads an entity's awake hours per day in one request", async () => {
     const urls: string[] = [];
     const day = { date: '2026-11-23', hours: 1, namespaces: { 'a/b': 1 } };
