@@ -37,6 +37,13 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@namespace-scheduler/backstage-plugin-backend'));
 backend.add(import('./modules/sandboxCluster'));
+
+// Software templates (examples/templates) with the Namespace Scheduler's
+// actions: create a schedule, sleep, wake (docs/scaffolder.md).
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@namespace-scheduler/backstage-plugin-scaffolder-backend-module'),
+);
 // The activity log in DynamoDB, when the config asks for it.
 backend.add(import('./modules/dynamoDbWhenConfigured'));
 

@@ -1,0 +1,286 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
+import namespaceSchedulerPolicy from '@namespace-scheduler/backstage-plugin-backend-module-permission-policy';
+import namespaceSchedulerActions from '@namespace-scheduler/backstage-plugin-scaffolder-backend-module';
+import fs from 'node:fs';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parse } from 'yaml';
+import sandboxCluster from './modules/sandboxCluster';
+
+jest.setTimeout(60_000);
+
+/**
+ * The example templates (examples/templates) through the real scaffolder
+ * backend's dry-run endpoint, with the Namespace Scheduler's actions, the
+ * demo policy, the example catalog and the sandbox cluster: what "Create…"
+ * would do, checked as the user, changing nothing.
+ */
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+const TEMPLATES = path.join(EXAMPLES, 'templates');
+
+const ALICE = 'user:default/alice'; // team-commerce: owns shop-dev, shop-staging
+const BOB = 'user:default/bob'; // team-payments
+
+const OWNERSHIP: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/team-commerce'],
+  [BOB]: [BOB, 'group:default/team-payments'],
+};
+
+/** On-behalf-of tokens as user tokens with the calling plugin as actor, as real auth issues them. */
+const authWithActors = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const auth = mockServices.auth({ pluginId: plugin.getId() });
+    const issue = auth.getPluginRequestToken.bind(auth);
+    auth.getPluginRequestToken = async options => {
+      const { onBehalfOf } = options;
+      if (!auth.isPrincipal(onBehalfOf, 'user')) return issue(options);
+      const actor = { subject: `plugin:${plugin.getId()}` };
+      const token = mockCredentials.user.token(
+        onBehalfOf.principal.userEntityRef,
+        { actor },
+      );
+      return { token };
+    };
+    return auth;
+  },
+});
+
+const userInfo = mockServices.userInfo.mock({
+  getUserInfo: async credentials => {
+    const { userEntityRef } = credentials.principal as {
+      userEntityRef: string;
+    };
+    return {
+      userEntityRef,
+      ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef],
+    };
+  },
+});
+
+const config = {
+  permission: { enabled: true },
+  catalog: {
+    rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
+    locations: [
+      { type: 'file', target: path.join(EXAMPLES, 'entities.yaml') },
+      { type: 'file', target: path.join(EXAMPLES, 'org.yaml') },
+    ],
+  },
+  namespaceScheduler: {
+    adminGroups: ['group:default/platform-team'],
+    defaultCluster: 'sandbox',
+    sandbox: {
+      enabled: true,
+      name: 'sandbox',
+      seedDir: path.join(EXAMPLES, 'sandbox'),
+    },
+    costCenters: {
+      permissions: [
+        { costCenter: 'CC-1001', authorized: true },
+        { costCenter: 'CC-9999', authorized: false },
+      ],
+    },
+    offHours: {
+      businessHours: {
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        start: '00:00',
+        end: '24:00',
+      },
+    },
+  },
+};
+
+/** A template's files as the dry-run endpoint takes them. */
+function directoryContents(dir: string, prefix = '') {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(entry => entry.isFile() && entry.name !== 'template.yaml')
+    .map(entry => {
+      const file = path.join(entry.parentPath, entry.name);
+      return {
+        path: path.join(prefix, path.relative(dir, file)),
+        base64Content: fs.readFileSync(file).toString('base64'),
+      };
+    });
+}
+
+type DryRunResult = {
+  log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
+  directoryContents: Array<{ path: string; base64Content: string }>;
+  output: { text?: Array<{ content: string }> };
+};
+
+describe('the example templates in the scaffolder, dry run', () => {
+  let base: string;
+
+  const as = (user: string) => ({
+    authorization: mockCredentials.user.header(user),
+    'content-type': 'application/json',
+  });
+
+  async function dryRun(
+    user: string,
+    template: string,
+    values: object,
+  ): Promise<{ status: number; body: any }> {
+    const dir = path.join(TEMPLATES, template);
+    const res = await fetch(`${base}/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: as(user),
+      body: JSON.stringify({
+        template: parse(
+          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+        ),
+        values,
+        directoryContents: directoryContents(dir),
+      }),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  /** What a dry run must leave as it was. */
+  const written = async () => {
+    const get = async (route: string) =>
+      (
+        await (
+          await fetch(`${base}/namespace-scheduler${route}`, {
+            headers: as(ALICE),
+          })
+        ).json()
+      ).items;
+    return {
+      schedules: await get('/schedules?namespace=shop-staging'),
+      activity: await get('/activities?cluster=sandbox&namespace=shop-staging'),
+    };
+  };
+
+  beforeAll(async () => {
+    const { server } = await startTestBackend({
+      features: [
+        authWithActors,
+        userInfo.factory,
+        mockServices.rootConfig.factory({ data: config }),
+        catalogPlugin,
+        permissionPlugin,
+        namespaceSchedulerPolicy,
+        namespaceSchedulerPlugin,
+        sandboxCluster,
+        scaffolderPlugin,
+        namespaceSchedulerActions,
+      ],
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    await waitForCatalog(base);
+  });
+
+  it('office hours for an existing namespace: checked as the owner, nothing saved', async () => {
+    const before = await written();
+    const { status, body } = await dryRun(ALICE, 'namespace-office-hours', {
+      namespace: 'shop-staging',
+      costCenter: 'CC-1001',
+      title: 'Office hours',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      from: '08:00',
+      to: '19:00',
+      zone: 'Europe/Madrid',
+      wakeUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(status).toBe(200);
+    const messages = (body as DryRunResult).log.map(l => l.body.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /Dry run: would create "Office hours" on sandbox\/shop-staging, next (wake|sleep) at /,
+        ),
+        expect.stringMatching(
+          /Dry run: would wake sandbox\/shop-staging \(awake now\).*held by/,
+        ),
+      ]),
+    );
+    expect(await written()).toEqual(before);
+  });
+
+  it("refuses another team's namespace in the dry run, with the API's message", async () => {
+    const { status, body } = await dryRun(BOB, 'namespace-office-hours', {
+      namespace: 'shop-staging',
+      costCenter: 'CC-1001',
+      title: 'Office hours',
+      days: ['mon'],
+      from: '08:00',
+      to: '19:00',
+      zone: 'UTC',
+    });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(body)).toMatch(
+      /namespace-scheduler\.schedule\.manage is not allowed on sandbox\/shop-staging/,
+    );
+  });
+
+  it('a new service: catalog-info.yaml declares its namespace, cost center and office hours', async () => {
+    const { status, body } = await dryRun(ALICE, 'office-hours-service', {
+      name: 'orders-api',
+      owner: 'group:default/team-commerce',
+      cluster: 'sandbox',
+      namespace: 'orders-dev',
+      costCenter: 'CC-1001',
+      days: 'Mon-Fri',
+      from: '08:00',
+      to: '19:00',
+      zone: 'Europe/Madrid',
+    });
+    expect(status).toBe(200);
+    const result = body as DryRunResult;
+    const file = result.directoryContents.find(
+      f => f.path === 'catalog-info.yaml',
+    );
+    const entity = parse(
+      Buffer.from(file!.base64Content, 'base64').toString('utf8'),
+    );
+    expect(entity).toMatchObject({
+      kind: 'Component',
+      metadata: {
+        name: 'orders-api',
+        annotations: {
+          'namespace-scheduler/namespaces': 'sandbox/orders-dev',
+          'namespace-scheduler/cost-centers': 'CC-1001',
+          'namespace-scheduler/schedule': 'Mon-Fri 08:00-19:00 Europe/Madrid',
+        },
+      },
+      spec: { owner: 'group:default/team-commerce' },
+    });
+    // No repository given: the publish and register steps are skipped.
+    expect(result.log.map(l => l.body)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ stepId: 'publish', status: 'skipped' }),
+      ]),
+    );
+  });
+});
+
+async function waitForCatalog(base: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const res = await fetch(
+      `${base}/catalog/entities/by-name/component/default/team-wiki`,
+      { headers: { authorization: mockCredentials.service.header() } },
+    );
+    if (res.ok && ((await res.json()) as { relations?: unknown[] }).relations)
+      return;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The catalog did not ingest the example entities');
+}
