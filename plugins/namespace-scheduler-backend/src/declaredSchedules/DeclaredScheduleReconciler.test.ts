@@ -129,7 +129,9 @@ describe('DeclaredScheduleReconciler', () => {
       ];
       const env = await setup(databaseId, entities);
       await env.reconciler.reconcile();
-      const office = (await env.store.list()).find(s => s.from === '07:00')!;
+      const office = (await env.store.list()).find(
+        s => s.kind === 'weekly' && s.from === '07:00',
+      )!;
       await env.store.claim({
         scheduleId: office.id,
         dueAt: new Date('2026-11-23T06:00:00Z'),
