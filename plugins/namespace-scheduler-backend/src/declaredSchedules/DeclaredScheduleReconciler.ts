@@ -103,6 +103,12 @@ export class DeclaredScheduleReconciler {
       await this.deps.declared.saveStates(entity.entityRef, states, now);
     }
     await this.deps.declared.retainStates(declaring.map(e => e.entityRef));
+    // Quiet when nothing was written: a standing conflict is reported, not logged, every pass.
+    if (summary.created + summary.replaced + summary.deleted > 0) {
+      this.deps.logger.info(
+        `Declared schedules reconciled: ${JSON.stringify(summary)}`,
+      );
+    }
     return summary;
   }
 
