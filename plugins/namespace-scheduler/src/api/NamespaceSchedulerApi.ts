@@ -7,6 +7,9 @@ import {
   CostCenter,
   CostEstimate,
   CostReport,
+  MigrationCandidates,
+  MigrationImportRequest,
+  MigrationImportResponse,
   DeclaredScheduleState,
   NamespaceCostCenter,
   NamespaceStatus,
@@ -172,6 +175,12 @@ export interface NamespaceSchedulerApi {
   ): Promise<CostCenter>;
   /** Admins: awake hours and savings per cost center and team (default: the last 30 days). */
   getCostReport(range?: { from?: string; to?: string }): Promise<CostReport>;
+  /** Admins: kube-downscaler annotations and kube-green SleepInfos on the clusters, mapped to schedules. */
+  getMigrationCandidates(): Promise<MigrationCandidates>;
+  /** Admins: creates the schedules of the chosen candidates; changes nothing on the clusters. */
+  importMigrationCandidates(
+    request: MigrationImportRequest,
+  ): Promise<MigrationImportResponse>;
 }
 
 /** @public */

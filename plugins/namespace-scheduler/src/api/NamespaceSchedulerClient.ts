@@ -7,6 +7,9 @@ import {
   CostEstimate,
   CostReport,
   DeclaredScheduleState,
+  MigrationCandidates,
+  MigrationImportRequest,
+  MigrationImportResponse,
   NamespaceCostCenter,
   NamespaceStatus,
   OffHoursPlan,
@@ -191,6 +194,16 @@ export class NamespaceSchedulerClient implements NamespaceSchedulerApi {
     range: { from?: string; to?: string } = {},
   ): Promise<CostReport> {
     return this.json('/cost-report', { query: range });
+  }
+
+  getMigrationCandidates(): Promise<MigrationCandidates> {
+    return this.json('/migration/candidates');
+  }
+
+  importMigrationCandidates(
+    request: MigrationImportRequest,
+  ): Promise<MigrationImportResponse> {
+    return this.json('/migration/import', { method: 'POST', body: request });
   }
 
   private async json<T>(path: string, options?: RequestOptions): Promise<T> {

@@ -103,6 +103,7 @@ describe('NamespaceSchedulerPage', () => {
       'Cost centers',
       'Activity',
       'Cost report',
+      'Migration',
     ]) {
       expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
     }

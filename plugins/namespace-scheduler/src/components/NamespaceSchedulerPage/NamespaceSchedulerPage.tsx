@@ -16,6 +16,7 @@ import { AdminActivity } from '../AdminActivity';
 import { DisplayZoneSelect, useDisplayZone } from '../common';
 import { CostCenterPermissions } from '../CostCenterPermissions';
 import { CostReport } from '../CostReport';
+import { MigrationCard } from '../Migration';
 import { OffHoursSlots } from '../OffHoursSlots';
 import { ManagedNamespacesTable } from './ManagedNamespacesTable';
 
@@ -29,6 +30,7 @@ const SECTIONS: Array<{ id: string; label: string; Content: ComponentType }> = [
   },
   { id: 'activity', label: 'Activity', Content: AdminActivity },
   { id: 'cost-report', label: 'Cost report', Content: CostReport },
+  { id: 'migration', label: 'Migration', Content: MigrationCard },
 ];
 
 /**
@@ -88,7 +90,8 @@ const AdminContent = () => {
 
 /**
  * The platform team's page: every managed namespace across clusters, the
- * off-hours slots, cost-center permissions, the activity log and the cost report.
+ * off-hours slots, cost-center permissions, the activity log, the cost report
+ * and the migration from kube-downscaler and kube-green.
  */
 export const NamespaceSchedulerPage = () => (
   <Page themeId="tool">

@@ -1,0 +1,1 @@
+export { MigrationCard } from './MigrationCard';
