@@ -15,6 +15,7 @@ const USAGE = `Usage: kube-sandbox [options]
   --token <token>        require this bearer token
   --seed-dir <dir>       load the YAML manifests in <dir>
   --keda                 serve the KEDA ScaledObject API
+  --kube-green           serve kube-green's SleepInfo API (default: when the seed has one)
   --ready-delay-ms <n>   how long ready replicas lag a spec change
   --admin-api            serve /sandbox/faults and /sandbox/stats
   --name <name>          cluster name in the kubeconfig (default: sandbox)
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'seed-dir': { type: 'string' },
       keda: { type: 'boolean' },
+      'kube-green': { type: 'boolean' },
       'ready-delay-ms': { type: 'string' },
       'admin-api': { type: 'boolean' },
       name: { type: 'string' },
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     token: values.token,
     seedDir: values['seed-dir'] && resolve(values['seed-dir']),
     keda: values.keda,
+    kubeGreen: values['kube-green'],
     readyDelayMs: values['ready-delay-ms']
       ? Number(values['ready-delay-ms'])
       : undefined,
