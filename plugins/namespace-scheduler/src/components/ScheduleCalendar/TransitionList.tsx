@@ -4,7 +4,11 @@ import { formatInstant } from '../common';
 
 const SHOWN = 8;
 
-function describe(transition: PreviewTransition): string {
+/** `wake · Office hours`; a schedule declared in the catalog says so. */
+function describe(
+  transition: PreviewTransition,
+  declared: ReadonlySet<string>,
+): string {
   const operation =
     transition.operation === 'scale'
       ? `scale to ${transition.replicas}`
@@ -13,16 +17,23 @@ function describe(transition: PreviewTransition): string {
     return `${operation} · ${transition.title}: ${transition.reason}`;
   }
   const held = transition.suppressed_by ? ' (held back by an override)' : '';
-  return `${operation} · ${transition.title}${held}`;
+  const source =
+    transition.schedule_id && declared.has(transition.schedule_id)
+      ? ' (catalog-info.yaml)'
+      : '';
+  return `${operation} · ${transition.title}${source}${held}`;
 }
 
 /** The first predicted transitions of the week, in words. */
 export const TransitionList = ({
   transitions,
   zone,
+  declared,
 }: {
   transitions: PreviewTransition[];
   zone: string;
+  /** Ids of the schedules declared in the catalog. */
+  declared: ReadonlySet<string>;
 }) => (
   <div style={{ marginTop: 16 }}>
     <Typography variant="subtitle2" component="h3" id="upcoming-title">
@@ -40,7 +51,7 @@ export const TransitionList = ({
         {transitions.slice(0, SHOWN).map(t => (
           <li key={`${t.at}-${t.schedule_id ?? t.source}-${t.operation}`}>
             <Typography variant="body2">
-              {formatInstant(t.at, zone)} — {describe(t)}
+              {formatInstant(t.at, zone)} — {describe(t, declared)}
             </Typography>
           </li>
         ))}

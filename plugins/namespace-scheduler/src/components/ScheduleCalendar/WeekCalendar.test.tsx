@@ -82,6 +82,21 @@ describe('WeekCalendar', () => {
     expect(upcoming).toHaveTextContent('sleep · Office hours');
   });
 
+  it('says which transitions come from a schedule declared in the catalog', async () => {
+    const declared = weeklySchedule({
+      ...tuesdaysAndThursdays,
+      declared: {
+        entity_ref: 'component:default/shop-api',
+        text: 'Tue,Thu 08:00-19:00 UTC',
+      },
+    });
+    await render(read([declared]));
+    const upcoming = await screen.findByRole('list', { name: 'Upcoming' });
+    expect(upcoming).toHaveTextContent(
+      'wake · Office hours (catalog-info.yaml)',
+    );
+  });
+
   it('holds back what an override suspends, as the preview route does', async () => {
     const override: Schedule = {
       ...weeklySchedule(),

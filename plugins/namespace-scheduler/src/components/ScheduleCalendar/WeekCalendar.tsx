@@ -88,6 +88,13 @@ export const WeekCalendar = ({
       }),
     [schedules.value, week, zone, state, offHours, holdsSlot],
   );
+  const declared = useMemo(
+    () =>
+      new Set(
+        (schedules.value?.items ?? []).filter(s => s.declared).map(s => s.id),
+      ),
+    [schedules.value],
+  );
 
   const days = useMemo(() => {
     if (!value) return [];
@@ -146,7 +153,11 @@ export const WeekCalendar = ({
           ))}
         </div>
         {offHours && <SlotHolders status={offHours} target={target} />}
-        <TransitionList transitions={value?.transitions ?? []} zone={zone} />
+        <TransitionList
+          transitions={value?.transitions ?? []}
+          zone={zone}
+          declared={declared}
+        />
       </>
     );
   };
