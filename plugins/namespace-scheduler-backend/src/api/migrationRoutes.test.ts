@@ -130,7 +130,10 @@ describe('migration from kube-downscaler and kube-green (the demo seed)', () => 
       { id: 'kube-green:sandbox/nowhere:SleepInfo/x', cost_center: 'CC-1001' },
     ];
 
-    const first = await api.post('/migration/import', { items });
+    // The SleepInfo named twice: imported once.
+    const first = await api.post('/migration/import', {
+      items: [...items, items[1]],
+    });
 
     expect(first.status).toBe(200);
     expect(first.body.reminder).toMatch(/changes nothing on the clusters/);
@@ -155,6 +158,7 @@ describe('migration from kube-downscaler and kube-green (the demo seed)', () => 
         schedule_ids: [],
         message: 'not found on the clusters any more; scan again',
       },
+      { id: GREEN_ID, status: 'already_imported', schedule_ids: [] },
     ]);
     const schedules = await api.get(
       '/schedules?cluster=sandbox&namespace=payments-dev',

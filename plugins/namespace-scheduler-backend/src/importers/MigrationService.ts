@@ -103,9 +103,18 @@ export class MigrationService {
     const results: MigrationImportResult[] = [];
     // One at a time: a candidate's schedules may overlap the previous one's.
     for (const { id, cost_center } of request.items) {
-      results.push(
-        await this.importOne(byId.get(id), id, cost_center, credentials),
+      const candidate = byId.get(id);
+      const result = await this.importOne(
+        candidate,
+        id,
+        cost_center,
+        credentials,
       );
+      // Named twice in one request: imported once.
+      if (candidate && result.status === 'created') {
+        byId.set(id, { ...candidate, imported: true });
+      }
+      results.push(result);
     }
     return { items: results, reminder: MIGRATION_REMINDER };
   }
