@@ -24,7 +24,10 @@ const found: FoundSchedule = {
 };
 const ID = 'kube-green:c1/night:SleepInfo/night';
 
-function service(create: jest.Mock, scan = jest.fn(async () => [found])) {
+function service(
+  create: jest.Mock,
+  scan: (cluster: string) => Promise<FoundSchedule[]> = async () => [found],
+) {
   const remove = jest.fn(async () => {});
   const migration = MigrationService.create({
     clusters: { clusterNames: () => ['c1', 'c2'] },
@@ -90,10 +93,10 @@ describe('MigrationService', () => {
   });
 
   it('reports a cluster it cannot read and scans the others', async () => {
-    const scan = jest.fn(async (cluster: string) => {
+    const scan = async (cluster: string) => {
       if (cluster === 'c2') throw new Error('connect ECONNREFUSED');
       return [found];
-    });
+    };
     const { migration } = service(jest.fn(), scan);
     const scanned = await migration.candidates(ALICE);
     expect(scanned.items.map(i => i.id)).toEqual([ID]);
