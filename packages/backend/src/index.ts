@@ -41,6 +41,10 @@ backend.add(import('./modules/sandboxCluster'));
 // Software templates (examples/templates) with the Namespace Scheduler's
 // actions: create a schedule, sleep, wake (docs/scaffolder.md).
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// The catalog stores the templates (kind Template) only with this module.
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(
   import('@namespace-scheduler/backstage-plugin-scaffolder-backend-module'),
 );
