@@ -24,8 +24,9 @@ type Clauses = { except?: string; charge?: string };
 
 /**
  * Parses a `namespace-scheduler/schedule` annotation: entries separated by
- * `;` or newlines, each `[[cluster/]namespace: ]days HH:mm-HH:mm zone
- * [except dates,holidays:<name>] [charge <cost center>]` (see
+ * `;` or newlines, each an optional `cluster/namespace: ` target, then
+ * `days HH:mm-HH:mm zone`, then optional `except` dates or named holiday
+ * calendars and an optional `charge` cost center (see
  * docs/schedules-as-code.md). Entries that parse become schedules (normalized:
  * canonical zone, week-ordered days, sorted dates, `24:00` as `00:00`); each
  * wrong part of the others is a problem naming the entry.
