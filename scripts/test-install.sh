@@ -144,7 +144,9 @@ else
   backend_pkgs=()
   for name in @namespace-scheduler/backstage-plugin-backend \
     @namespace-scheduler/backstage-plugin-common \
-    @namespace-scheduler/backstage-plugin-backend-module-permission-policy; do
+    @namespace-scheduler/backstage-plugin-backend-module-permission-policy \
+    @namespace-scheduler/backstage-plugin-catalog-backend-module \
+    @namespace-scheduler/backstage-plugin-scaffolder-backend-module; do
     [[ -n $(tgz "$name") ]] || fail "$name was not packed"
     backend_pkgs+=("$name@file:$TARBALLS/$(tgz "$name")")
   done
@@ -227,6 +229,12 @@ catalog:
         - allow: [Component]
 namespaceScheduler:
   defaultCluster: $CLUSTER
+  # adopter-service declares its schedule in the catalog, charged to CC-ADOPT.
+  costCenters:
+    permissions:
+      - { costCenter: CC-ADOPT, authorized: true }
+  catalogSchedules:
+    frequency: { seconds: 3 }
 EOF
 configs=(--config ../../app-config.yaml --config ../../app-config.install-test.yaml)
 (cd "$APP/packages/backend" && run config-check yarn backstage-cli config:check --strict "${configs[@]}")
@@ -290,6 +298,24 @@ helper check-decisions "$LOGS/decisions.json" \
   "operate $CLUSTER/adopter-nightly (not owner)=DENY" \
   "cost-center.manage (no admin)=DENY" ||
   fail "the permission-policy module decided otherwise"
+
+# The catalog module and the plugin: adopter-service's declared schedule is
+# applied. The scaffolder module: its actions are the scaffolder's.
+declared=''
+for _ in $(seq 1 60); do
+  curl -s -H "Authorization: Bearer $token" -o "$LOGS/declared.json" \
+    "$BACKEND/api/namespace-scheduler/declared-schedules?entityRef=component:default/adopter-service"
+  if grep -q '"status":"applied"' "$LOGS/declared.json"; then declared=1 && break; fi
+  sleep 1
+done
+[[ -n $declared ]] || fail "adopter-service's declared schedule was not applied: $(cat "$LOGS/declared.json")" "$LOGS/backend.log"
+say "      declared in the catalog: $(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).items.map(i => `${i.text} → ${i.status}`).join(", ")' "$LOGS/declared.json")"
+curl -sf -H "Authorization: Bearer $token" -o "$LOGS/actions.json" \
+  "$BACKEND/api/scaffolder/v2/actions" || fail "GET /api/scaffolder/v2/actions failed" "$LOGS/backend.log"
+for action in namespace-scheduler:schedule:create namespace-scheduler:sleep namespace-scheduler:wake; do
+  grep -q "\"$action\"" "$LOGS/actions.json" || fail "the scaffolder has no action $action"
+done
+say "      scaffolder actions: namespace-scheduler:schedule:create, :sleep, :wake"
 
 # ── 7. legacy frontend system ─────────────────────────────────────────────
 say "[7/7] legacy EntityPage route rendered in Jest against the backend"

@@ -186,9 +186,21 @@ const commands = {
         "\n// Namespace Scheduler\nbackend.add(import('@namespace-scheduler/backstage-plugin-backend'));\n\nbackend.start();",
       );
     }
+    // The catalog and scaffolder modules, next to their plugins (their READMEs).
+    for (const [plugin, module] of [
+      ['@backstage/plugin-catalog-backend', '@namespace-scheduler/backstage-plugin-catalog-backend-module'],
+      ['@backstage/plugin-scaffolder-backend', '@namespace-scheduler/backstage-plugin-scaffolder-backend-module'],
+    ]) {
+      const line = `backend.add(import('${plugin}'));\n`;
+      if (source.includes(line) && !source.includes(`'${module}'`)) {
+        source = source.replace(line, `${line}backend.add(import('${module}'));\n`);
+      }
+    }
     for (const needed of [
       "import('@namespace-scheduler/backstage-plugin-backend')",
       "'@namespace-scheduler/backstage-plugin-backend-module-permission-policy'",
+      "'@namespace-scheduler/backstage-plugin-catalog-backend-module'",
+      "'@namespace-scheduler/backstage-plugin-scaffolder-backend-module'",
     ]) {
       if (!source.includes(needed))
         fail(`could not wire ${needed} into ${file}`);
