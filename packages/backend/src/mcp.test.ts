@@ -11,7 +11,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { demoConfig } from './__testUtils__/demoPortal';
 import sandboxCluster from './modules/sandboxCluster';
 
 jest.setTimeout(60_000);
@@ -22,25 +22,11 @@ jest.setTimeout(60_000);
  * assistant would, on the example catalog and the sandbox cluster.
  */
 
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const ALICE = 'user:default/alice';
 
-const config = {
+const config = demoConfig({
   backend: { actions: { pluginSources: ['namespace-scheduler'] } },
-  catalog: {
-    rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
-    locations: [
-      { type: 'file', target: path.join(EXAMPLES, 'entities.yaml') },
-      { type: 'file', target: path.join(EXAMPLES, 'org.yaml') },
-    ],
-  },
   namespaceScheduler: {
-    defaultCluster: 'sandbox',
-    sandbox: {
-      enabled: true,
-      name: 'sandbox',
-      seedDir: path.join(EXAMPLES, 'sandbox'),
-    },
     costCenters: {
       permissions: [
         { costCenter: 'CC-1001', authorized: true },
@@ -48,7 +34,7 @@ const config = {
       ],
     },
   },
-};
+});
 
 /** One JSON-RPC call to the MCP server (streamable HTTP, stateless), its result. */
 async function mcp(port: number, method: string, params: object) {

@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -17,6 +13,13 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  EXAMPLES,
+  allWeekBusinessHours,
+  authWithActors,
+  demoConfig,
+  demoUserInfo,
+} from './__testUtils__/demoPortal';
 import sandboxCluster from './modules/sandboxCluster';
 
 jest.setTimeout(60_000);
@@ -28,82 +31,24 @@ jest.setTimeout(60_000);
  * would do, checked as the user, changing nothing.
  */
 
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const TEMPLATES = path.join(EXAMPLES, 'templates');
 
 const ALICE = 'user:default/alice'; // team-commerce: owns shop-dev, shop-staging
 const BOB = 'user:default/bob'; // team-payments
 
-const OWNERSHIP: Record<string, string[]> = {
-  [ALICE]: [ALICE, 'group:default/team-commerce'],
-  [BOB]: [BOB, 'group:default/team-payments'],
-};
-
-/** On-behalf-of tokens as user tokens with the calling plugin as actor, as real auth issues them. */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const issue = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const { onBehalfOf } = options;
-      if (!auth.isPrincipal(onBehalfOf, 'user')) return issue(options);
-      const actor = { subject: `plugin:${plugin.getId()}` };
-      const token = mockCredentials.user.token(
-        onBehalfOf.principal.userEntityRef,
-        { actor },
-      );
-      return { token };
-    };
-    return auth;
-  },
-});
-
-const userInfo = mockServices.userInfo.mock({
-  getUserInfo: async credentials => {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef],
-    };
-  },
-});
-
-const config = {
+const config = demoConfig({
   permission: { enabled: true },
-  catalog: {
-    rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
-    locations: [
-      { type: 'file', target: path.join(EXAMPLES, 'entities.yaml') },
-      { type: 'file', target: path.join(EXAMPLES, 'org.yaml') },
-    ],
-  },
   namespaceScheduler: {
     adminGroups: ['group:default/platform-team'],
-    defaultCluster: 'sandbox',
-    sandbox: {
-      enabled: true,
-      name: 'sandbox',
-      seedDir: path.join(EXAMPLES, 'sandbox'),
-    },
     costCenters: {
       permissions: [
         { costCenter: 'CC-1001', authorized: true },
         { costCenter: 'CC-9999', authorized: false },
       ],
     },
-    offHours: {
-      businessHours: {
-        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-        start: '00:00',
-        end: '24:00',
-      },
-    },
+    offHours: allWeekBusinessHours,
   },
-};
+});
 
 /** A template's files as the dry-run endpoint takes them. */
 function directoryContents(dir: string, prefix = '') {
@@ -173,7 +118,7 @@ describe('the example templates in the scaffolder, dry run', () => {
     const { server } = await startTestBackend({
       features: [
         authWithActors,
-        userInfo.factory,
+        demoUserInfo.factory,
         mockServices.rootConfig.factory({ data: config }),
         catalogPlugin,
         permissionPlugin,

@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -11,8 +7,13 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
 import namespaceSchedulerPolicy from '@namespace-scheduler/backstage-plugin-backend-module-permission-policy';
+import {
+  allWeekBusinessHours,
+  authWithActors,
+  demoConfig,
+  demoUserInfo,
+} from '../__testUtils__/demoPortal';
 import sandboxCluster from './sandboxCluster';
 
 jest.setTimeout(60_000);
@@ -24,15 +25,6 @@ jest.setTimeout(60_000);
  * (examples/*.yaml) ingested by the real catalog and the sandbox cluster.
  */
 
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-/** What the sign-in resolver would put in each user's token (examples/org.yaml). */
-const OWNERSHIP: Record<string, string[]> = {
-  'user:default/alice': ['user:default/alice', 'group:default/team-commerce'],
-  'user:default/bob': ['user:default/bob', 'group:default/team-payments'],
-  'user:default/carol': ['user:default/carol', 'group:default/platform-team'],
-};
-
 type Identity = 'anonymous' | 'other team' | 'owner' | 'admin';
 const HEADERS: Record<Identity, string> = {
   anonymous: mockCredentials.none.header(),
@@ -41,61 +33,10 @@ const HEADERS: Record<Identity, string> = {
   admin: mockCredentials.user.header('user:default/carol'),
 };
 
-/**
- * The test backend's mock auth drops the actor of on-behalf-of tokens, which
- * the permission framework's apply-conditions endpoint requires; real auth
- * keeps it. Issue on-behalf-of tokens as user tokens with the calling plugin
- * as actor, as real auth does.
- */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const issue = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const { onBehalfOf } = options;
-      if (!auth.isPrincipal(onBehalfOf, 'user')) return issue(options);
-      const actor = { subject: `plugin:${plugin.getId()}` };
-      const token = mockCredentials.user.token(
-        onBehalfOf.principal.userEntityRef,
-        { actor },
-      );
-      return { token };
-    };
-    return auth;
-  },
-});
-
-const userInfo = mockServices.userInfo.mock({
-  getUserInfo: async credentials => {
-    const { userEntityRef } = credentials.principal as {
-      userEntityRef: string;
-    };
-    return {
-      userEntityRef,
-      ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef],
-    };
-  },
-});
-
-const config = {
+const config = demoConfig({
   permission: { enabled: true },
-  catalog: {
-    rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
-    locations: [
-      { type: 'file', target: path.join(EXAMPLES, 'entities.yaml') },
-      { type: 'file', target: path.join(EXAMPLES, 'org.yaml') },
-    ],
-  },
   namespaceScheduler: {
     adminGroups: ['group:default/platform-team'],
-    defaultCluster: 'sandbox',
-    sandbox: {
-      enabled: true,
-      name: 'sandbox',
-      seedDir: path.join(EXAMPLES, 'sandbox'),
-    },
     costCenters: {
       permissions: [
         { costCenter: 'CC-1001', authorized: true },
@@ -103,15 +44,9 @@ const config = {
       ],
     },
     // Business hours all week: the matrix is about who, not when.
-    offHours: {
-      businessHours: {
-        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-        start: '00:00',
-        end: '24:00',
-      },
-    },
+    offHours: allWeekBusinessHours,
   },
-};
+});
 
 type Context = { scheduleId: string; activityId: string };
 type Route = {
@@ -293,7 +228,7 @@ describe('Namespace Scheduler authorization with the demo policy', () => {
     const { server } = await startTestBackend({
       features: [
         authWithActors,
-        userInfo.factory,
+        demoUserInfo.factory,
         mockServices.rootConfig.factory({ data: config }),
         catalogPlugin,
         permissionPlugin,
