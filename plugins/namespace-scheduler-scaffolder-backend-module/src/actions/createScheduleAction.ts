@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { Schedule } from '@namespace-scheduler/backstage-plugin-common';
 import type { SchedulerApi } from '../api/SchedulerApi';
-import { targetOf } from './target';
+import { targetInput, targetOf } from './target';
 
 /** The API's answer to a dry run of `POST /schedules`. */
 type ScheduleDryRun = { dry_run: true; schedule: Omit<Schedule, 'id'> };
@@ -51,14 +51,7 @@ export function createScheduleCreateAction(options: {
     ],
     schema: {
       input: {
-        cluster: z =>
-          z
-            .string()
-            .min(1)
-            .optional()
-            .describe('Cluster; default: namespaceScheduler.defaultCluster'),
-        namespace: z =>
-          z.string().min(1).describe('A namespace some catalog entity claims'),
+        ...targetInput,
         title: z => z.string().min(1).describe('The schedule title'),
         costCenter: z =>
           z.string().min(1).describe('The cost center its runs are charged to'),

@@ -5,7 +5,7 @@ import type {
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
 import type { SchedulerApi } from '../api/SchedulerApi';
-import { namespacePath, Target, targetOf } from './target';
+import { namespacePath, Target, targetInput, targetOf } from './target';
 
 /** The API's answer to a sleep or wake (a dry run says the state it starts from). */
 type OperationResponse = {
@@ -55,14 +55,7 @@ export function createOperationAction(options: {
     ],
     schema: {
       input: {
-        cluster: z =>
-          z
-            .string()
-            .min(1)
-            .optional()
-            .describe('Cluster; default: namespaceScheduler.defaultCluster'),
-        namespace: z =>
-          z.string().min(1).describe('A namespace some catalog entity claims'),
+        ...targetInput,
         costCenter: z =>
           z
             .string()

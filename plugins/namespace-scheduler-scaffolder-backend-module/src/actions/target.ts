@@ -1,7 +1,25 @@
 import { InputError } from '@backstage/errors';
+import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
 
 /** Where an action acts: a namespace on a cluster. */
 export type Target = { cluster: string; namespace: string };
+
+/** The zod the scaffolder hands an action's schema fields. */
+type Zod = Parameters<
+  NonNullable<NonNullable<TemplateActionOptions['schema']>['input']>[string]
+>[0];
+
+/** The input fields naming the {@link Target}, as every action's schema takes them. */
+export const targetInput = {
+  cluster: (z: Zod) =>
+    z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Cluster; default: namespaceScheduler.defaultCluster'),
+  namespace: (z: Zod) =>
+    z.string().min(1).describe('A namespace some catalog entity claims'),
+};
 
 /** The cluster asked for, else the portal's `namespaceScheduler.defaultCluster`. */
 export function targetOf(
