@@ -36,7 +36,9 @@ test('an admin sees the kube-downscaler and kube-green schedules beside their re
 
   await page.getByRole('button', { name: 'Show pull-request text' }).click();
   await expect(
-    page.getByLabel('Annotation for component:default/payments-api'),
+    page.getByLabel('Annotation for component:default/payments-api', {
+      exact: true,
+    }),
   ).toContainText('sandbox/payments-dev: Mon-Fri 07:30-20:30 Europe/Berlin');
   await page.screenshot({
     path: `${SCREENSHOTS}/admin-migration.png`,
