@@ -305,7 +305,10 @@ declared=''
 for _ in $(seq 1 60); do
   curl -s -H "Authorization: Bearer $token" -o "$LOGS/declared.json" \
     "$BACKEND/api/namespace-scheduler/declared-schedules?entityRef=component:default/adopter-service"
-  if grep -q '"status":"applied"' "$LOGS/declared.json"; then declared=1 && break; fi
+  if node -e 'const { items } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    process.exit(items.some(i => i.status === "applied") ? 0 : 1)' "$LOGS/declared.json" 2>/dev/null; then
+    declared=1 && break
+  fi
   sleep 1
 done
 [[ -n $declared ]] || fail "adopter-service's declared schedule was not applied: $(cat "$LOGS/declared.json")" "$LOGS/backend.log"

@@ -107,7 +107,8 @@ const scheduleRow = (page: Page, title: string) =>
 async function changeAndRefresh(page: Page, schedule?: string) {
   fs.writeFileSync(file, catalogInfo(schedule));
   await page.goto(ENTITY);
-  await page.getByRole('button', { name: 'Schedule entity refresh' }).click();
+  // The About card's button ("Schedule entity refresh").
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.getByText('Refresh scheduled')).toBeVisible();
 }
 
