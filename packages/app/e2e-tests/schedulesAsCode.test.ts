@@ -157,7 +157,12 @@ test('as team-commerce: a schedule declared in catalog-info.yaml follows the fil
   await changeAndRefresh(page, 'shop-staging: Mon-Fry 08:00-19:00 UTC');
   await expect(async () => {
     await page.goto(ENTITY);
-    await expect(page.getByText(/unknown day 'Fry'/)).toBeVisible({
+    // The processing errors panel's heading (its details repeat the message).
+    await expect(
+      page.getByText(
+        /^Error: namespace-scheduler\/schedule: .*unknown day 'Fry'/,
+      ),
+    ).toBeVisible({
       timeout: 5_000,
     });
   }).toPass({ timeout: 90_000, intervals: [2_000] });
