@@ -28,7 +28,9 @@ export default defineConfig({
   testDir: 'packages/app/e2e-tests',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  workers: 1,
+  // The shared backend's tests one at a time; those with a backend each of
+  // their own (own ports, own sandbox) side by side.
+  workers: ownBackendsOnly ? 2 : 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
   projects: [
