@@ -14,7 +14,7 @@ import { AddressInfo } from 'node:net';
 import { demoConfig } from './__testUtils__/demoPortal';
 import sandboxCluster from './modules/sandboxCluster';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 /**
  * The demo portal's MCP server: the MCP actions backend lists and calls the
@@ -82,7 +82,8 @@ describe('the Namespace Scheduler over MCP', () => {
       'namespace-scheduler.wake-namespace',
     ]);
 
-    // The catalog ingests the example files in the background.
+    // The catalog ingests the example files in the background, and the
+    // plugin's claim index, read while it did, is kept 30 s.
     const listed = await eventually(async () => {
       const result = await mcp(port, 'tools/call', {
         name: 'namespace-scheduler.list-namespaces',
@@ -109,14 +110,14 @@ describe('the Namespace Scheduler over MCP', () => {
   });
 });
 
-/** Retries `check` until it passes (10 seconds at most). */
+/** Retries `check` until it passes (45 seconds at most). */
 async function eventually<T>(check: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await check();
     } catch (error) {
-      if (attempt === 100) throw error;
-      await new Promise(resolve => setTimeout(resolve, 100));
+      if (attempt === 90) throw error;
+      await new Promise(resolve => setTimeout(resolve, 500));
     }
   }
 }
