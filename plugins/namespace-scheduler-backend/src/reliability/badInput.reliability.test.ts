@@ -221,6 +221,15 @@ function validInputs(ids: {
       end: '2027-07-01T18:00',
     },
     CostCenterPermissionInput: { is_authorized: true, note: 'reliability' },
+    // A candidate the demo seed does not have: imports nothing.
+    MigrationImport: {
+      items: [
+        {
+          id: 'kube-green:sandbox/shop-staging:SleepInfo/none',
+          cost_center: 'CC-1001',
+        },
+      ],
+    },
   };
   return {
     params: (operation: ApiOperation, name: string) => {
