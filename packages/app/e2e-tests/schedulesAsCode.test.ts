@@ -135,16 +135,17 @@ test('as team-commerce: a schedule declared in catalog-info.yaml follows the fil
   // Changed in the file: the schedule follows, and ends three minutes from now.
   const second = entryEndingIn(3);
   await changeAndRefresh(page, second);
+  // The schedule is written first, the entry's state just after it.
   await onTabEventually(page, async () => {
     await expect(scheduleRow(page, second)).toBeVisible({ timeout: 5_000 });
     await expect(scheduleRow(page, first)).toHaveCount(0);
+    await expect(
+      page
+        .getByRole('table', { name: 'Declared schedules' })
+        .getByRole('row')
+        .filter({ hasText: second }),
+    ).toContainText('Applied', { timeout: 5_000 });
   });
-  await expect(
-    page
-      .getByRole('table', { name: 'Declared schedules' })
-      .getByRole('row')
-      .filter({ hasText: second }),
-  ).toContainText('Applied');
 
   // The runner acts on it: shop-staging sleeps when the window ends.
   const namespaceRow = page.getByRole('row', { name: /shop-staging sandbox/ });
