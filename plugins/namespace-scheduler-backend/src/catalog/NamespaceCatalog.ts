@@ -2,22 +2,16 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_KUBERNETES_NAMESPACE,
-  ANNOTATION_NAMESPACES,
   formatNamespaceRef,
   getEntityNamespaceRefs,
   ManagedNamespaceRef,
   parseNamespaceResourceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { CLAIM_FILTER, ownerRefsOf } from './entityClaims';
 
 export type { ManagedNamespaceRef };
 
@@ -26,14 +20,6 @@ export type NamespaceClaim = ManagedNamespaceRef & {
   entityRefs: string[];
   ownerRefs: string[];
 };
-
-const CLAIM_FILTER: Record<string, symbol>[] = [
-  { [`metadata.annotations.${ANNOTATION_NAMESPACES}`]: CATALOG_FILTER_EXISTS },
-  {
-    [`metadata.annotations.${ANNOTATION_KUBERNETES_NAMESPACE}`]:
-      CATALOG_FILTER_EXISTS,
-  },
-];
 
 /**
  * Reads which catalog entities claim which namespaces. The claim index is
@@ -144,18 +130,12 @@ export class NamespaceCatalog {
           ownerRefs: [],
         };
         addUnique(claim.entityRefs, [stringifyEntityRef(entity)]);
-        addUnique(claim.ownerRefs, ownersOf(entity));
+        addUnique(claim.ownerRefs, ownerRefsOf(entity));
         claims.set(formatNamespaceRef(ref), claim);
       }
     }
     return claims;
   }
-}
-
-function ownersOf(entity: Entity): string[] {
-  return (entity.relations ?? [])
-    .filter(relation => relation.type === RELATION_OWNED_BY)
-    .map(relation => relation.targetRef);
 }
 
 function addUnique(target: string[], items: string[]) {

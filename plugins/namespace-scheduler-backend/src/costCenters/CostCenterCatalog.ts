@@ -2,9 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   Entity,
-  parseEntityRef,
   RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -12,6 +10,7 @@ import {
   ANNOTATION_COST_CENTERS,
   getEntityCostCenters,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { ownerGroupRefsOf } from '../catalog/entityClaims';
 import {
   ManagedNamespaceRef,
   NamespaceCatalog,
@@ -100,9 +99,7 @@ export class CostCenterCatalog implements CostCenterDirectory {
     if (!entity) return [];
     const own = ownSources(entity);
     if (own.length > 0) return own;
-    const groups = relationTargets(entity, RELATION_OWNED_BY).filter(
-      isGroupRef,
-    );
+    const groups = ownerGroupRefsOf(entity);
     const inherited = await Promise.all(
       groups.map(async groupRef => {
         const group = await this.entity(groupRef);
@@ -138,8 +135,4 @@ function relationTargets(entity: Entity | undefined, type: string): string[] {
   return (entity?.relations ?? [])
     .filter(relation => relation.type === type)
     .map(relation => relation.targetRef);
-}
-
-function isGroupRef(ref: string): boolean {
-  return parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'group';
 }

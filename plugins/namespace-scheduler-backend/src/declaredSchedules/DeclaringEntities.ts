@@ -1,20 +1,16 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   ANNOTATION_EDIT_URL,
   ANNOTATION_SOURCE_LOCATION,
   Entity,
-  parseEntityRef,
-  RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_KUBERNETES_NAMESPACE,
-  ANNOTATION_NAMESPACES,
   ANNOTATION_SCHEDULE,
   ManagedNamespaceRef,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { CLAIM_FILTER, ownerGroupRefsOf } from '../catalog/entityClaims';
 import type { NamespaceCatalog } from '../catalog/NamespaceCatalog';
 
 /** An entity claiming namespaces, and the schedule annotation that applies to them. */
@@ -29,14 +25,6 @@ export type DeclaringEntity = {
   /** Where to edit the annotation. */
   sourceUrl?: string;
 };
-
-const CLAIM_FILTER: Record<string, symbol>[] = [
-  { [`metadata.annotations.${ANNOTATION_NAMESPACES}`]: CATALOG_FILTER_EXISTS },
-  {
-    [`metadata.annotations.${ANNOTATION_KUBERNETES_NAMESPACE}`]:
-      CATALOG_FILTER_EXISTS,
-  },
-];
 
 /**
  * Reads, fresh from the catalog on every call (no cache: a changed
@@ -77,7 +65,7 @@ export class DeclaringEntities {
     const declaring = items.flatMap(entity => {
       const declarer = scheduleOf(entity)
         ? entity
-        : ownerGroupRefs(entity)
+        : ownerGroupRefsOf(entity)
             .map(ref => groups.get(ref))
             .find(group => group && scheduleOf(group));
       return declarer ? [this.declaring(entity, declarer)] : [];
@@ -100,7 +88,7 @@ export class DeclaringEntities {
   private async owningGroups(entities: Entity[]): Promise<Map<string, Entity>> {
     const refs = [
       ...new Set(
-        entities.filter(e => !scheduleOf(e)).flatMap(e => ownerGroupRefs(e)),
+        entities.filter(e => !scheduleOf(e)).flatMap(e => ownerGroupRefsOf(e)),
       ),
     ];
     if (refs.length === 0) return new Map();
@@ -119,15 +107,6 @@ export class DeclaringEntities {
 function scheduleOf(entity: Entity): string | undefined {
   const value = entity.metadata.annotations?.[ANNOTATION_SCHEDULE]?.trim();
   return value ? value : undefined;
-}
-
-function ownerGroupRefs(entity: Entity): string[] {
-  return (entity.relations ?? [])
-    .filter(relation => relation.type === RELATION_OWNED_BY)
-    .map(relation => relation.targetRef)
-    .filter(
-      ref => parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'group',
-    );
 }
 
 /** `backstage.io/edit-url`, else the source location's URL. */
