@@ -99,9 +99,12 @@ describe('the cost estimate in the operation dialogs', () => {
       queries.filter(q => q.costCenter === 'CC-1001' && !q.until),
     ).toHaveLength(1);
 
-    // Ten hours from now, in the browser's zone as the field reads it.
-    const until = new Date(Date.now() + 10 * 3_600_000);
-    until.setSeconds(0, 0);
+    // Ten hours from now, in the browser's zone as the field reads it. The
+    // field holds whole minutes: rounding up keeps the priced hours within a
+    // minute above ten (€3.00), where truncating could price €2.99.
+    const until = new Date(
+      Math.ceil((Date.now() + 10 * 3_600_000) / 60_000) * 60_000,
+    );
     const local = new Date(until.getTime() - until.getTimezoneOffset() * 60_000)
       .toISOString()
       .slice(0, 16);
