@@ -163,6 +163,7 @@ export async function createServices(
     clusterNames,
     saveGuards,
     costCenters: costCenters.valid,
+    changes,
   });
   const boundary = offHours.boundary({
     ...shared,

@@ -10,6 +10,7 @@ import {
 } from '@namespace-scheduler/backstage-plugin-common';
 import { Knex } from 'knex';
 import { migrateUp } from '../database/migrations';
+import { NamespaceChangePublisher } from '../namespaceChanges';
 import { KnexScheduleStore } from '../schedules';
 import { ManualClock } from '../__testUtils__/clock';
 import { connectAgain } from '../__testUtils__/runnerInstance';
@@ -41,16 +42,22 @@ const MORNINGS: ScheduleInput = {
   to: '12:00',
 };
 
+type Changes = Pick<NamespaceChangePublisher, 'publish'>;
+
 describe('DeclaredScheduleReconciler', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-  async function setup(databaseId: TestDatabaseId, entities: Entity[]) {
+  async function setup(
+    databaseId: TestDatabaseId,
+    entities: Entity[],
+    changes?: Changes,
+  ) {
     const knex = await databases.init(databaseId);
     await migrateUp(knex);
-    return instance(knex, entities);
+    return instance(knex, entities, changes);
   }
 
-  function instance(knex: Knex, entities: Entity[]) {
+  function instance(knex: Knex, entities: Entity[], changes?: Changes) {
     const clock = new ManualClock(AT);
     const store = KnexScheduleStore.create({ knex });
     const harness = declaredHarness({
@@ -59,6 +66,7 @@ describe('DeclaredScheduleReconciler', () => {
       entities,
       store,
       holidayCalendars: { spain: ['2026-12-08', '2026-12-25'] },
+      changes,
     });
     return { knex, clock, store, entities, ...harness };
   }
@@ -296,6 +304,38 @@ describe('DeclaredScheduleReconciler', () => {
       expect((await env.service.statesOf(SHOP, ALL))[0].message).toMatch(
         /CC-9999 is not valid/,
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'signals the namespaces once their states are saved, and not when nothing changed, on %p',
+    async databaseId => {
+      const entities = [
+        component('shop-api', 'sandbox/shop-dev', { [SCHEDULE]: OFFICE }),
+      ];
+      // What a tab reading at each signal would see.
+      const seen: Array<[string, string[]]> = [];
+      const env = await setup(databaseId, entities, {
+        publish: async ref => {
+          const states = await env.service.statesOf(SHOP, ALL);
+          seen.push([ref.namespace, states.map(s => s.status)]);
+        },
+      });
+      await env.reconciler.reconcile();
+      expect(seen).toEqual([['shop-dev', ['applied']]]);
+
+      env.clock.advanceMinutes(5);
+      await env.reconciler.reconcile();
+      expect(seen).toHaveLength(1);
+
+      entities[0] = component('shop-api', 'sandbox/shop-dev', {
+        [SCHEDULE]: 'Funday 07:00-20:00 UTC',
+      });
+      await env.reconciler.reconcile();
+      expect(seen).toEqual([
+        ['shop-dev', ['applied']],
+        ['shop-dev', ['invalid']],
+      ]);
     },
   );
 

@@ -3,9 +3,11 @@ import { InputError, isError } from '@backstage/errors';
 import {
   DeclaredScheduleState,
   findWindowConflict,
+  ManagedNamespaceRef,
   Schedule,
   ScheduleInput,
 } from '@namespace-scheduler/backstage-plugin-common';
+import type { NamespaceChangePublisher } from '../namespaceChanges';
 import { DeclaredRecord, ScheduleSaveGuard, ScheduleStore } from '../schedules';
 import { ScheduleValidator } from '../schedules/ScheduleValidator';
 import { ScheduleWriter } from '../schedules/ScheduleWriter';
@@ -39,6 +41,8 @@ type Deps = {
   defaultCostCenter: DefaultCostCenter;
   /** Drops cached catalog reads (the claim index) before a pass. */
   refreshCatalog?: () => void;
+  /** Tells the pages of a namespace that its declared schedules' states changed. */
+  changes?: Pick<NamespaceChangePublisher, 'publish'>;
   logger: LoggerService;
   clock: Clock;
 };
@@ -100,7 +104,9 @@ export class DeclaredScheduleReconciler {
           : await this.applyAll(resolution.entries, stored, now, summary);
       summary.invalid += states.filter(s => s.status === 'invalid').length;
       summary.conflicts += states.filter(s => s.status === 'conflict').length;
-      await this.deps.declared.saveStates(entity.entityRef, states, now);
+      if (await this.deps.declared.saveStates(entity.entityRef, states, now)) {
+        await this.signal(entity, states);
+      }
     }
     await this.deps.declared.retainStates(declaring.map(e => e.entityRef));
     // Quiet when nothing was written: a standing conflict is reported, not logged, every pass.
@@ -110,6 +116,26 @@ export class DeclaredScheduleReconciler {
       );
     }
     return summary;
+  }
+
+  /**
+   * After the states are saved: the schedule writes signalled before them,
+   * so a tab reading then could show the previous states until its next read.
+   */
+  private async signal(
+    entity: DeclaringEntity,
+    states: DeclaredScheduleState[],
+  ) {
+    const refs = new Map<string, ManagedNamespaceRef>();
+    for (const ref of [...entity.namespaces, ...states]) {
+      if (ref.cluster && ref.namespace) {
+        const { cluster, namespace } = ref;
+        refs.set(`${cluster}/${namespace}`, { cluster, namespace });
+      }
+    }
+    for (const ref of refs.values()) {
+      await this.deps.changes?.publish(ref, 'schedules');
+    }
   }
 
   private async deleteUnwanted(stored: Stored, wanted: Set<string>) {

@@ -41,12 +41,18 @@ export class KnexDeclaredScheduleStore {
     return row && scheduleFromRow(row);
   }
 
-  /** Replaces the states of a claiming entity's entries. */
+  /**
+   * Replaces the states of a claiming entity's entries; whether they say
+   * something new (other than when they were checked).
+   */
   async saveStates(
     entityRef: string,
     states: DeclaredScheduleState[],
     at: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const previous = await this.knex<StateRow>(STATES)
+      .where({ entity_ref: entityRef })
+      .first();
     await this.knex<StateRow>(STATES)
       .insert({
         entity_ref: entityRef,
@@ -55,6 +61,10 @@ export class KnexDeclaredScheduleStore {
       })
       .onConflict('entity_ref')
       .merge();
+    return (
+      !previous ||
+      uncheckedJson(JSON.parse(previous.states)) !== uncheckedJson(states)
+    );
   }
 
   /** Forgets the states of entities that no longer declare anything. */
@@ -81,4 +91,9 @@ export class KnexDeclaredScheduleStore {
         : states.filter(state => state.entity_ref === entityRef);
     });
   }
+}
+
+/** The states without their `checked_at`, as JSON. */
+function uncheckedJson(states: DeclaredScheduleState[]): string {
+  return JSON.stringify(states.map(({ checked_at: _at, ...rest }) => rest));
 }

@@ -3,6 +3,7 @@ import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import type { NamespaceCatalog } from '../catalog/NamespaceCatalog';
+import type { NamespaceChangePublisher } from '../namespaceChanges';
 import type { ValidCostCenters } from '../costCenters';
 import type { NamespaceAuthorizer } from '../permissions';
 import type { ScheduleSaveGuard, ScheduleStore } from '../schedules';
@@ -35,6 +36,7 @@ export function createDeclaredSchedules(deps: {
   saveGuards: ScheduleSaveGuard[];
   costCenters: Pick<ValidCostCenters, 'declaredFor'>;
   authorizer: NamespaceAuthorizer;
+  changes?: Pick<NamespaceChangePublisher, 'publish'>;
   clock?: Clock;
 }) {
   const { claims, authorizer } = deps;

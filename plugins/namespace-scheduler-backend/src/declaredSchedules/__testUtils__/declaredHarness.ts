@@ -9,6 +9,7 @@ import {
 } from '../../costCenters';
 import { CostCenterCatalog } from '../../costCenters/CostCenterCatalog';
 import { NamespaceAuthorizer } from '../../permissions';
+import { NamespaceChangePublisher } from '../../namespaceChanges';
 import { ScheduleStore } from '../../schedules';
 import { Clock } from '../../time/Clock';
 import { createDeclaredSchedules } from '../create';
@@ -62,6 +63,7 @@ export function declaredHarness(options: {
   entities: Entity[];
   store: ScheduleStore;
   holidayCalendars?: Record<string, string[]>;
+  changes?: Pick<NamespaceChangePublisher, 'publish'>;
 }) {
   const { knex, clock, entities, store } = options;
   const current = () => catalogServiceMock({ entities });
@@ -111,6 +113,7 @@ export function declaredHarness(options: {
     saveGuards: [costCenters.guard],
     costCenters: costCenters.valid,
     authorizer,
+    changes: options.changes,
     clock,
   });
   return { ...declared, costCenterStore };
