@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import namespaceSchedulerPlugin from '@namespace-scheduler/backstage-plugin-backend';
@@ -25,10 +26,11 @@ import sandboxCluster from './modules/sandboxCluster';
 jest.setTimeout(60_000);
 
 /**
- * The example templates (examples/templates) through the real scaffolder
- * backend's dry-run endpoint, with the Namespace Scheduler's actions, the
- * demo policy, the example catalog and the sandbox cluster: what "Create…"
- * would do, checked as the user, changing nothing.
+ * The example templates (examples/templates) in the real scaffolder backend,
+ * with the Namespace Scheduler's actions, the demo policy, the example
+ * catalog and the sandbox cluster: registered in the catalog and run as a
+ * task, as "Create" does (on shop-dev), and through the dry-run endpoint,
+ * checked as the user and changing nothing (on shop-staging).
  */
 
 const TEMPLATES = path.join(EXAMPLES, 'templates');
@@ -37,6 +39,18 @@ const ALICE = 'user:default/alice'; // team-commerce: owns shop-dev, shop-stagin
 const BOB = 'user:default/bob'; // team-payments
 
 const config = demoConfig({
+  catalog: {
+    rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
+    locations: [
+      { type: 'file', target: path.join(EXAMPLES, 'entities.yaml') },
+      { type: 'file', target: path.join(EXAMPLES, 'org.yaml') },
+      {
+        type: 'file',
+        target: path.join(TEMPLATES, 'namespace-office-hours/template.yaml'),
+        rules: [{ allow: ['Template'] }],
+      },
+    ],
+  },
   permission: { enabled: true },
   namespaceScheduler: {
     adminGroups: ['group:default/platform-team'],
@@ -70,7 +84,7 @@ type DryRunResult = {
   output: { text?: Array<{ content: string }> };
 };
 
-describe('the example templates in the scaffolder, dry run', () => {
+describe('the example templates in the scaffolder', () => {
   let base: string;
 
   const as = (user: string) => ({
@@ -99,7 +113,7 @@ describe('the example templates in the scaffolder, dry run', () => {
   }
 
   /** What a dry run must leave as it was. */
-  const written = async () => {
+  const written = async (namespace = 'shop-staging') => {
     const get = async (route: string) =>
       (
         await (
@@ -109,10 +123,35 @@ describe('the example templates in the scaffolder, dry run', () => {
         ).json()
       ).items;
     return {
-      schedules: await get('/schedules?namespace=shop-staging'),
-      activity: await get('/activities?cluster=sandbox&namespace=shop-staging'),
+      schedules: await get(`/schedules?namespace=${namespace}`),
+      activity: await get(`/activities?cluster=sandbox&namespace=${namespace}`),
     };
   };
+
+  /** Runs the registered template as `user`, as "Create" does; its last event. */
+  async function runTask(user: string, template: string, values: object) {
+    const created = await fetch(`${base}/scaffolder/v2/tasks`, {
+      method: 'POST',
+      headers: as(user),
+      body: JSON.stringify({
+        templateRef: `template:default/${template}`,
+        values,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const events = (await (
+        await fetch(`${base}/scaffolder/v2/tasks/${id}/events`, {
+          headers: as(user),
+        })
+      ).json()) as TaskEvent[];
+      const completion = events.find(e => e.type === 'completion');
+      if (completion) return { completion, events };
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    throw new Error(`Task ${id} did not complete`);
+  }
 
   beforeAll(async () => {
     const { server } = await startTestBackend({
@@ -121,6 +160,7 @@ describe('the example templates in the scaffolder, dry run', () => {
         demoUserInfo.factory,
         mockServices.rootConfig.factory({ data: config }),
         catalogPlugin,
+        scaffolderEntityModel,
         permissionPlugin,
         namespaceSchedulerPolicy,
         namespaceSchedulerPlugin,
@@ -130,7 +170,73 @@ describe('the example templates in the scaffolder, dry run', () => {
       ],
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-    await waitForCatalog(base);
+    await waitForCatalog(base, 'component/default/team-wiki');
+    await waitForCatalog(base, 'template/default/namespace-office-hours');
+  });
+
+  it('a real task: office hours saved and the namespace woken as the user, who the record names', async () => {
+    const wakeUntil = new Date(Date.now() + 3_600_000).toISOString();
+    const { completion, events } = await runTask(
+      ALICE,
+      'namespace-office-hours',
+      {
+        namespace: 'shop-dev',
+        costCenter: 'CC-1001',
+        title: 'Office hours',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        from: '08:00',
+        to: '19:00',
+        zone: 'Europe/Madrid',
+        wakeUntil,
+      },
+    );
+    expect(completion.body.message).toBe(
+      'Run completed with status: completed',
+    );
+    const { schedules, activity } = await written('shop-dev');
+    const office = schedules.find(
+      (s: { title: string }) => s.title === 'Office hours',
+    );
+    expect(office).toMatchObject({
+      kind: 'weekly',
+      cluster: 'sandbox',
+      cost_center: 'CC-1001',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      created_by: ALICE,
+    });
+    // The output text names the schedule the task created.
+    expect(JSON.stringify(completion.body.output)).toContain(office.id);
+    expect(activity[0]).toMatchObject({
+      operation: 'wake',
+      requested_by: ALICE,
+      cost_center: 'CC-1001',
+    });
+    expect(events.map(e => e.body.message).join('\n')).toMatch(
+      /Created "Office hours" \(.+\) on sandbox\/shop-dev/,
+    );
+  });
+
+  it("a real task on another team's namespace fails with the API's message and saves nothing", async () => {
+    const before = await written('shop-dev');
+    const { completion } = await runTask(BOB, 'namespace-office-hours', {
+      namespace: 'shop-dev',
+      costCenter: 'CC-1001',
+      title: 'Bob hours',
+      days: ['sat'],
+      from: '08:00',
+      to: '19:00',
+      zone: 'UTC',
+      wakeUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(completion.body).toMatchObject({
+      message: 'Run completed with status: failed',
+      error: {
+        name: 'NotAllowedError',
+        message:
+          'namespace-scheduler.schedule.manage is not allowed on sandbox/shop-dev',
+      },
+    });
+    expect(await written('shop-dev')).toEqual(before);
   });
 
   it('office hours for an existing namespace: checked as the owner, nothing saved', async () => {
@@ -217,10 +323,20 @@ describe('the example templates in the scaffolder, dry run', () => {
   });
 });
 
-async function waitForCatalog(base: string) {
+type TaskEvent = {
+  type: string;
+  body: {
+    message: string;
+    status?: string;
+    output?: object;
+    error?: { name: string; message: string };
+  };
+};
+
+async function waitForCatalog(base: string, kindNamespaceName: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const res = await fetch(
-      `${base}/catalog/entities/by-name/component/default/team-wiki`,
+      `${base}/catalog/entities/by-name/${kindNamespaceName}`,
       { headers: { authorization: mockCredentials.service.header() } },
     );
     if (res.ok && ((await res.json()) as { relations?: unknown[] }).relations)
