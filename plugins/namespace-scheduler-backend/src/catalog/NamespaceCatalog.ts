@@ -21,13 +21,22 @@ export type NamespaceClaim = ManagedNamespaceRef & {
   ownerRefs: string[];
 };
 
+/** How long a claim index that just changed size is kept. */
+const SETTLING_TTL_MS = 2_000;
+
 /**
  * Reads which catalog entities claim which namespaces. The claim index is
  * cached briefly: ownership changes slowly and every permission check of a
  * namespace needs it.
  */
 export class NamespaceCatalog {
-  private cache?: { at: number; claims: Promise<Map<string, NamespaceClaim>> };
+  private cache?: {
+    at: number;
+    ttlMs: number;
+    claims: Promise<Map<string, NamespaceClaim>>;
+  };
+  /** How many namespaces the last read found claimed. */
+  private lastSize?: number;
 
   static create(options: {
     catalog: CatalogService;
@@ -95,18 +104,25 @@ export class NamespaceCatalog {
 
   private claims(): Promise<Map<string, NamespaceClaim>> {
     const now = Date.now();
-    if (!this.cache || now - this.cache.at > this.cacheTtlMs) {
+    if (!this.cache || now - this.cache.at > this.cache.ttlMs) {
       const claims = this.loadClaims();
+      const entry = { at: now, ttlMs: this.cacheTtlMs, claims };
       // Neither a failed load nor an empty one is kept: a catalog still
       // ingesting at startup (the runner's first tick) would otherwise make
-      // every namespace unclaimed for the whole TTL.
+      // every namespace unclaimed for the whole TTL. A load that found a
+      // different number of claims than the last may be such a catalog
+      // half way: kept only briefly, until two loads agree.
       claims.then(
         loaded => {
           if (loaded.size === 0) this.forget(claims);
+          else if (loaded.size !== this.lastSize) {
+            entry.ttlMs = Math.min(SETTLING_TTL_MS, this.cacheTtlMs);
+          }
+          this.lastSize = loaded.size;
         },
         () => this.forget(claims),
       );
-      this.cache = { at: now, claims };
+      this.cache = entry;
     }
     return this.cache.claims;
   }
