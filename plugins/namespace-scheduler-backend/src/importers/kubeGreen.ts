@@ -21,6 +21,7 @@ export type SleepInfoSpec = {
   wakeUpAt?: unknown;
   timeZone?: unknown;
   excludeRef?: unknown;
+  includeRef?: unknown;
   suspendCronJobs?: unknown;
   suspendDeployments?: unknown;
   suspendStatefulSets?: unknown;
@@ -98,6 +99,15 @@ function unmappedFields(spec: SleepInfoSpec): string[] {
         .join(
           '; ',
         )}) does not map: annotate those workloads namespace-scheduler/exclude: "true"`,
+    );
+  }
+  if (Array.isArray(spec.includeRef) && spec.includeRef.length > 0) {
+    notes.push(
+      `includeRef (${spec.includeRef
+        .map(describeRef)
+        .join(
+          '; ',
+        )}) does not map: this plugin sleeps every workload of the namespace; annotate the others namespace-scheduler/exclude: "true"`,
     );
   }
   if (spec.patches !== undefined) {

@@ -230,7 +230,7 @@ describe('kube-green SleepInfo', () => {
     expect(notes).toEqual([expect.stringMatching(/No wakeUpAt/)]);
   });
 
-  it('notes excludeRef, patches and what it would not suspend', () => {
+  it('notes excludeRef, includeRef, patches and what it would not suspend', () => {
     const { notes } = mapSleepInfo('x', {
       weekdays: '1-5',
       sleepAt: '20:00',
@@ -239,6 +239,7 @@ describe('kube-green SleepInfo', () => {
         { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
         { matchLabels: { app: 'db' } },
       ],
+      includeRef: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }],
       patches: [{ target: { kind: 'Ingress' } }],
       suspendDeployments: false,
       suspendStatefulSets: false,
@@ -247,6 +248,7 @@ describe('kube-green SleepInfo', () => {
       expect.stringMatching(
         /excludeRef \(Deployment api; labels app=db\) does not map/,
       ),
+      expect.stringMatching(/includeRef \(Deployment web\) does not map/),
       expect.stringMatching(/patches do not map/),
       expect.stringMatching(/suspendDeployments: false/),
       expect.stringMatching(/suspendStatefulSets: false/),
