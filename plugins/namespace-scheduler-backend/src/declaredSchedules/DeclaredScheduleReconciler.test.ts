@@ -308,6 +308,59 @@ describe('DeclaredScheduleReconciler', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'follows reordered entries: the same schedules, no writes, no conflict; an entry put first is created, the others keep their ids, on %p',
+    async databaseId => {
+      const MORNING = 'Mon 08:00-12:00 UTC';
+      const AFTERNOON = 'Mon 13:00-17:00 UTC';
+      const entities = [
+        component('shop-api', 'sandbox/shop-dev', {
+          [SCHEDULE]: `${MORNING}; ${AFTERNOON}`,
+        }),
+      ];
+      const env = await setup(databaseId, entities);
+      await env.reconciler.reconcile();
+      const idOf = async () =>
+        Object.fromEntries(
+          (await env.store.list()).map(s => [
+            s.kind === 'weekly' ? `${s.from}-${s.to}` : s.kind,
+            s.id,
+          ]),
+        );
+      const before = await idOf();
+      const stored = await env.store.list();
+
+      entities[0] = component('shop-api', 'sandbox/shop-dev', {
+        [SCHEDULE]: `${AFTERNOON}; ${MORNING}`,
+      });
+      expect(await env.reconciler.reconcile()).toMatchObject({
+        created: 0,
+        replaced: 0,
+        deleted: 0,
+        unchanged: 2,
+        conflicts: 0,
+      });
+      expect(await env.store.list()).toEqual(expect.arrayContaining(stored));
+
+      entities[0] = component('shop-api', 'sandbox/shop-dev', {
+        [SCHEDULE]: `Sat 10:00-12:00 UTC; ${AFTERNOON}; ${MORNING}`,
+      });
+      expect(await env.reconciler.reconcile()).toMatchObject({
+        created: 1,
+        replaced: 0,
+        deleted: 0,
+        conflicts: 0,
+      });
+      expect(await idOf()).toEqual({
+        ...before,
+        '10:00-12:00': expect.any(String),
+      });
+      expect(
+        (await env.service.statesOf(SHOP, ALL)).map(s => s.status),
+      ).toEqual(['applied', 'applied', 'applied']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'signals the namespaces once their states are saved, and not when nothing changed, on %p',
     async databaseId => {
       const entities = [

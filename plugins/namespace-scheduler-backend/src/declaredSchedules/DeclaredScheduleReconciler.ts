@@ -15,8 +15,10 @@ import { Clock, systemClock } from '../time/Clock';
 import type { HolidayCalendars } from './config';
 import type { DeclaringEntities, DeclaringEntity } from './DeclaringEntities';
 import type { KnexDeclaredScheduleStore } from './KnexDeclaredScheduleStore';
+import { assignKeys } from './assignKeys';
 import {
   DefaultCostCenter,
+  Resolution,
   resolveEntries,
   ResolvedEntry,
 } from './resolveEntries';
@@ -88,6 +90,7 @@ export class DeclaredScheduleReconciler {
       })),
     );
 
+    await this.moveKeys(stored, resolved);
     const wanted = new Set<string>();
     for (const { entity, resolution } of resolved) {
       if ('invalid' in resolution) {
@@ -116,6 +119,27 @@ export class DeclaredScheduleReconciler {
       );
     }
     return summary;
+  }
+
+  /** Stored schedules follow their entries to new positions (assignKeys). */
+  private async moveKeys(
+    stored: Stored,
+    resolved: Array<{ resolution: Resolution }>,
+  ) {
+    const entries = resolved.flatMap(({ resolution }) =>
+      'entries' in resolution ? resolution.entries : [],
+    );
+    const renames = assignKeys(
+      stored,
+      entries,
+      (schedule, entry) =>
+        'input' in entry && sameSchedule(schedule, entry.input, entry.declared),
+    );
+    if (renames.length === 0) return;
+    await this.deps.declared.rekey(renames);
+    const moved = renames.map(r => [r.to, stored.get(r.from)!] as const);
+    renames.forEach(r => stored.delete(r.from));
+    moved.forEach(([key, schedule]) => stored.set(key, schedule));
   }
 
   /**

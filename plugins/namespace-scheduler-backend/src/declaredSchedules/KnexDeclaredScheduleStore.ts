@@ -2,12 +2,14 @@ import {
   DeclaredScheduleState,
   Schedule,
 } from '@namespace-scheduler/backstage-plugin-common';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   ScheduleRow,
   scheduleFromRow,
   SCHEDULES,
 } from '../schedules/scheduleRows';
+import type { Rename } from './assignKeys';
 
 const STATES = 'ns_declared_schedule_states';
 
@@ -39,6 +41,29 @@ export class KnexDeclaredScheduleStore {
       .where({ declared_key: key })
       .first();
     return row && scheduleFromRow(row);
+  }
+
+  /**
+   * Moves stored declared schedules to new keys, all or none: through
+   * keys of their own first, as two may swap. A schedule whose key changed
+   * meanwhile (another pass) fails the whole move.
+   */
+  async rekey(renames: Rename[]): Promise<void> {
+    await this.knex.transaction(async tx => {
+      for (const { id, from } of renames) {
+        const moved = await tx(SCHEDULES)
+          .where({ id, declared_key: from })
+          .update({ declared_key: `moving:${id}` });
+        if (moved !== 1) {
+          throw new ConflictError(
+            `Declared schedule ${id} is no longer under ${from}`,
+          );
+        }
+      }
+      for (const { id, to } of renames) {
+        await tx(SCHEDULES).where({ id }).update({ declared_key: to });
+      }
+    });
   }
 
   /**
