@@ -49,15 +49,15 @@ async function stoppedState(pid: number): Promise<string | undefined> {
   return state;
 }
 
-/** Whether `promise` is still pending after `ms`. */
+/** Whether `promise` is still pending after `ms`: 'pending', else how it settled. */
 async function pendingAfter(promise: Promise<unknown>, ms: number) {
-  let settled = false;
+  let state = 'pending';
   promise.then(
-    () => (settled = true),
-    () => (settled = true),
+    () => (state = 'resolved'),
+    error => (state = `rejected: ${String(error?.message ?? error)}`),
   );
   await sleep(ms);
-  return !settled;
+  return state;
 }
 
 describeOnRealControlPlane('startControlPlane', () => {
@@ -115,7 +115,7 @@ describeOnRealControlPlane('startControlPlane', () => {
     try {
       expect(await stoppedState(cp.pids.apiserver)).toBe('T');
       const request = core.listNamespace();
-      expect(await pendingAfter(request, 1500)).toBe(true);
+      expect(await pendingAfter(request, 1500)).toBe('pending');
       cp.thaw('apiserver');
       const list = await request;
       expect(list.items.length).toBeGreaterThan(0);
@@ -128,10 +128,11 @@ describeOnRealControlPlane('startControlPlane', () => {
     const core = client(cp.kubeConfigYaml(), CoreV1Api);
     cp.freeze('etcd');
     try {
+      expect(await stoppedState(cp.pids.etcd)).toBe('T');
       const write = core.createNamespace({
         body: { metadata: { name: 'written-while-frozen' } },
       });
-      expect(await pendingAfter(write, 1500)).toBe(true);
+      expect(await pendingAfter(write, 1500)).toBe('pending');
       cp.thaw('etcd');
       expect((await write).metadata?.name).toBe('written-while-frozen');
     } finally {

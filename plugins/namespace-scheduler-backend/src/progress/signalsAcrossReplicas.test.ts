@@ -50,8 +50,12 @@ const userInfo = createServiceFactory({
     }),
 });
 
-/** How long a signal may take from the operation's response to the other replica's browser. */
-const DELIVERY_MS = 5_000;
+/**
+ * How long a signal may take from the operation's response to the other
+ * replica's browser: an upper bound for a loaded two-core CI machine (where
+ * 5 s once missed one), not a latency target (~6 ms here when idle).
+ */
+const DELIVERY_MS = 15_000;
 
 const SHOP_DEV = { cluster: 'sandbox', namespace: 'shop-dev' };
 
