@@ -78,6 +78,20 @@ function directoryContents(dir: string, prefix = '') {
     });
 }
 
+/** The office-hours template's values: Mon–Fri 08:00–19:00 Madrid on CC-1001, woken until `wakeUntil`. */
+function officeHours(namespace: string, wakeUntil: string) {
+  return {
+    namespace,
+    costCenter: 'CC-1001',
+    title: 'Office hours',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    from: '08:00',
+    to: '19:00',
+    zone: 'Europe/Madrid',
+    wakeUntil,
+  };
+}
+
 type DryRunResult = {
   log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
   directoryContents: Array<{ path: string; base64Content: string }>;
@@ -179,16 +193,7 @@ describe('the example templates in the scaffolder', () => {
     const { completion, events } = await runTask(
       ALICE,
       'namespace-office-hours',
-      {
-        namespace: 'shop-dev',
-        costCenter: 'CC-1001',
-        title: 'Office hours',
-        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-        from: '08:00',
-        to: '19:00',
-        zone: 'Europe/Madrid',
-        wakeUntil,
-      },
+      officeHours('shop-dev', wakeUntil),
     );
     expect(completion.body.message).toBe(
       'Run completed with status: completed',
@@ -241,16 +246,14 @@ describe('the example templates in the scaffolder', () => {
 
   it('office hours for an existing namespace: checked as the owner, nothing saved', async () => {
     const before = await written();
-    const { status, body } = await dryRun(ALICE, 'namespace-office-hours', {
-      namespace: 'shop-staging',
-      costCenter: 'CC-1001',
-      title: 'Office hours',
-      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-      from: '08:00',
-      to: '19:00',
-      zone: 'Europe/Madrid',
-      wakeUntil: new Date(Date.now() + 3_600_000).toISOString(),
-    });
+    const { status, body } = await dryRun(
+      ALICE,
+      'namespace-office-hours',
+      officeHours(
+        'shop-staging',
+        new Date(Date.now() + 3_600_000).toISOString(),
+      ),
+    );
     expect(status).toBe(200);
     const messages = (body as DryRunResult).log.map(l => l.body.message);
     expect(messages).toEqual(

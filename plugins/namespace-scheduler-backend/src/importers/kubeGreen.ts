@@ -92,24 +92,25 @@ function unmappedFields(spec: SleepInfoSpec): string[] {
       'No wakeUpAt: kube-green never wakes the namespace, so only the sleep is imported; wake it on its page',
     );
   }
-  if (Array.isArray(spec.excludeRef) && spec.excludeRef.length > 0) {
-    notes.push(
-      `excludeRef (${spec.excludeRef
-        .map(describeRef)
-        .join(
-          '; ',
-        )}) does not map: annotate those workloads namespace-scheduler/exclude: "true"`,
-    );
-  }
-  if (Array.isArray(spec.includeRef) && spec.includeRef.length > 0) {
-    notes.push(
-      `includeRef (${spec.includeRef
-        .map(describeRef)
-        .join(
-          '; ',
-        )}) does not map: this plugin sleeps every workload of the namespace; annotate the others namespace-scheduler/exclude: "true"`,
-    );
-  }
+  const refs = (name: string, list: unknown, instead: string) => {
+    if (Array.isArray(list) && list.length > 0) {
+      notes.push(
+        `${name} (${list
+          .map(describeRef)
+          .join('; ')}) does not map: ${instead}`,
+      );
+    }
+  };
+  refs(
+    'excludeRef',
+    spec.excludeRef,
+    'annotate those workloads namespace-scheduler/exclude: "true"',
+  );
+  refs(
+    'includeRef',
+    spec.includeRef,
+    'this plugin sleeps every workload of the namespace; annotate the others namespace-scheduler/exclude: "true"',
+  );
   if (spec.patches !== undefined) {
     notes.push(
       'patches do not map: this plugin sleeps Deployments, StatefulSets, CronJobs, HPAs and KEDA ScaledObjects only; other resources keep running',
