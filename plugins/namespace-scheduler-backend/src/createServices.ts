@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   HttpAuthService,
@@ -59,6 +60,7 @@ export interface ServiceDeps {
   logger: LoggerService;
   auth: AuthService;
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   database: DatabaseService;
   catalog: CatalogService;
   authorizer: NamespaceAuthorizer;
@@ -190,6 +192,7 @@ export async function createServices(
   });
 
   const routerOptions: RouterOptions = {
+    auditor: backend.auditor,
     httpAuth: deps.httpAuth,
     namespaceStatus: namespaces.status,
     namespaceActions: namespaces.actions,

@@ -66,6 +66,7 @@ export const namespaceSchedulerPlugin = createBackendPlugin({
         logger: coreServices.logger,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
         permissionsRegistry: coreServices.permissionsRegistry,

@@ -1,4 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import {
   OperationAsk,
@@ -34,9 +37,12 @@ import { addMigrationRoutes } from './migrationRoutes';
 import { addOffHoursRoutes } from './offHoursRoutes';
 import { addScheduleRoutes } from './scheduleRoutes';
 import { normalizeEntityRef } from './entityRefParam';
+import { auditWrites } from '../audit/auditWrites';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** Records every write (audit/auditWrites). */
+  auditor: AuditorService;
   namespaceStatus: NamespaceStatusService;
   namespaceActions: NamespaceActionsService;
   schedules: ScheduleService;
@@ -123,6 +129,7 @@ export async function createRouter(
   // Ahead of the spec router, so requests it refuses are timed and correlated too.
   const root = express.Router();
   root.use(requestObservability({ metrics: options.metrics }));
+  root.use(auditWrites(options.auditor));
   root.use(router);
   return root;
 }
