@@ -248,11 +248,21 @@ describe('schedule routes against the sandbox', () => {
   });
 
   it('previews the off-hours boundary: the sleep of an awake namespace nothing keeps awake, each item with its source and reason', async () => {
-    // The default business hours, Mon–Fri 07:00–20:00 Europe/Madrid.
+    // Off-hours only 23:59–24:00 (Europe/Madrid, the default zone): now is
+    // business hours (else the runner would sleep shop-staging at once and
+    // the week ahead would start asleep), and every day has a boundary.
     const server = await startPluginBackend({
       sandbox,
       entities,
-      config: { offHours: {} },
+      config: {
+        offHours: {
+          businessHours: {
+            days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+            start: '00:00',
+            end: '23:59',
+          },
+        },
+      },
     });
     const api = pluginApi(server);
     expect((await api.post('/schedules', office)).status).toBe(201);
@@ -264,14 +274,14 @@ describe('schedule routes against the sandbox', () => {
     // shop-staging is awake in the sandbox and has no schedules.
     expect((await preview('shop-staging')).body.items).toEqual([
       {
-        at: '2030-01-07T20:00:00.000+01:00',
+        at: '2030-01-07T23:59:00.000+01:00',
         operation: 'sleep',
         title: 'Off-hours limit',
         source: 'off-hours-boundary',
         reason: 'off-hours start: no off-hours slot',
       },
     ]);
-    // shop-dev's office hours end at 20:00 themselves: no boundary sleep.
+    // shop-dev's office hours end at 20:00: asleep at 23:59, no boundary sleep.
     expect((await preview('shop-dev')).body.items).toEqual([
       expect.objectContaining({
         at: '2030-01-07T07:00:00.000+01:00',
