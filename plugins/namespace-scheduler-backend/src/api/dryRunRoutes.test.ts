@@ -10,20 +10,10 @@ import {
   TestPolicy,
 } from '../__testUtils__/startPluginBackend';
 import { ALICE, pluginApi } from '../__testUtils__/pluginApi';
+import { officeHours as office } from '../__testUtils__/scheduleBodies';
 
 jest.setTimeout(60_000);
 
-const office = {
-  title: 'Office hours',
-  cluster: 'sandbox',
-  namespace: 'shop-dev',
-  cost_center: 'CC-1001',
-  zone: 'Europe/Madrid',
-  kind: 'weekly',
-  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  from: '07:00',
-  to: '20:00',
-};
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
